@@ -1,0 +1,68 @@
+"""The `reader` command line: `reader [PATH...]` opens the TUI; subcommands do the rest.
+
+Each subcommand lives in its own module under `reader.commands` and exposes
+`register(subparsers, name, summary)` (adds its parser, with `func` set to its runner). Modules are
+imported only for the command being run, so `reader ls` never pays for Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from reader.errors import ReaderError
+
+#: subcommand name -> (module under reader.commands, one-line summary); imported lazily
+COMMANDS: dict[str, tuple[str, str]] = {
+    "open": ("open", "open the reader on PATHs (the default command)"),
+    "ls": ("ls", "list documents: language, direction, paragraphs, characters"),
+    "render": ("render", "print documents laid out as the reader shows them (bidi, shaping, wrapping)"),
+    "info": ("info", "show the database in use and its counts"),
+    "export": ("export", "export annotations (jsonl, prodigy, doccano, labelstudio, brat, conll)"),
+    "import": ("import_", "import annotations from a file"),
+    "align": ("align", "align the paragraphs of two documents"),
+}
+
+DEFAULT_COMMAND = "open"
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; only the module of subcommand `only` is imported (none for `--help`)."""
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="Read and annotate news in several languages and scripts, in the terminal. "
+        "With no subcommand, `reader [PATH...]` opens the reader on PATHs (default: the bundled seeds).",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module, summary) in COMMANDS.items():
+        if name != only:
+            # Cheap placeholder so `reader --help` lists every command without importing it.
+            subparsers.add_parser(name, help=summary)
+            continue
+        importlib.import_module(f"reader.commands.{module}").register(subparsers, name, summary)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] not in COMMANDS and argv[0] not in ("-h", "--help"):
+        # `reader`, `reader FILE...`, `reader --db X FILE`: the default command.
+        argv.insert(0, DEFAULT_COMMAND)
+    command = argv[0] if argv[0] in COMMANDS else None
+    parser = build_parser(only=command)
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0
+    try:
+        return int(args.func(args) or 0)
+    except ReaderError as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `reader render | head`: the reader of our output went away; not an error.
+        sys.stderr.close()
+        return 0

@@ -1,0 +1,1 @@
+"""Command-line subcommands, one module each (see reader/cli.py)."""

@@ -1,0 +1,32 @@
+"""What several subcommands share: loading documents and reporting bad input."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reader.core.loading import LoadResult, load_documents
+from reader.errors import ReaderError
+
+
+def add_paths_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH",
+        help="files (.txt, .md, .jsonl) or directories; default: the bundled seed articles",
+    )
+
+
+def load_or_fail(paths: list[str]) -> LoadResult:
+    """Load `paths`, printing each problem on stderr; fail only if nothing loaded."""
+    result = load_documents(paths)
+    for problem in result.problems:
+        print(f"reader: {problem}", file=sys.stderr)
+    if not result.documents:
+        raise ReaderError("no document could be loaded")
+    return result
+
+
+def utf8_stdout() -> None:
+    """Write UTF-8 whatever the locale says (a C locale would turn Arabic into errors)."""
+    if (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
+        sys.stdout.reconfigure(encoding="utf-8")

@@ -1,0 +1,40 @@
+"""`reader ls`: one row per document."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import orjson
+
+from reader.commands.common import add_paths_argument, load_or_fail, utf8_stdout
+
+
+def register(subparsers, name: str, summary: str) -> None:
+    parser = subparsers.add_parser(name, help=summary, description=summary)
+    add_paths_argument(parser)
+    parser.add_argument("--json", action="store_true", help="one JSON object per line")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    result = load_or_fail(args.paths)
+    utf8_stdout()
+    out = sys.stdout
+    for doc in result.documents:
+        row = {
+            "id": doc.id,
+            "path": doc.path,
+            "lang": doc.lang,
+            "direction": doc.direction,
+            "paragraphs": len(doc.paragraphs),
+            "chars": len(doc.text),
+            "sha256": doc.sha256,
+            "encoding": doc.encoding,
+            "title": doc.title,
+        }
+        if args.json:
+            out.write(orjson.dumps(row).decode() + "\n")
+        else:
+            out.write(f"{doc.path}\t{doc.lang}\t{doc.direction}\t{row['paragraphs']}\t{row['chars']}\n")
+    return 1 if result.problems else 0

@@ -1,0 +1,1 @@
+"""The pure core: documents and the data bundled with reader. Never imports Textual."""

@@ -1,0 +1,47 @@
+"""Data that ships with reader: the seed corpus and the keymaps.
+
+In the repository they live at the top level (`seeds/`, `keymaps/`); the wheel carries
+them as `reader/_data/…` (see pyproject.toml), so both an editable install and a plain
+`pip install` find them here.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def data_dir(name: str) -> Path:
+    """The directory of bundled data `name` ("seeds" or "keymaps")."""
+    for candidate in (_PACKAGE / "_data" / name, _PACKAGE.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"bundled data '{name}' is missing from this installation")
+
+
+def seeds_dir() -> Path:
+    return data_dir("seeds")
+
+
+@lru_cache(maxsize=1)
+def seed_catalog() -> dict[str, Any]:
+    """The parsed `seeds/catalog.toml`: documents by file name, and their relations."""
+    with open(seeds_dir() / "catalog.toml", "rb") as handle:
+        return tomllib.load(handle)
+
+
+def catalog_entry(path: Path) -> dict[str, Any]:
+    """What the seed catalog knows about `path` (empty for files that are not seeds)."""
+    try:
+        if path.resolve().parent != seeds_dir().resolve():
+            return {}
+    except FileNotFoundError:
+        return {}
+    for entry in seed_catalog().get("document", []):
+        if entry.get("file") == path.name:
+            return {k: v for k, v in entry.items() if k != "file"}
+    return {}

@@ -1,0 +1,100 @@
+"""The document model: canonical text, paragraphs, content hash, language and direction."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from reader.core.direction import Direction, resolve_direction
+from reader.core.language import detect_language
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A non-empty line of a document (UAX #9 treats each line as a paragraph).
+
+    `start`/`end` are code-point offsets into the document's canonical text; the
+    paragraph's own text is `document.text[start:end]` (the line without its newline).
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+    direction_override: Direction | None = None
+
+    @property
+    def direction(self) -> Direction:
+        return resolve_direction(self.text, self.direction_override)
+
+    @property
+    def lang(self) -> str:
+        return detect_language(self.text)
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Every line with a non-space character is a paragraph; blank lines only separate."""
+    paragraphs: list[Paragraph] = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            paragraphs.append(Paragraph(len(paragraphs), offset, offset + len(line), line))
+        offset += len(line) + 1
+    return paragraphs
+
+
+@dataclass(eq=False)
+class Document:
+    """One article. `text` is canonical (see reader.core.decoding); offsets index it.
+
+    `meta` keeps what the source said about the document (a catalog entry, the other
+    fields of a JSONL record): "title", "lang" and "direction" there win over detection.
+    """
+
+    id: str
+    path: str
+    text: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    encoding: str = "utf-8"
+
+    @cached_property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        override = self.meta.get("direction")
+        paragraphs = split_paragraphs(self.text)
+        if override in ("ltr", "rtl"):
+            paragraphs = [Paragraph(p.index, p.start, p.end, p.text, override) for p in paragraphs]
+        return paragraphs
+
+    @cached_property
+    def lang(self) -> str:
+        known = self.meta.get("lang")
+        return known if isinstance(known, str) and known else detect_language(self.text[:4000])
+
+    @cached_property
+    def direction(self) -> Direction:
+        override = self.meta.get("direction")
+        return resolve_direction(self.text, override if override in ("ltr", "rtl") else None)
+
+    @property
+    def title(self) -> str:
+        title = self.meta.get("title")
+        if isinstance(title, str) and title.strip():
+            return title.strip()
+        first = next((p.text.strip() for p in self.paragraphs), self.id)
+        return first if len(first) <= 80 else first[:79] + "…"
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        """The paragraph containing code-point `offset`, by binary search."""
+        from bisect import bisect_right
+
+        paragraphs = self.paragraphs
+        i = bisect_right([p.start for p in paragraphs], offset) - 1
+        if i >= 0 and offset <= paragraphs[i].end:
+            return paragraphs[i]
+        return None
