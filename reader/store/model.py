@@ -1,0 +1,122 @@
+"""The annotation data model: what an annotator makes, independent of how it is stored.
+
+Offsets are Python code-point offsets into a document's canonical text
+(reader.core.decoding), `end` exclusive: `document.text[span.start:span.end] == span.text`.
+Everything here is plain data with `to_dict`/`from_dict` for the database and exports.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict, dataclass, field, fields
+from datetime import datetime, timezone
+from typing import Any, Literal
+
+SpanKind = Literal["entity", "claim"]
+Stance = Literal["asserted", "reported", "denied", "hedged"]
+LinkType = Literal["same", "supports", "contradicts"]
+SpanStatus = Literal["ok", "review"]
+
+SPAN_KINDS: tuple[str, ...] = ("entity", "claim")
+STANCES: tuple[str, ...] = ("asserted", "reported", "denied", "hedged")
+LINK_TYPES: tuple[str, ...] = ("same", "supports", "contradicts")
+CLAIM_LABEL = "CLAIM"
+
+
+def new_id(prefix: str) -> str:
+    """A random id that says what it names: "s-…" span, "e-…" entity, "l-…" link."""
+    return f"{prefix}-{uuid.uuid4().hex[:16]}"
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+class _Record:
+    """to_dict/from_dict for the dataclasses below; unknown keys are ignored on read."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)  # type: ignore[call-overload]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]):
+        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass
+class ClaimAttributes(_Record):
+    speaker: str | None = None        # id of an entity span in the same document
+    stance: Stance | None = None
+    checkworthy: bool | None = None
+    note: str = ""
+
+
+@dataclass
+class Span(_Record):
+    doc_id: str
+    start: int
+    end: int
+    kind: SpanKind
+    label: str                        # an entity type from the label schema, or CLAIM
+    text: str                         # the covered text, checked against the document
+    annotator: str = ""
+    id: str = field(default_factory=lambda: new_id("s"))
+    created: str = field(default_factory=now)
+    updated: str = field(default_factory=now)
+    entity_id: str | None = None      # entity spans: the corpus entity this mention refers to
+    attrs: dict[str, Any] = field(default_factory=dict)  # claim spans: ClaimAttributes.to_dict()
+    status: SpanStatus = "ok"         # "review": re-anchoring after a source change was ambiguous
+
+    @property
+    def claim(self) -> ClaimAttributes:
+        return ClaimAttributes.from_dict(self.attrs)
+
+
+@dataclass
+class Entity(_Record):
+    """A corpus-level entity; mentions in any document and script link to it."""
+
+    type: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    id: str = field(default_factory=lambda: new_id("e"))
+    created: str = field(default_factory=now)
+
+
+@dataclass
+class ClaimLink(_Record):
+    """A typed link between two claim spans, usually in different documents."""
+
+    source: str                       # claim span id
+    target: str                       # claim span id
+    type: LinkType
+    annotator: str = ""
+    id: str = field(default_factory=lambda: new_id("l"))
+    created: str = field(default_factory=now)
+
+
+@dataclass
+class DocumentRecord(_Record):
+    """What the store keeps of an annotated document: enough to export and re-anchor
+    without the source file (the text as it was when annotated, and its hash)."""
+
+    id: str
+    sha256: str
+    text: str
+    path: str = ""
+    lang: str = "und"
+    direction: str = "ltr"
+    title: str = ""
+    done: bool = False
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class AnnotationSet:
+    """Everything an export carries and an import brings back."""
+
+    documents: list[DocumentRecord] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    links: list[ClaimLink] = field(default_factory=list)
