@@ -1,0 +1,1 @@
+"""The Textual application: the only layer of reader that imports Textual."""

@@ -1,0 +1,71 @@
+"""Every key binding of the reader, with its stable id: the single source of truth.
+
+Keymaps (keymaps/*.toml) remap these ids through Textual's keymap API
+(`App.set_keymap`); docs/keymaps.md is generated from this module and the keymap files.
+Ids are kebab-case and never change once released: users' keymap files name them.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+
+def _b(binding_id: str, keys: str, action: str, description: str, show: bool = False) -> Binding:
+    return Binding(keys, action, description, show=show, id=binding_id)
+
+
+#: The app: always active.
+APP_BINDINGS: list[Binding] = [
+    _b("quit", "q,ctrl+q", "quit", "Quit", show=True),
+    _b("help", "question_mark,f1", "help", "Help", show=True),
+    _b("library", "L,f2", "library", "Library", show=True),
+    _b("toggle-invisibles", "I", "toggle_invisibles", "Show invisibles"),
+]
+
+#: A document pane: cursor motions (visual for left/right, logical for word/sentence/paragraph).
+PANE_BINDINGS: list[Binding] = [
+    _b("cursor-left", "left", "cursor_left", "Left"),
+    _b("cursor-right", "right", "cursor_right", "Right"),
+    _b("cursor-up", "up", "cursor_up", "Up"),
+    _b("cursor-down", "down", "cursor_down", "Down"),
+    _b("word-next", "ctrl+right,w", "word_next", "Next word"),
+    _b("word-prev", "ctrl+left,b", "word_prev", "Previous word"),
+    _b("word-end", "e", "word_end", "End of word"),
+    _b("sentence-next", "right_parenthesis", "sentence_next", "Next sentence"),
+    _b("sentence-prev", "left_parenthesis", "sentence_prev", "Previous sentence"),
+    _b("paragraph-next", "ctrl+down,right_curly_bracket", "paragraph_next", "Next paragraph"),
+    _b("paragraph-prev", "ctrl+up,left_curly_bracket", "paragraph_prev", "Previous paragraph"),
+    _b("line-start", "home", "line_start", "Line start"),
+    _b("line-end", "end", "line_end", "Line end"),
+    _b("page-up", "pageup", "page_up", "Page up"),
+    _b("page-down", "pagedown,space", "page_down", "Page down"),
+    _b("doc-top", "ctrl+home,g", "doc_top", "Top"),
+    _b("doc-bottom", "ctrl+end,G", "doc_bottom", "Bottom"),
+]
+
+#: The reading screen: panes side by side.
+READING_BINDINGS: list[Binding] = [
+    _b("pane-next", "tab", "pane_next", "Next pane", show=True),
+    _b("pane-prev", "shift+tab", "pane_prev", "Previous pane"),
+    _b("pane-add", "o", "pane_add", "Open in new pane", show=True),
+    _b("pane-close", "x", "pane_close", "Close pane", show=True),
+    _b("pane-swap", "s", "pane_swap", "Swap with next pane"),
+    _b("sync-scroll", "S", "sync_scroll", "Scroll together", show=True),
+    _b("jump-aligned", "a", "jump_aligned", "Go to aligned paragraph"),
+]
+
+#: The library screen.
+LIBRARY_BINDINGS: list[Binding] = [
+    _b("library-open", "enter", "open_selected", "Open", show=True),
+    _b("library-mark", "space", "mark", "Mark for opening side by side", show=True),
+    _b("library-filter", "slash", "focus_filter", "Filter", show=True),
+    _b("library-close", "escape", "close", "Back"),
+]
+
+#: Every group, by where it is active (the docs and the keymap checks walk this).
+ALL_GROUPS: dict[str, list[Binding]] = {
+    "app": APP_BINDINGS,
+    "pane": PANE_BINDINGS,
+    "reading": READING_BINDINGS,
+    "library": LIBRARY_BINDINGS,
+}
