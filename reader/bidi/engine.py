@@ -1,0 +1,245 @@
+"""The layout pipeline behind reader.bidi.layout (UAX #9 section 3.4, in that order).
+
+1. levels for the whole paragraph (uba.resolve_paragraph);
+2. glyphs in logical order: shaping (shaping.py), sanitizing (sanitize.py), and L4
+   mirroring of Bidi_Mirrored characters at odd levels;
+3. clusters in logical order: a character that takes cells, followed by everything
+   that takes none (harakat and other marks, letters merged into a ligature, hidden
+   controls). A cluster is never split, moves as one unit when reordered, and writes
+   its base first, then its marks: that is rule L3;
+4. line breaks in logical order from the clusters' cell widths (width.py);
+5. each line reordered by uba.reorder_line (L1-L2, with the paragraph's levels).
+
+Returns plain tuples; layout.py wraps them in the public dataclasses and caches.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from reader.bidi import sanitize, shaping
+from reader.bidi.width import char_width, cluster_width
+
+try:  # the real UBA, written alongside this engine
+    from reader.bidi import uba
+    from reader.bidi.unicode_tables import MIRROR
+except ImportError:  # pragma: no cover - only until reader/bidi/uba.py lands
+    from reader.bidi import _uba_standin as uba
+    from bidi.mirror import MIRRORED as MIRROR
+
+#: Spaces a line may break after (and which then hang, undrawn, at the line's end).
+#: No-break spaces (U+00A0, U+2007, U+202F) are not among them.
+BREAK_SPACES = frozenset(" \t\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000")
+#: Zero-width characters after which a line may break.
+BREAK_AFTER_INVISIBLE = frozenset("\u200b")
+#: Shown under a combining mark that has no base on its line.
+DOTTED_CIRCLE = "\u25cc"
+#: L1 resets these (and any whitespace/isolate run before them) to the paragraph level.
+_SEGMENT_CLASSES = frozenset(("S", "B"))
+_TRAILING_CLASSES = frozenset(("WS", "FSI", "LRI", "RLI", "PDI", "BN", "LRE", "RLE", "LRO", "RLO", "PDF"))
+
+RawLine = tuple[str, tuple[tuple[int, int], ...], tuple[int, ...], int, int]
+
+
+class _Clusters:
+    """Parallel lists, one entry per cluster, in logical order."""
+
+    __slots__ = ("start", "end", "glyphs", "width", "head", "space")
+
+    def __init__(self) -> None:
+        self.start: list[int] = []
+        self.end: list[int] = []
+        self.glyphs: list[str] = []
+        self.width: list[int] = []
+        self.head: list[int] = []  # the character whose visual position is the cluster's
+        self.space: list[bool] = []  # a break opportunity: hangs at the end of a line
+
+    def open(self, start: int, head: int, glyphs: str, space: bool) -> None:
+        self.start.append(start)
+        self.end.append(head + 1)
+        self.glyphs.append(glyphs)
+        self.width.append(0)
+        self.head.append(head)
+        self.space.append(space)
+
+
+def build_lines(
+    text: str, width: int | None, base: str, *, shape: bool, show_invisibles: bool, visual: bool
+) -> tuple[bool, list[RawLine]]:
+    par = uba.resolve_paragraph(text, base)
+    levels = par.levels
+    rtl = par.para_level == 1
+    if not text:
+        return rtl, [("", (), (), 0, 0)]
+    glyphs = _glyphs(text, levels, shape=shape, show_invisibles=show_invisibles, visual=visual)
+    clusters = _cluster(text, glyphs)
+    lines = []
+    for first, last in _break_lines(clusters, width):
+        lines.append(_render_line(text, par, clusters, first, last, visual, hang=width is not None))
+    return rtl, lines
+
+
+def _glyphs(text: str, levels: list[int], *, shape: bool, show_invisibles: bool, visual: bool) -> list[str]:
+    """One glyph string per character, in logical order (shaped, sanitized, mirrored)."""
+    glyphs = shaping.shape(text) if shape else list(text)
+    if sanitize.SPECIAL.search(text):
+        for match in sanitize.SPECIAL.finditer(text):
+            i = match.start()
+            glyphs[i] = sanitize.display(text[i], show_invisibles)
+    if visual:
+        for i, ch in enumerate(text):
+            # L4, on the original character only (never on a placeholder or a shape).
+            if levels[i] & 1 and levels[i] > 0 and ch in MIRROR and glyphs[i] == ch:
+                glyphs[i] = MIRROR[ch]
+    return glyphs
+
+
+def _cluster(text: str, glyphs: list[str]) -> _Clusters:
+    clusters = _Clusters()
+    pending = 0  # first index of hidden characters waiting for a cluster to join
+    have_pending = False
+    for i, glyph in enumerate(glyphs):
+        if glyph == "":
+            # Hidden (a control, ZWJ, a letter inside a ligature): joins the cluster
+            # before it, or the next one at the start of the paragraph.
+            if clusters.head:
+                clusters.end[-1] = i + 1
+                if text[i] in BREAK_AFTER_INVISIBLE:
+                    clusters.space[-1] = True
+            elif not have_pending:
+                pending, have_pending = i, True
+            continue
+        if char_width(glyph[0]) == 0 and clusters.head and not have_pending:
+            # A combining mark: written right after its base (L3), in its cell.
+            clusters.glyphs[-1] += glyph
+            clusters.end[-1] = i + 1
+            continue
+        if char_width(glyph[0]) == 0:
+            glyph = DOTTED_CIRCLE + glyph  # a mark with no base: give it one
+        start = pending if have_pending else i
+        have_pending = False
+        clusters.open(start, i, glyph, text[i] in BREAK_SPACES)
+    if have_pending and clusters.head:
+        clusters.end[-1] = len(text)  # unreachable: pending is only set before any cluster
+    for k, g in enumerate(clusters.glyphs):
+        clusters.width[k] = cluster_width(g)
+    return clusters
+
+
+def _break_lines(clusters: _Clusters, width: int | None) -> list[tuple[int, int]]:
+    """Cluster index ranges [first, last) of each line, chosen in logical order."""
+    count = len(clusters.head)
+    if width is None or count == 0:
+        return [(0, count)]
+    widths, space = clusters.width, clusters.space
+    lines: list[tuple[int, int]] = []
+    first = 0
+    used = 0  # cells used on the current line, spaces included
+    k = 0
+    while k < count:
+        # A word: clusters up to the next break space.
+        j, word = k, 0
+        while j < count and not space[j]:
+            word += widths[j]
+            j += 1
+        if word and used + word > width:
+            if used:
+                lines.append((first, k))
+                first, used = k, 0
+            if word > width:
+                # Longer than a line: split between clusters.
+                for c in range(k, j):
+                    if used + widths[c] > width and used:
+                        lines.append((first, c))
+                        first, used = c, 0
+                    used += widths[c]
+                word = 0
+        used += word
+        # The spaces after it stay on this line (they hang when the line breaks)...
+        s = j
+        while s < count and space[s]:
+            if k == 0 and j == 0 and used + widths[s] > width and used:
+                # ...except leading spaces of a paragraph, which are content.
+                lines.append((first, s))
+                first, used = s, 0
+            used += widths[s]
+            s += 1
+        k = s
+    lines.append((first, count))
+    return lines
+
+
+def _render_line(
+    text: str, par, clusters: _Clusters, first: int, last: int, visual: bool, hang: bool
+) -> RawLine:
+    if first == last:
+        return ("", (), (), 0, 0)
+    start, end = clusters.start[first], clusters.end[last - 1]
+    if first == 0:
+        start = 0
+    shown = list(range(first, last))
+    range_end = {k: clusters.end[k] for k in shown}
+    if hang:
+        # Break spaces at the end of the line hang: not drawn, folded into the range
+        # of the last cluster drawn (unless the line is nothing but spaces).
+        keep = last
+        while keep > first and clusters.space[keep - 1]:
+            keep -= 1
+        if keep > first and keep < last:
+            shown = list(range(first, keep))
+            range_end[keep - 1] = end
+    if visual:
+        shown = _visual_order(par, clusters, shown, start, end)
+    line_levels = _l1_levels(text, par, start, end)
+    out_text = []
+    cells: list[tuple[int, int]] = []
+    cell_levels: list[int] = []
+    for k in shown:
+        span = (start if k == first else clusters.start[k], range_end[k])
+        out_text.append(clusters.glyphs[k])
+        n = clusters.width[k]
+        cells.extend([span] * n)
+        cell_levels.extend([line_levels[clusters.head[k] - start]] * n)
+    return ("".join(out_text), tuple(cells), tuple(cell_levels), start, end)
+
+
+def _visual_order(par, clusters: _Clusters, shown: list[int], start: int, end: int) -> list[int]:
+    order = uba.reorder_line(par, start, end)
+    position = {index: p for p, index in enumerate(order)}
+    levels = par.levels
+
+    def key(k: int) -> float:
+        head = clusters.head[k]
+        if head in position:
+            return position[head]
+        # Only a shown X9-removed control (LRE...PDF, BN) has no position: put it next
+        # to the character logically before it, on the side text at that level flows to.
+        for before in range(head - 1, start - 1, -1):
+            if before in position:
+                step = (head - before) / (2 * (end - start) + 2)
+                return position[before] + (-step if levels[before] & 1 else step)
+        for after in range(head + 1, end):
+            if after in position:
+                step = (after - head) / (2 * (end - start) + 2)
+                return position[after] + (step if levels[after] & 1 else -step)
+        return head
+
+    return sorted(shown, key=key)
+
+
+def _l1_levels(text: str, par, start: int, end: int) -> list[int]:
+    """Levels of text[start:end] after rule L1 (what the TUI gets per cell)."""
+    para = par.para_level
+    levels = [para if lv < 0 else lv for lv in par.levels[start:end]]
+    trailing = True
+    for k in range(end - start - 1, -1, -1):
+        cls = unicodedata.bidirectional(text[start + k])
+        if cls in _SEGMENT_CLASSES:
+            levels[k] = para
+            trailing = True
+        elif cls in _TRAILING_CLASSES:
+            if trailing:
+                levels[k] = para
+        else:
+            trailing = False
+    return levels

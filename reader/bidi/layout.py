@@ -1,0 +1,142 @@
+"""Paragraph layout for terminals: the public API of the bidi engine.
+
+A paragraph (one logical line of a document) becomes a list of screen lines. The
+pipeline follows UAX #9 section 3.4: resolve levels for the whole paragraph, shape in
+logical order, break lines in logical order on the shaped widths, then reorder each
+line (L1-L2 via ``uba.reorder_line``), put combining marks after their base (L3) and
+mirror brackets at odd levels (L4). Every screen cell keeps a map to the logical text,
+so annotations (code-point offsets) and the on-screen cursor can meet.
+
+Terminals show characters in the order sent, so ``order="visual"`` (the default) is
+for them; ``order="logical"`` is for terminals that reorder by themselves.
+
+This module never imports Textual: the TUI and ``reader render`` both call it.
+See docs/bidi.md for the design.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reader.bidi.engine import build_lines
+
+__all__ = ["VisualLine", "ParagraphLayout", "layout_paragraph", "clear_cache"]
+
+
+@dataclass(frozen=True, slots=True)
+class VisualLine:
+    """One screen line of a paragraph, left to right as it is drawn.
+
+    ``text`` is exactly what to write (sanitized, shaped, reordered, mirrored; no
+    padding). ``cells`` has one entry per screen cell: the logical range
+    ``[start, end)`` of the *paragraph* text that the cell shows. A lam-alef ligature
+    covers two characters, a base letter and its harakat one range, a wide CJK
+    character fills two cells that both carry its range. Characters that take no cell
+    (hidden bidi controls, ZWJ/ZWNJ, the whitespace a line was broken at...) are folded
+    into the range of the cell of the character logically before them on the same line
+    (the one after them when they open the line), so the cells of a paragraph's lines
+    partition its text: every offset belongs to exactly one range.
+    ``levels`` is the embedding level of each cell (after rule L1): odd means the text
+    at that cell runs right to left.
+    """
+
+    text: str
+    cells: tuple[tuple[int, int], ...]
+    levels: tuple[int, ...]
+    width: int
+    start: int
+    end: int
+    rtl: bool
+
+    def pad(self, width: int) -> int:
+        """Left padding that right-aligns an RTL line to ``width`` cells (0 for LTR)."""
+        return max(0, width - self.width) if self.rtl else 0
+
+    def cell_of(self, offset: int) -> int | None:
+        """The (leftmost) cell showing logical ``offset``, or None if not on this line."""
+        if not self.start <= offset < self.end:
+            # An empty paragraph's only line answers for offset 0 (cursor at its end).
+            return None
+        for index, (start, end) in enumerate(self.cells):
+            if start <= offset < end:
+                return index
+        return None
+
+    def range_at(self, cell: int) -> tuple[int, int]:
+        """The logical range shown at ``cell`` (IndexError outside the line)."""
+        return self.cells[cell]
+
+    def is_rtl_at(self, cell: int) -> bool:
+        """Whether the text at ``cell`` runs right to left (odd level)."""
+        return bool(self.levels[cell] & 1)
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphLayout:
+    """A laid-out paragraph. Instances are cached and shared: treat them as read-only."""
+
+    lines: tuple[VisualLine, ...]
+    rtl: bool
+    text: str
+    width: int | None
+
+    def line_of(self, offset: int) -> tuple[int, int] | None:
+        """``(line index, cell index)`` showing logical ``offset``, or None."""
+        for row, line in enumerate(self.lines):
+            if line.start <= offset < line.end:
+                cell = line.cell_of(offset)
+                if cell is not None:
+                    return row, cell
+        return None
+
+
+def layout_paragraph(
+    text: str,
+    width: int | None,
+    base: str = "auto",
+    *,
+    shape: bool = True,
+    show_invisibles: bool = False,
+    order: str = "visual",
+) -> ParagraphLayout:
+    """Lay out one paragraph (no paragraph separators inside) into screen lines.
+
+    ``width``: cells per line, None for no wrapping. ``base``: "auto" (first strong
+    character, LTR if none), "ltr" or "rtl". ``shape``: Arabic-script presentation
+    forms (for terminals that do not shape). ``show_invisibles``: bidi controls,
+    ZWJ/ZWNJ, soft hyphens and other format characters become visible placeholders.
+    ``order``: "visual" (reordered for terminals that show what they are sent) or
+    "logical" (for terminals that reorder by themselves: nothing reordered nor shaped,
+    still sanitized and wrapped).
+
+    Results are memoised on all arguments, so re-laying out the visible paragraphs on
+    every repaint is cheap, and the cost never depends on the size of the document.
+    """
+    if base not in ("auto", "ltr", "rtl"):
+        raise ValueError(f"base must be 'auto', 'ltr' or 'rtl', not {base!r}")
+    if order not in ("visual", "logical"):
+        raise ValueError(f"order must be 'visual' or 'logical', not {order!r}")
+    if width is not None and width < 1:
+        raise ValueError(f"width must be at least 1 cell, not {width}")
+    return _layout_cached(text, width, base, shape, show_invisibles, order)
+
+
+@lru_cache(maxsize=4096)
+def _layout_cached(
+    text: str, width: int | None, base: str, shape: bool, show_invisibles: bool, order: str
+) -> ParagraphLayout:
+    rtl, raw_lines = build_lines(
+        text, width, base, shape=shape and order == "visual",
+        show_invisibles=show_invisibles, visual=order == "visual",
+    )
+    lines = tuple(
+        VisualLine(text=t, cells=c, levels=lv, width=len(c), start=s, end=e, rtl=rtl)
+        for t, c, lv, s, e in raw_lines
+    )
+    return ParagraphLayout(lines=lines, rtl=rtl, text=text, width=width)
+
+
+def clear_cache() -> None:
+    """Forget memoised layouts (tests and benchmarks)."""
+    _layout_cached.cache_clear()

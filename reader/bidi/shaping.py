@@ -1,0 +1,85 @@
+"""Arabic-script shaping into presentation forms, in logical order, with a map.
+
+Terminals that do not shape show every Arabic letter in its isolated form; writing
+presentation forms (U+FB50-U+FDFF, U+FE70-U+FEFF) makes them join. arabic-reshaper
+does the shaping (its "Arabic" language covers Persian and Urdu letters: پ چ ژ گ ک ی ے
+ٹ ڈ ڑ ں ہ ھ), configured to keep harakat and the lam-alef / Allah ligatures.
+
+arabic-reshaper gives no map from output to input, and ligatures merge letters. We
+shape *runs* (maximal stretches of Arabic letters, harakat, tatweel and ZWJ: joining
+never crosses anything else, such as a space or ZWNJ), cache each run's result (news
+repeats words), and align output to input: harakat are kept, in order, after the
+letter they follow; every other output character stands for one input letter, except
+a ligature, which stands for as many letters as its compatibility decomposition has
+(لا = 2, الله = 4). The result is one glyph string per input character: the shaped
+letter, the mark itself, or "" for a letter merged into the ligature before it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from arabic_reshaper import ArabicReshaper
+from arabic_reshaper.arabic_reshaper import HARAKAT_RE
+
+TATWEEL = "\u0640"
+ZWJ = "\u200d"
+
+_RESHAPER = ArabicReshaper(
+    configuration={
+        "language": "Arabic",  # Arabic, Persian and Urdu letters
+        "delete_harakat": False,  # keep vowel marks: the text must stay complete
+        "shift_harakat_position": False,  # marks stay after their letter (logical order)
+        "support_ligatures": True,  # lam-alef and Allah
+        "support_zwj": True,
+    }
+)
+
+#: A run that may shape: Arabic-script letters, harakat, tatweel, ZWJ. Digits and
+#: punctuation inside the range pass through arabic-reshaper unchanged.
+SHAPING_RUN = re.compile("[\u0610-\u061a\u0620-\u065f\u066e-\u06dc\u06df-\u06e8\u06ea-\u06ff\u0750-\u077f\u08a0-\u08ff\u200d]+")
+
+_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def _letters_covered(glyph: str) -> int:
+    """How many input letters one output character stands for (ligatures > 1)."""
+    if _PRESENTATION.match(glyph):
+        return len(unicodedata.normalize("NFKC", glyph))
+    return 1
+
+
+@lru_cache(maxsize=131072)
+def shape_run(run: str) -> tuple[str, ...]:
+    """One glyph string per character of ``run`` (see the module docstring)."""
+    # ZWJ joins like a tatweel, and arabic-reshaper miscounts ligature positions when
+    # it drops a ZWJ; a tatweel keeps positions, and its glyph is dropped below.
+    shaped = _RESHAPER.reshape(run.replace(ZWJ, TATWEEL))
+    letters_in = [i for i, ch in enumerate(run) if not HARAKAT_RE.match(ch)]
+    letters_out = [ch for ch in shaped if not HARAKAT_RE.match(ch)]
+    glyphs = list(run)  # harakat (and anything unaligned) stay themselves
+    position = 0
+    for glyph in letters_out:
+        covered = _letters_covered(glyph)
+        if position + covered > len(letters_in):
+            return tuple(run)  # alignment failed: better unshaped than wrong
+        glyphs[letters_in[position]] = glyph
+        for k in range(1, covered):
+            glyphs[letters_in[position + k]] = ""
+        position += covered
+    if position != len(letters_in):
+        return tuple(run)
+    for i, ch in enumerate(run):
+        if ch == ZWJ:
+            glyphs[i] = ""
+    return tuple(glyphs)
+
+
+def shape(text: str) -> list[str]:
+    """One glyph string per character of ``text``, Arabic-script runs shaped."""
+    glyphs = list(text)
+    for match in SHAPING_RUN.finditer(text):
+        glyphs[match.start() : match.end()] = shape_run(match.group())
+    return glyphs
