@@ -1,0 +1,1 @@
+"""Document relations and paragraph alignment."""
