@@ -1,0 +1,39 @@
+"""UAX #9 conformance of reader.bidi.uba against the Unicode test files."""
+
+from pathlib import Path
+
+import pytest
+
+from reader.bidi.uba import line_levels, reorder_line, resolve_paragraph
+
+UCD = Path("/usr/share/unicode")
+CHARACTER_TEST = UCD / "BidiCharacterTest.txt"
+CLASS_TEST = UCD / "BidiTest.txt"
+BASES = {"0": "ltr", "1": "rtl", "2": "auto"}
+
+
+def _report(failures: list[str], total: int) -> str:
+    return f"{len(failures)} of {total} cases fail; first 20:\n" + "\n".join(failures[:20])
+
+
+@pytest.mark.skipif(not CHARACTER_TEST.exists(), reason="BidiCharacterTest.txt missing: install Debian unicode-data")
+def test_bidi_character_test():
+    failures, total = [], 0
+    for lineno, line in enumerate(CHARACTER_TEST.read_text(encoding="utf-8").splitlines(), 1):
+        if not line or line.startswith("#"):
+            continue
+        cps, direction, para_level, levels, order = line.split(";")
+        text = "".join(chr(int(c, 16)) for c in cps.split())
+        want_levels = [-1 if x == "x" else int(x) for x in levels.split()]
+        want_order = [int(x) for x in order.split()]
+        total += 1
+        try:
+            par = resolve_paragraph(text, BASES[direction])
+            n = len(text)
+            got = (par.para_level, list(line_levels(par, 0, n)), reorder_line(par, 0, n))
+        except Exception as exc:  # a crash is a failure of this case, not of the run
+            got = (repr(exc),)
+        if got != (int(para_level), want_levels, want_order):
+            failures.append(f"line {lineno}: {line}\n    got {got}")
+    assert total > 90_000
+    assert not failures, _report(failures, total)
