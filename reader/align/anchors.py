@@ -1,0 +1,109 @@
+"""Anchors: the pieces of a paragraph that survive translation.
+
+Numbers (in any decimal digit system: Arabic-Indic ٠-٩ and Persian ۰-۹ become 0-9),
+Latin-script names and acronyms (ILRS, Roscosmos, Zhang Kejian), and quoted strings keep
+their form when an article is translated into Arabic, Persian, Hebrew or Italian, so two
+paragraphs that share them are likely to say the same thing. Between documents in the same
+language every word is such evidence, so `words` gives those too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# A run of decimal digits (any script: `\d` is Unicode-aware) with group or decimal marks
+# inside (1,000 / 1.000 / ١٬٠٠٠ / ۳٫۵).
+_NUMBER = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*")
+# A Latin-script word: basic Latin and the Latin-1 / Extended-A/B letters, with inner
+# hyphens and apostrophes (Luna-Resurs, Chang'e).
+_LATIN_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+_LATIN_WORD = re.compile(rf"[{_LATIN_LETTER}][{_LATIN_LETTER}0-9]*(?:['’\-][{_LATIN_LETTER}0-9]+)*")
+_QUOTED = re.compile(r"«([^»]{3,80})»|“([^”]{3,80})”|\"([^\"]{3,80})\"|„([^“”]{3,80})[“”]")
+# A word (letters of any script, an inner apostrophe) or a number.
+_TOKEN = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+class _DigitTable(dict):
+    """A `str.translate` table filled on demand: a decimal digit of any script -> ASCII.
+
+    Filling it lazily avoids scanning all of Unicode at import; `LookupError` tells
+    `translate` to keep the character.
+    """
+
+    def __missing__(self, code: int) -> str:
+        value = unicodedata.decimal(chr(code), None)
+        if value is None:
+            raise LookupError(code)
+        self[code] = str(value)
+        return self[code]
+
+
+_DIGITS = _DigitTable()
+
+
+def normalize_digits(text: str) -> str:
+    """`text` with every decimal digit (Arabic-Indic, Persian, Devanagari…) as ASCII 0-9."""
+    if text.isascii():
+        return text
+    return text.translate(_DIGITS)
+
+
+def numbers(text: str) -> list[str]:
+    """The numbers in `text`, as ASCII digit strings without group or decimal marks."""
+    found = []
+    for match in _NUMBER.finditer(text):
+        digits = "".join(ch for ch in normalize_digits(match.group()) if ch.isdigit())
+        found.append(digits.lstrip("0") or "0")
+    return found
+
+
+def latin_names(text: str) -> list[str]:
+    """Latin-script names and acronyms in `text`, casefolded.
+
+    In Latin-script text only capitalised words count (lower-case words are ordinary
+    vocabulary); inside Arabic, Persian or Hebrew text every Latin word is a name or a term
+    kept in its original form.
+    """
+    words = _LATIN_WORD.findall(text)
+    if not words:
+        return []
+    letters = sum(1 for ch in text if ch.isalpha())
+    latin_letters = sum(len(w) for w in words)
+    mostly_latin = latin_letters * 2 > letters
+    found = []
+    for word in words:
+        if len(word) < 2:
+            continue
+        if mostly_latin and not any(ch.isupper() for ch in word):
+            continue
+        found.append(word.casefold())
+    return found
+
+
+def quoted(text: str) -> list[str]:
+    """Quoted strings in `text` («…», “…”, "…", „…“), casefolded, spaces collapsed."""
+    found = []
+    for match in _QUOTED.finditer(text):
+        inner = next(group for group in match.groups() if group is not None)
+        found.append("“" + " ".join(normalize_digits(inner).casefold().split()) + "”")
+    return found
+
+
+def anchors(text: str) -> frozenset[str]:
+    """The translation-proof anchors of `text`: numbers (prefixed `#`), Latin names, quotes."""
+    return frozenset(
+        [f"#{n}" for n in numbers(text)] + latin_names(text) + quoted(text)
+    )
+
+
+def words(text: str) -> list[str]:
+    """The words of `text` in order, casefolded, digits normalised to ASCII numbers."""
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token[0].isdigit():
+            tokens.append("#" + ("".join(ch for ch in normalize_digits(token) if ch.isdigit()).lstrip("0") or "0"))
+        else:
+            tokens.append(token.casefold())
+    return tokens

@@ -1,0 +1,279 @@
+"""Paragraph alignment of two documents, possibly in different languages.
+
+A dynamic programme in the manner of Gale & Church (1993) over paragraph lengths, with
+the expected length ratio and its variance estimated from the two documents themselves,
+plus evidence from anchors (numbers, Latin names, quotes; every word when both documents
+share a language) and from links the user made between paragraphs. Beads may join one
+paragraph to several (a translation merges or splits paragraphs) or leave a paragraph
+unaligned (titles, "Previous Post Next Post"). See docs/alignment.md.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Literal, Sequence
+
+from reader.align.anchors import anchors, words
+from reader.align.boilerplate import Boilerplate, classify
+from reader.core.document import Document
+
+Side = Literal["a", "b"]
+
+# Prior probabilities of bead shapes, from Gale & Church's hand-aligned corpus; a merge of
+# k > 2 paragraphs costs MERGE_EXTRA more per paragraph beyond the second.
+PRIOR_ONE_ONE = 0.89
+PRIOR_TWO_ONE = 0.089
+PRIOR_SKIP = 0.0099
+MERGE_EXTRA = 1.0
+#: Skipping a headline or caption is cheap, a navigation line cheaper; merging them costs.
+SKIP_COST = {Boilerplate.BODY: -math.log(PRIOR_SKIP), Boilerplate.TITLE: 1.5, Boilerplate.NAVIGATION: 0.5}
+MERGE_BOILERPLATE_COST = 4.0
+#: Weight of a shared anchor (times its rarity) and of an anchor found in the wrong bead.
+ANCHOR_BONUS = 1.0
+ANCHOR_MISPLACED = 0.5
+LINK_BONUS = 4.0
+#: Variance of the length difference per character (Gale & Church measured 6.8 for
+#: European pairs; different scripts vary more, so the first pass starts wider).
+INITIAL_VARIANCE = 12.0
+#: Merges stop growing once the merged side is this many standard deviations too long.
+MAX_DELTA = 8.0
+
+
+@dataclass(frozen=True, slots=True)
+class Bead:
+    """A group of paragraphs of A aligned with a group of paragraphs of B (indices)."""
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    cost: float = 0.0
+    #: How far the lengths are from the expected ratio, in standard deviations.
+    length_delta: float = 0.0
+    #: Anchors found on both sides of this bead.
+    shared: frozenset[str] = frozenset()
+
+
+@dataclass
+class Alignment:
+    """The alignment of documents `a` and `b`.
+
+    `beads` holds the aligned groups in order; `unaligned_a`/`unaligned_b` the paragraphs
+    left out; `pairs` every (i, j) joined by a bead (a 1-to-2 bead gives two pairs).
+    `ratio` is the estimated length ratio len(B)/len(A), `variance` its spread per char.
+    """
+
+    a_id: str
+    b_id: str
+    beads: list[Bead]
+    unaligned_a: list[int]
+    unaligned_b: list[int]
+    ratio: float
+    variance: float
+    _partners: dict[tuple[str, int], list[int]] = field(default_factory=dict, repr=False)
+
+    @property
+    def pairs(self) -> list[tuple[int, int]]:
+        return sorted((i, j) for bead in self.beads for i in bead.a for j in bead.b)
+
+    def partner(self, side: Side, index: int) -> list[int]:
+        """The paragraphs on the other side aligned with paragraph `index` of `side`."""
+        if not self._partners:
+            for bead in self.beads:
+                for i in bead.a:
+                    self._partners[("a", i)] = list(bead.b)
+                for j in bead.b:
+                    self._partners[("b", j)] = list(bead.a)
+        if side not in ("a", "b"):
+            raise ValueError(f"side must be 'a' or 'b', not {side!r}")
+        return list(self._partners.get((side, index), []))
+
+    def bead_of(self, side: Side, index: int) -> Bead | None:
+        """The bead holding paragraph `index` of `side`, or None if it is unaligned."""
+        for bead in self.beads:
+            if index in (bead.a if side == "a" else bead.b):
+                return bead
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """What the programme needs of one document: lengths, kinds, shared anchors."""
+
+    lengths: list[int]
+    kinds: list[Boilerplate]
+    shared: list[frozenset[str]]
+
+
+def _evidence(a: Document, b: Document) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+    """Per paragraph, the anchors that also occur somewhere in the other document."""
+    same_language = a.lang == b.lang and a.lang != "und"
+    def extract(text: str) -> frozenset[str]:
+        found = anchors(text)
+        if same_language:
+            # Within one language every word of 3+ letters is evidence (short function
+            # words are too common to tell paragraphs apart).
+            found |= {w for w in words(text) if len(w) >= 3}
+        return found
+    a_sets = [extract(p.text) for p in a.paragraphs]
+    b_sets = [extract(p.text) for p in b.paragraphs]
+    in_a = frozenset().union(*a_sets) if a_sets else frozenset()
+    in_b = frozenset().union(*b_sets) if b_sets else frozenset()
+    return [s & in_b for s in a_sets], [s & in_a for s in b_sets]
+
+
+def _rarity(a_sets: list[frozenset[str]], b_sets: list[frozenset[str]]) -> dict[str, float]:
+    """An inverse-document-frequency weight per anchor, over the paragraphs of both sides."""
+    df = Counter(anchor for sets in (a_sets, b_sets) for s in sets for anchor in s)
+    total = len(a_sets) + len(b_sets)
+    return {anchor: math.log(1 + total / count) / math.log(1 + total) for anchor, count in df.items()}
+
+
+def _length_cost(la: int, lb: int, ratio: float, variance: float) -> tuple[float, float]:
+    """(-log P(length match), delta) for la chars of A against lb chars of B."""
+    mean = max((la + lb / ratio) / 2, 1.0)
+    delta = (lb - ratio * la) / math.sqrt(mean * variance)
+    x = abs(delta) / math.sqrt(2)
+    tail = math.erfc(x)
+    if tail > 1e-300:
+        return -math.log(tail), delta
+    # Asymptote of -log erfc(x) where erfc underflows.
+    return x * x + math.log(x * math.sqrt(math.pi)), delta
+
+
+def align_paragraphs(a: Document, b: Document, *, links: Iterable[tuple[int, int]] = ()) -> Alignment:
+    """Align the paragraphs of `a` with those of `b` (see the module docstring).
+
+    `links` are (paragraph of A, paragraph of B) pairs that share an entity the user linked;
+    each is extra evidence for putting them in one bead. Returns an Alignment; neither
+    document is changed.
+    """
+    a_sets, b_sets = _evidence(a, b)
+    weights = _rarity(a_sets, b_sets)
+    side_a = _Side([len(p.text.strip()) for p in a.paragraphs], classify([p.text for p in a.paragraphs]), a_sets)
+    side_b = _Side([len(p.text.strip()) for p in b.paragraphs], classify([p.text for p in b.paragraphs]), b_sets)
+    link_set = frozenset((int(i), int(j)) for i, j in links)
+
+    ratio = _body_ratio(side_a, side_b)
+    variance = INITIAL_VARIANCE
+    beads = _programme(side_a, side_b, weights, link_set, ratio, variance)
+    # Second pass: re-estimate the ratio and its spread from the beads just found.
+    ratio, variance = _estimate(beads, side_a, side_b, ratio, variance)
+    beads = _programme(side_a, side_b, weights, link_set, ratio, variance)
+
+    aligned = [bead for bead in beads if bead.a and bead.b]
+    in_a = {i for bead in aligned for i in bead.a}
+    in_b = {j for bead in aligned for j in bead.b}
+    return Alignment(
+        a_id=a.id, b_id=b.id, beads=aligned,
+        unaligned_a=[i for i in range(len(a.paragraphs)) if i not in in_a],
+        unaligned_b=[j for j in range(len(b.paragraphs)) if j not in in_b],
+        ratio=ratio, variance=variance,
+    )
+
+
+def _body_ratio(side_a: _Side, side_b: _Side) -> float:
+    """len(B)/len(A) over body paragraphs (titles and navigation would skew it)."""
+    def body(side: _Side) -> int:
+        total = sum(n for n, kind in zip(side.lengths, side.kinds) if kind is Boilerplate.BODY)
+        return total or sum(side.lengths)
+    la, lb = body(side_a), body(side_b)
+    return lb / la if la and lb else 1.0
+
+
+def _estimate(beads: list[Bead], side_a: _Side, side_b: _Side, ratio: float, variance: float) -> tuple[float, float]:
+    """The length ratio and per-character variance measured on the aligned beads."""
+    groups = [
+        (sum(side_a.lengths[i] for i in bead.a), sum(side_b.lengths[j] for j in bead.b))
+        for bead in beads if bead.a and bead.b
+    ]
+    if not groups:
+        return ratio, variance
+    la = sum(g[0] for g in groups)
+    lb = sum(g[1] for g in groups)
+    if not la or not lb:
+        return ratio, variance
+    new_ratio = lb / la
+    if len(groups) < 3:
+        return new_ratio, variance
+    spread = sum((y - new_ratio * x) ** 2 / max(x, 1) for x, y in groups) / len(groups)
+    # Bounded: a few outliers must not make every length plausible, nor none.
+    return new_ratio, min(max(spread, 4.0), 40.0)
+
+
+def _programme(
+    side_a: _Side, side_b: _Side, weights: dict[str, float],
+    links: frozenset[tuple[int, int]], ratio: float, variance: float,
+) -> list[Bead]:
+    """The cheapest sequence of beads covering both documents, in order."""
+    n, m = len(side_a.lengths), len(side_b.lengths)
+    inf = math.inf
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[Bead | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+
+    def weight(anchor_set: Iterable[str]) -> float:
+        return sum(weights.get(x, 0.0) for x in anchor_set)
+
+    def skip_cost(side: _Side, index: int) -> float:
+        # An unaligned paragraph also loses the anchors it shares with the other side.
+        return SKIP_COST[side.kinds[index]] + ANCHOR_MISPLACED * weight(side.shared[index])
+
+    def bead_cost(ia: range, jb: range) -> Bead:
+        la = sum(side_a.lengths[i] for i in ia)
+        lb = sum(side_b.lengths[j] for j in jb)
+        length, delta = _length_cost(la, lb, ratio, variance)
+        size = max(len(ia), len(jb))
+        prior = -math.log(PRIOR_ONE_ONE) if size == 1 else -math.log(PRIOR_TWO_ONE) + MERGE_EXTRA * (size - 2)
+        boiler = sum(MERGE_BOILERPLATE_COST for i in ia if side_a.kinds[i] is not Boilerplate.BODY)
+        boiler += sum(MERGE_BOILERPLATE_COST for j in jb if side_b.kinds[j] is not Boilerplate.BODY)
+        if size == 1:
+            boiler = 0.0 if side_a.kinds[ia[0]] is side_b.kinds[jb[0]] else boiler
+        anchors_a = frozenset().union(*(side_a.shared[i] for i in ia))
+        anchors_b = frozenset().union(*(side_b.shared[j] for j in jb))
+        shared = anchors_a & anchors_b
+        misplaced = (anchors_a | anchors_b) - shared
+        linked = sum(1 for i in ia for j in jb if (i, j) in links)
+        total = (prior + length + boiler - ANCHOR_BONUS * weight(shared)
+                 + ANCHOR_MISPLACED * weight(misplaced) - LINK_BONUS * linked)
+        return Bead(tuple(ia), tuple(jb), total, delta, shared)
+
+    def relax(i: int, j: int, bead: Bead, before: float) -> None:
+        if before + bead.cost < cost[i][j]:
+            cost[i][j] = before + bead.cost
+            back[i][j] = bead
+
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if i == 0 and j == 0:
+                continue
+            if i > 0 and cost[i - 1][j] < inf:
+                relax(i, j, Bead((i - 1,), (), skip_cost(side_a, i - 1)), cost[i - 1][j])
+            if j > 0 and cost[i][j - 1] < inf:
+                relax(i, j, Bead((), (j - 1,), skip_cost(side_b, j - 1)), cost[i][j - 1])
+            if i == 0 or j == 0:
+                continue
+            # k paragraphs of A with one of B (k = 1 is the 1-1 bead), then one of A with k of B.
+            for k in range(1, i + 1):
+                if cost[i - k][j - 1] < inf:
+                    bead = bead_cost(range(i - k, i), range(j - 1, j))
+                    relax(i, j, bead, cost[i - k][j - 1])
+                    if bead.length_delta < -MAX_DELTA:
+                        break
+            for k in range(2, j + 1):
+                if cost[i - 1][j - k] < inf:
+                    bead = bead_cost(range(i - 1, i), range(j - k, j))
+                    relax(i, j, bead, cost[i - 1][j - k])
+                    if bead.length_delta > MAX_DELTA:
+                        break
+
+    beads: list[Bead] = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        bead = back[i][j]
+        assert bead is not None
+        beads.append(bead)
+        i -= len(bead.a)
+        j -= len(bead.b)
+    beads.reverse()
+    return beads
