@@ -23,8 +23,9 @@ def data_dir(name: str) -> Path:
     raise FileNotFoundError(f"bundled data '{name}' is missing from this installation")
 
 
+@lru_cache(maxsize=1)
 def seeds_dir() -> Path:
-    return data_dir("seeds")
+    return data_dir("seeds").resolve()
 
 
 @lru_cache(maxsize=1)
@@ -36,12 +37,16 @@ def seed_catalog() -> dict[str, Any]:
 
 def catalog_entry(path: Path) -> dict[str, Any]:
     """What the seed catalog knows about `path` (empty for files that are not seeds)."""
-    try:
-        if path.resolve().parent != seeds_dir().resolve():
-            return {}
-    except FileNotFoundError:
+    entry = _catalog_by_name().get(path.name)
+    # Resolve only candidates: a corpus of 10k files must not pay a realpath each.
+    if entry is None or path.resolve().parent != seeds_dir():
         return {}
-    for entry in seed_catalog().get("document", []):
-        if entry.get("file") == path.name:
-            return {k: v for k, v in entry.items() if k != "file"}
-    return {}
+    return dict(entry)
+
+
+@lru_cache(maxsize=1)
+def _catalog_by_name() -> dict[str, dict[str, Any]]:
+    return {
+        entry["file"]: {k: v for k, v in entry.items() if k != "file"}
+        for entry in seed_catalog().get("document", [])
+    }

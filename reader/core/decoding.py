@@ -9,6 +9,7 @@ and the screen.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 # Encodings we accept without a BOM when the bytes are not UTF-8: the legacy code pages
@@ -81,8 +82,10 @@ def _checked(decoded: Decoded) -> Decoded:
     return decoded
 
 
+_C0_BUT_WHITESPACE = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _looks_binary(text: str) -> bool:
-    """More than 10% C0 controls other than tab/newline: not an article."""
+    """More than 10% C0 controls other than tab/newline/form feed: not an article."""
     sample = text[:4096]
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\f")
-    return controls * 10 > len(sample)
+    return len(_C0_BUT_WHITESPACE.findall(sample)) * 10 > len(sample)
