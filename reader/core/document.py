@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -89,12 +90,15 @@ class Document:
         first = next((p.text.strip() for p in self.paragraphs), self.id)
         return first if len(first) <= 80 else first[:79] + "…"
 
-    def paragraph_at(self, offset: int) -> Paragraph | None:
-        """The paragraph containing code-point `offset`, by binary search."""
-        from bisect import bisect_right
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
 
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        """The paragraph containing code-point `offset` (its end counts), or None
+        for an offset on a blank line."""
         paragraphs = self.paragraphs
-        i = bisect_right([p.start for p in paragraphs], offset) - 1
+        i = bisect_right(self._paragraph_starts, offset) - 1
         if i >= 0 and offset <= paragraphs[i].end:
             return paragraphs[i]
         return None
