@@ -37,3 +37,48 @@ def test_bidi_character_test():
             failures.append(f"line {lineno}: {line}\n    got {got}")
     assert total > 90_000
     assert not failures, _report(failures, total)
+
+
+# A representative character of each class for the class-based BidiTest.txt
+# (ON is '!', not a bracket: that file predates bracket pairs in its data).
+REPRESENTATIVE = {
+    "L": "a", "R": "\u05d0", "AL": "\u0627", "EN": "1", "ES": "+", "ET": "%",
+    "AN": "\u0660", "CS": ",", "NSM": "\u0300", "BN": "\u00ad", "B": "\u2029",
+    "S": "\t", "WS": " ", "ON": "!", "LRE": "\u202a", "RLE": "\u202b",
+    "PDF": "\u202c", "LRO": "\u202d", "RLO": "\u202e", "LRI": "\u2066",
+    "RLI": "\u2067", "FSI": "\u2068", "PDI": "\u2069",
+}
+PARAGRAPH_BITS = ((1, "auto"), (2, "ltr"), (4, "rtl"))
+
+
+@pytest.mark.skipif(not CLASS_TEST.exists(), reason="BidiTest.txt missing: install Debian unicode-data")
+def test_bidi_test():
+    failures, total = [], 0
+    want_levels = want_order = None
+    for lineno, line in enumerate(CLASS_TEST.read_text(encoding="utf-8").splitlines(), 1):
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("@Levels:"):
+            want_levels = [-1 if x == "x" else int(x) for x in line.split(":")[1].split()]
+            continue
+        if line.startswith("@Reorder:"):
+            want_order = [int(x) for x in line.split(":")[1].split()]
+            continue
+        if line.startswith("@"):
+            continue
+        classes, bits = line.split(";")
+        text = "".join(REPRESENTATIVE[c] for c in classes.split())
+        for bit, base in PARAGRAPH_BITS:
+            if not int(bits) & bit:
+                continue
+            total += 1
+            try:
+                par = resolve_paragraph(text, base)
+                n = len(text)
+                got = (list(line_levels(par, 0, n)), reorder_line(par, 0, n))
+            except Exception as exc:
+                got = (repr(exc),)
+            if got != (want_levels, want_order):
+                failures.append(f"line {lineno} ({base}): {classes}\n    want {want_levels} {want_order}\n    got {got}")
+    assert total > 400_000
+    assert not failures, _report(failures, total)
