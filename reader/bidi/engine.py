@@ -127,27 +127,40 @@ def _cluster(text: str, glyphs: list[str]) -> _Clusters:
 
 
 def _break_lines(clusters: _Clusters, width: int | None) -> list[tuple[int, int]]:
-    """Cluster index ranges [first, last) of each line, chosen in logical order."""
+    """Cluster index ranges [first, last) of each line, chosen in logical order.
+
+    Greedy, at break spaces; a word wider than the line is split between clusters.
+    Spaces at a break hang (they are not drawn and take no width), as do the spaces
+    that open the paragraph: wrapped text is aligned on its words. A paragraph of
+    nothing but spaces is the exception: its spaces are its content.
+    """
     count = len(clusters.head)
     if width is None or count == 0:
         return [(0, count)]
     widths, space = clusters.width, clusters.space
     lines: list[tuple[int, int]] = []
-    first = 0
-    used = 0  # cells used on the current line, spaces included
+    first = used = 0
+    if all(space):
+        for c in range(count):
+            if used + widths[c] > width and used:
+                lines.append((first, c))
+                first, used = c, 0
+            used += widths[c]
+        lines.append((first, count))
+        return lines
     k = 0
+    while space[k]:
+        k += 1  # leading spaces: they hang at the start of the first line
     while k < count:
-        # A word: clusters up to the next break space.
         j, word = k, 0
         while j < count and not space[j]:
             word += widths[j]
             j += 1
-        if word and used + word > width:
+        if used + word > width:
             if used:
                 lines.append((first, k))
                 first, used = k, 0
             if word > width:
-                # Longer than a line: split between clusters.
                 for c in range(k, j):
                     if used + widths[c] > width and used:
                         lines.append((first, c))
@@ -155,14 +168,9 @@ def _break_lines(clusters: _Clusters, width: int | None) -> list[tuple[int, int]
                     used += widths[c]
                 word = 0
         used += word
-        # The spaces after it stay on this line (they hang when the line breaks)...
         s = j
         while s < count and space[s]:
-            if k == 0 and j == 0 and used + widths[s] > width and used:
-                # ...except leading spaces of a paragraph, which are content.
-                lines.append((first, s))
-                first, used = s, 0
-            used += widths[s]
+            used += widths[s]  # counts if another word follows on this line
             s += 1
         k = s
     lines.append((first, count))
@@ -174,20 +182,23 @@ def _render_line(
 ) -> RawLine:
     if first == last:
         return ("", (), (), 0, 0)
-    start, end = clusters.start[first], clusters.end[last - 1]
-    if first == 0:
-        start = 0
-    shown = list(range(first, last))
-    range_end = {k: clusters.end[k] for k in shown}
+    start = 0 if first == 0 else clusters.start[first]
+    end = clusters.end[last - 1]
+    lo, hi = first, last
     if hang:
-        # Break spaces at the end of the line hang: not drawn, folded into the range
-        # of the last cluster drawn (unless the line is nothing but spaces).
-        keep = last
-        while keep > first and clusters.space[keep - 1]:
-            keep -= 1
-        if keep > first and keep < last:
-            shown = list(range(first, keep))
-            range_end[keep - 1] = end
+        # Spaces at either end of a wrapped line hang: not drawn, their characters
+        # folded into the range of the nearest cluster drawn. (Leading spaces only
+        # exist on a paragraph's first line; a line of nothing but spaces keeps them.)
+        while hi > lo and clusters.space[hi - 1]:
+            hi -= 1
+        while lo < hi and clusters.space[lo]:
+            lo += 1
+        if lo == hi:
+            lo, hi = first, last
+    shown = list(range(lo, hi))
+    span_start = {k: clusters.start[k] for k in shown}
+    span_end = {k: clusters.end[k] for k in shown}
+    span_start[lo], span_end[hi - 1] = start, end
     if visual:
         shown = _visual_order(par, clusters, shown, start, end)
     line_levels = _l1_levels(text, par, start, end)
@@ -195,7 +206,7 @@ def _render_line(
     cells: list[tuple[int, int]] = []
     cell_levels: list[int] = []
     for k in shown:
-        span = (start if k == first else clusters.start[k], range_end[k])
+        span = (span_start[k], span_end[k])
         out_text.append(clusters.glyphs[k])
         n = clusters.width[k]
         cells.extend([span] * n)

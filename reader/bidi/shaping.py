@@ -27,15 +27,19 @@ from arabic_reshaper.arabic_reshaper import HARAKAT_RE
 TATWEEL = "\u0640"
 ZWJ = "\u200d"
 
-_RESHAPER = ArabicReshaper(
-    configuration={
-        "language": "Arabic",  # Arabic, Persian and Urdu letters
-        "delete_harakat": False,  # keep vowel marks: the text must stay complete
-        "shift_harakat_position": False,  # marks stay after their letter (logical order)
-        "support_ligatures": True,  # lam-alef and Allah
-        "support_zwj": True,
-    }
-)
+_CONFIGURATION = {
+    "language": "Arabic",  # Arabic, Persian and Urdu letters
+    "delete_harakat": False,  # keep vowel marks: the text must stay complete
+    "shift_harakat_position": False,  # marks stay after their letter (logical order)
+    "support_ligatures": True,  # lam-alef and Allah
+    "support_zwj": True,
+}
+_RESHAPER = ArabicReshaper(configuration=_CONFIGURATION)
+# The Allah ligature (U+FDF2) is drawn with its own shadda and superscript alef; on a
+# vocalized word the marks would be drawn twice and land on the wrong letter, so a
+# vocalized word is shaped letter by letter.
+_RESHAPER_NO_ALLAH = ArabicReshaper(configuration={**_CONFIGURATION, "ARABIC LIGATURE ALLAH": False})
+ALLAH = "\ufdf2"
 
 #: A run that may shape: Arabic-script letters, harakat, tatweel, ZWJ. Digits and
 #: punctuation inside the range pass through arabic-reshaper unchanged.
@@ -56,7 +60,10 @@ def shape_run(run: str) -> tuple[str, ...]:
     """One glyph string per character of ``run`` (see the module docstring)."""
     # ZWJ joins like a tatweel, and arabic-reshaper miscounts ligature positions when
     # it drops a ZWJ; a tatweel keeps positions, and its glyph is dropped below.
-    shaped = _RESHAPER.reshape(run.replace(ZWJ, TATWEEL))
+    source = run.replace(ZWJ, TATWEEL)
+    shaped = _RESHAPER.reshape(source)
+    if ALLAH in shaped and HARAKAT_RE.search(run):
+        shaped = _RESHAPER_NO_ALLAH.reshape(source)
     letters_in = [i for i, ch in enumerate(run) if not HARAKAT_RE.match(ch)]
     letters_out = [ch for ch in shaped if not HARAKAT_RE.match(ch)]
     glyphs = list(run)  # harakat (and anything unaligned) stay themselves

@@ -1,0 +1,88 @@
+"""`reader render`: print documents as the reader lays them out (for SSH, pipes, tests).
+
+Every line of a document is a paragraph; each is laid out by reader.bidi.layout
+exactly as the TUI lays it out, RTL paragraphs right-aligned to the width with left
+padding. Output is UTF-8 whatever the locale, and never contains a terminal control
+from the document (see reader.bidi.sanitize).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+
+from reader.bidi.layout import layout_paragraph
+from reader.commands.common import add_paths_argument, load_or_fail, utf8_stdout
+
+SUMMARY = "print documents laid out for the terminal (bidi, shaping, wrapping)"
+
+
+def register(subparsers, name: str = "render", summary: str = SUMMARY) -> None:
+    parser = subparsers.add_parser(name, help=summary, description=summary)
+    add_paths_argument(parser)
+    wrap = parser.add_mutually_exclusive_group()
+    wrap.add_argument(
+        "--width", type=_positive, metavar="N",
+        help="wrap paragraphs to N cells (default: the terminal's width, 80 in a pipe)",
+    )
+    wrap.add_argument("--no-wrap", action="store_true", help="one output line per input line, no padding")
+    parser.add_argument(
+        "--base", choices=("auto", "ltr", "rtl"), default="auto",
+        help="paragraph direction (default: auto, from the first strong character)",
+    )
+    parser.add_argument("--no-shape", action="store_true", help="do not shape Arabic-script letters")
+    parser.add_argument(
+        "--show-invisibles", action="store_true",
+        help="show bidi controls, ZWJ/ZWNJ, soft hyphens... as placeholders",
+    )
+    parser.add_argument(
+        "--order", choices=("visual", "logical"), default="visual",
+        help="visual: reordered here (most terminals); logical: for terminals doing their own bidi",
+    )
+    parser.set_defaults(func=run)
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("the width must be at least 1")
+    return number
+
+
+def _default_width() -> int:
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size((80, 24)).columns
+    return 80
+
+
+def run(args: argparse.Namespace) -> int:
+    result = load_or_fail(args.paths)
+    utf8_stdout()
+    width = None if args.no_wrap else (args.width or _default_width())
+    write = sys.stdout.write
+    several = len(result.documents) > 1
+    for number, doc in enumerate(result.documents):
+        if several:
+            # Only with several documents, so that one document's output stays pure.
+            write(("\n" if number else "") + f"==> {doc.path} <==\n")
+        base = args.base
+        if base == "auto" and doc.meta.get("direction") in ("ltr", "rtl"):
+            base = doc.meta["direction"]
+        out: list[str] = []
+        for line in doc.text.split("\n"):
+            if not line or (width is not None and not line.strip()):
+                out.append("")  # blank lines separate paragraphs; keep them
+                continue
+            layout = layout_paragraph(
+                line, width, base, shape=not args.no_shape,
+                show_invisibles=args.show_invisibles, order=args.order,
+            )
+            for visual in layout.lines:
+                pad = visual.pad(width) if width else 0
+                out.append(" " * pad + visual.text)
+        if out and out[-1] == "" and doc.text.endswith("\n"):
+            out.pop()  # the final newline ends the last line; it is not a blank line
+        write("\n".join(out) + "\n")
+    sys.stdout.flush()
+    return 1 if result.problems else 0
