@@ -49,52 +49,38 @@ def normalize_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
-def numbers(text: str) -> list[str]:
-    """The numbers in `text`, as ASCII digit strings without group or decimal marks."""
-    found = []
-    for match in _NUMBER.finditer(text):
-        digits = "".join(ch for ch in normalize_digits(match.group()) if ch.isdigit())
-        found.append(digits.lstrip("0") or "0")
-    return found
+def _number_key(raw: str) -> str:
+    digits = "".join(ch for ch in normalize_digits(raw) if ch.isdigit())
+    return "#" + (digits.lstrip("0") or "0")
 
 
-def latin_names(text: str) -> list[str]:
-    """Latin-script names and acronyms in `text`, casefolded.
+def anchor_positions(text: str) -> list[tuple[str, int]]:
+    """Every anchor occurrence in `text` as (anchor, code-point offset), in text order.
 
-    In Latin-script text only capitalised words count (lower-case words are ordinary
-    vocabulary); inside Arabic, Persian or Hebrew text every Latin word is a name or a term
-    kept in its original form.
+    Anchors are numbers (as `#` and ASCII digits, group and decimal marks dropped), Latin
+    names and acronyms (casefolded) and quoted strings (casefolded, in “”). In Latin-script
+    text only capitalised words are names (lower-case words are ordinary vocabulary); inside
+    Arabic, Persian or Hebrew text every Latin word is a name or a term kept in its form.
     """
-    words = _LATIN_WORD.findall(text)
-    if not words:
-        return []
-    letters = sum(1 for ch in text if ch.isalpha())
-    latin_letters = sum(len(w) for w in words)
-    mostly_latin = latin_letters * 2 > letters
-    found = []
-    for word in words:
-        if len(word) < 2:
-            continue
-        if mostly_latin and not any(ch.isupper() for ch in word):
-            continue
-        found.append(word.casefold())
-    return found
-
-
-def quoted(text: str) -> list[str]:
-    """Quoted strings in `text` («…», “…”, "…", „…“), casefolded, spaces collapsed."""
-    found = []
-    for match in _QUOTED.finditer(text):
-        inner = next(group for group in match.groups() if group is not None)
-        found.append("“" + " ".join(normalize_digits(inner).casefold().split()) + "”")
+    found = [(_number_key(m.group()), m.start()) for m in _NUMBER.finditer(text)]
+    latin = [m for m in _LATIN_WORD.finditer(text) if len(m.group()) >= 2]
+    if latin:
+        letters = sum(1 for ch in text if ch.isalpha())
+        mostly_latin = sum(len(m.group()) for m in latin) * 2 > letters
+        found += [
+            (m.group().casefold(), m.start()) for m in latin
+            if not mostly_latin or any(ch.isupper() for ch in m.group())
+        ]
+    for m in _QUOTED.finditer(text):
+        inner = next(group for group in m.groups() if group is not None)
+        found.append(("“" + " ".join(normalize_digits(inner).casefold().split()) + "”", m.start()))
+    found.sort(key=lambda item: item[1])
     return found
 
 
 def anchors(text: str) -> frozenset[str]:
-    """The translation-proof anchors of `text`: numbers (prefixed `#`), Latin names, quotes."""
-    return frozenset(
-        [f"#{n}" for n in numbers(text)] + latin_names(text) + quoted(text)
-    )
+    """The distinct anchors of `text` (see `anchor_positions`)."""
+    return frozenset(anchor for anchor, _ in anchor_positions(text))
 
 
 def words(text: str) -> list[str]:
@@ -103,7 +89,7 @@ def words(text: str) -> list[str]:
     for match in _TOKEN.finditer(text):
         token = match.group()
         if token[0].isdigit():
-            tokens.append("#" + ("".join(ch for ch in normalize_digits(token) if ch.isdigit()).lstrip("0") or "0"))
+            tokens.append(_number_key(token))
         else:
             tokens.append(token.casefold())
     return tokens

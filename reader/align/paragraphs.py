@@ -59,7 +59,8 @@ class Alignment:
     """The alignment of documents `a` and `b`.
 
     `beads` holds the aligned groups in order; `unaligned_a`/`unaligned_b` the paragraphs
-    left out; `pairs` every (i, j) joined by a bead (a 1-to-2 bead gives two pairs).
+    left out; `path` every bead in reading order, unaligned paragraphs as one-sided beads;
+    `pairs` every (i, j) joined by a bead (a 1-to-2 bead gives two pairs).
     `ratio` is the estimated length ratio len(B)/len(A), `variance` its spread per char.
     """
 
@@ -70,6 +71,7 @@ class Alignment:
     unaligned_b: list[int]
     ratio: float
     variance: float
+    path: list[Bead] = field(default_factory=list)
     _partners: dict[tuple[str, int], list[int]] = field(default_factory=dict, repr=False)
 
     @property
@@ -168,7 +170,7 @@ def align_paragraphs(a: Document, b: Document, *, links: Iterable[tuple[int, int
         a_id=a.id, b_id=b.id, beads=aligned,
         unaligned_a=[i for i in range(len(a.paragraphs)) if i not in in_a],
         unaligned_b=[j for j in range(len(b.paragraphs)) if j not in in_b],
-        ratio=ratio, variance=variance,
+        ratio=ratio, variance=variance, path=beads,
     )
 
 
