@@ -67,6 +67,7 @@ class Span(_Record):
     entity_id: str | None = None      # entity spans: the corpus entity this mention refers to
     attrs: dict[str, Any] = field(default_factory=dict)  # claim spans: ClaimAttributes.to_dict()
     status: SpanStatus = "ok"         # "review": re-anchoring after a source change was ambiguous
+    review_reason: str = ""           # why the span needs review (empty when status is "ok")
 
     @property
     def claim(self) -> ClaimAttributes:

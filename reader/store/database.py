@@ -1,0 +1,469 @@
+"""The annotation store: documents, spans, entities and claim links in TinyDB, every change
+durable before a call returns, undoable, and journaled with its annotator.
+
+    store = AnnotationStore.open(path, annotator="rana")
+    record, review = store.ensure_document(doc)
+    span = store.add_span(Span(doc.id, 0, 9, "entity", "ORG", doc.text[0:9]))
+    store.undo()
+
+One process writes a database at a time; another one opening it gets a read-only store whose
+`lock_message` says who holds it. See docs/storage.md for the design.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections import Counter, defaultdict
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from tinydb.table import Document as TinyDocument
+
+from reader.errors import ReaderError
+from reader.store.anchoring import reanchor
+from reader.store.journal import DatabaseFiles
+from reader.store.lock import WriterLock
+from reader.store.model import (
+    CLAIM_LABEL,
+    LINK_TYPES,
+    SPAN_KINDS,
+    STANCES,
+    AnnotationSet,
+    ClaimLink,
+    DocumentRecord,
+    Entity,
+    Span,
+    now,
+)
+from reader.store.storage import AnnotationDB, JournalStorage, ReadOnlyDatabase
+
+DOCUMENTS, SPANS, ENTITIES, LINKS = "documents", "spans", "entities", "links"
+_SPAN_FIELDS = set(Span.__dataclass_fields__) - {"id", "doc_id", "created"}
+_ENTITY_FIELDS = {"type", "name", "aliases"}
+
+
+def _default_annotator() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+class AnnotationStore:
+    """The annotation database (see the module docstring). Every method that changes something
+    returns once the change is on disk; `ReaderError` for invalid input or a read-only store."""
+
+    def __init__(self, storage: JournalStorage, lock: WriterLock | None, annotator: str, lock_message: str | None):
+        self._storage = storage
+        self._lock = lock
+        self._db = AnnotationDB(storage=lambda: storage)
+        self.path: Path = storage.files.snapshot
+        self.annotator = annotator
+        self.lock_message = lock_message
+        self._spans_by_doc: dict[str, set[str]] = defaultdict(set)
+        self._links_by_span: dict[str, set[str]] = defaultdict(set)
+        for key, record in storage.tables.get(SPANS, {}).items():
+            self._index(SPANS, key, None, record)
+        for key, record in storage.tables.get(LINKS, {}).items():
+            self._index(LINKS, key, None, record)
+        storage.listeners.append(self._index)
+
+    # -- opening and closing ---------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path | str, *, annotator: str = "", read_only: bool = False) -> "AnnotationStore":
+        """Open (or create) the database at `path`. Takes the writer lock; if another process holds
+        it, the store is read-only and `lock_message` says who has it. Raises ReaderError (with the
+        path and a recovery route) if the files are damaged; they are never overwritten."""
+        files = DatabaseFiles.at(path)
+        lock = None
+        message = None
+        if not read_only:
+            lock = WriterLock(files)
+            if not lock.acquire(annotator):
+                message = (f"{files.snapshot} is in use by {lock.holder()}; "
+                           "opened read-only, changes cannot be saved until it is closed")
+                lock, read_only = None, True
+        if read_only and not files.snapshot.exists() and not files.journal.exists():
+            raise ReaderError(f"{files.snapshot}: no database there (and it cannot be created read-only)")
+        try:
+            storage = JournalStorage(files.snapshot, read_only=read_only, read_only_reason=message or "")
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        return cls(storage, lock, annotator or _default_annotator(), message)
+
+    def close(self) -> None:
+        """Compact if the journal is long, release the lock. Every change was already saved."""
+        self._storage.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> "AnnotationStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def read_only(self) -> bool:
+        return self._storage.read_only
+
+    @property
+    def saved(self) -> bool:
+        """True when every change is durable (always, between calls: a change is fsync'd before
+        its method returns, or rolled back if it could not be)."""
+        return self._storage._pending is None
+
+    @property
+    def schema_version(self) -> int:
+        from reader.store.migrations import SCHEMA_VERSION
+
+        return SCHEMA_VERSION
+
+    @property
+    def migrated_from(self) -> int | None:
+        return self._storage.migrated_from
+
+    def compact(self) -> None:
+        """Write a new snapshot and start an empty journal (the previous pair stays as `.prev`)."""
+        self._storage.compact()
+
+    # -- indexes -----------------------------------------------------------------------------
+    def _index(self, table: str, key: str, before: Any, after: Any) -> None:
+        """Keep the doc -> spans and span -> links indexes in step with every record write."""
+        if table == SPANS:
+            if before is not None:
+                self._spans_by_doc[before["doc_id"]].discard(key)
+            if after is not None:
+                self._spans_by_doc[after["doc_id"]].add(key)
+        elif table == LINKS:
+            for record, add in ((before, False), (after, True)):
+                if record is None:
+                    continue
+                for end in (record["source"], record["target"]):
+                    (self._links_by_span[end].add if add else self._links_by_span[end].discard)(key)
+
+    def _table(self, name: str):
+        return self._db.table(name)
+
+    def _get(self, table: str, key: str) -> dict[str, Any] | None:
+        record = self._storage.tables.get(table, {}).get(key)
+        return None if record is None else dict(record)
+
+    def _put(self, table: str, key: str, record: dict[str, Any]) -> None:
+        self._table(table).upsert(TinyDocument(record, doc_id=key))
+
+    def _remove(self, table: str, key: str) -> None:
+        self._table(table).remove(doc_ids=[key])
+
+    def _change(self, description: str, **options):
+        if self.read_only:
+            raise ReadOnlyDatabase(self.lock_message or f"{self.path} is open read-only")
+        return self._storage.change(description, self.annotator, **options)
+
+    # -- documents ---------------------------------------------------------------------------
+    def document(self, doc_id: str) -> DocumentRecord | None:
+        record = self._get(DOCUMENTS, doc_id)
+        return None if record is None else DocumentRecord.from_dict(record)
+
+    def documents(self) -> list[DocumentRecord]:
+        return [DocumentRecord.from_dict(r) for r in self._storage.tables.get(DOCUMENTS, {}).values()]
+
+    def ensure_document(self, doc) -> tuple[DocumentRecord, list[Span]]:
+        """Register `doc` (a reader.core.document.Document) if new. If its text changed since it
+        was annotated, re-anchor its spans (reader.store.anchoring) and store the new text.
+        Returns the record and the document's spans that need review (flagged now or before).
+        A read-only store returns what it has without registering."""
+        record = self.document(doc.id)
+        fresh = DocumentRecord(id=doc.id, sha256=doc.sha256, text=doc.text, path=str(doc.path),
+                               lang=doc.lang, direction=str(doc.direction), title=doc.title,
+                               done=record.done if record else False, meta=dict(doc.meta))
+        if self.read_only:
+            return record or fresh, [s for s in self.spans(doc.id) if s.status == "review"]
+        if record is None:
+            with self._change(f"register {doc.id}", undoable=False):
+                self._put(DOCUMENTS, doc.id, fresh.to_dict())
+            return fresh, []
+        if record.sha256 != doc.sha256:
+            spans = self.spans(doc.id)
+            # Re-anchoring rewrites offsets that earlier undo entries would restore: a history barrier.
+            with self._change(f"re-anchor {len(spans)} spans of {doc.id} after its source changed", barrier=True):
+                for span in spans:
+                    moved = reanchor(span, record.text, doc.text)
+                    if moved is not span:
+                        self._put(SPANS, span.id, moved.to_dict())
+                self._put(DOCUMENTS, doc.id, fresh.to_dict())
+            record = fresh
+        elif record.path != fresh.path:
+            with self._change(f"note new path of {doc.id}", undoable=False):
+                record = replace(record, path=fresh.path)
+                self._put(DOCUMENTS, doc.id, record.to_dict())
+        return record, [s for s in self.spans(doc.id) if s.status == "review"]
+
+    def set_done(self, doc_id: str, done: bool) -> None:
+        record = self._require_document(doc_id)
+        with self._change(f"mark {doc_id} {'done' if done else 'not done'}"):
+            self._put(DOCUMENTS, doc_id, replace(record, done=bool(done)).to_dict())
+
+    def _require_document(self, doc_id: str) -> DocumentRecord:
+        record = self.document(doc_id)
+        if record is None:
+            raise ReaderError(f"document {doc_id!r} is not in the database {self.path} (open it first)")
+        return record
+
+    # -- spans -------------------------------------------------------------------------------
+    def span(self, span_id: str) -> Span | None:
+        record = self._get(SPANS, span_id)
+        return None if record is None else Span.from_dict(_deep(record))
+
+    def spans(self, doc_id: str | None = None, *, kind: str | None = None, label: str | None = None) -> list[Span]:
+        """Spans (of one document, in text order, if `doc_id`), optionally of one kind/label."""
+        table = self._storage.tables.get(SPANS, {})
+        if doc_id is not None:
+            records = [table[k] for k in self._spans_by_doc.get(doc_id, ())]
+        else:
+            records = list(table.values())
+        found = [Span.from_dict(_deep(r)) for r in records
+                 if (kind is None or r["kind"] == kind) and (label is None or r["label"] == label)]
+        found.sort(key=lambda s: (s.doc_id, s.start, -s.end, s.id))
+        return found
+
+    def _validate_span(self, span: Span, text: str | None = None) -> None:
+        """Raise ReaderError unless `span` fits its document and references what exists."""
+        if text is None:
+            text = self._require_document(span.doc_id).text
+        where = f"span {span.id} in {span.doc_id}"
+        if span.kind not in SPAN_KINDS:
+            raise ReaderError(f"{where}: kind {span.kind!r} is not one of {', '.join(SPAN_KINDS)}")
+        if not span.label:
+            raise ReaderError(f"{where}: a label is needed")
+        if span.kind == "claim" and span.label != CLAIM_LABEL:
+            raise ReaderError(f"{where}: a claim span is labelled {CLAIM_LABEL}, not {span.label!r}")
+        if not (0 <= span.start < span.end <= len(text)):
+            raise ReaderError(f"{where}: offsets {span.start}..{span.end} are outside the text (0..{len(text)})")
+        if text[span.start : span.end] != span.text:
+            raise ReaderError(f"{where}: the text at {span.start}..{span.end} is {text[span.start:span.end]!r}, "
+                              f"not {span.text!r}")
+        if span.entity_id is not None and self._get(ENTITIES, span.entity_id) is None:
+            raise ReaderError(f"{where}: entity {span.entity_id} does not exist")
+        claim = span.claim
+        if claim.stance is not None and claim.stance not in STANCES:
+            raise ReaderError(f"{where}: stance {claim.stance!r} is not one of {', '.join(STANCES)}")
+        if claim.speaker is not None:
+            speaker = self._get(SPANS, claim.speaker)
+            if speaker is None or speaker["doc_id"] != span.doc_id or speaker["kind"] != "entity":
+                raise ReaderError(f"{where}: speaker {claim.speaker} is not an entity span of {span.doc_id}")
+
+    def add_span(self, span: Span) -> Span:
+        """Store a new span (its annotator defaults to the store's). Returns the stored span."""
+        if self._get(SPANS, span.id) is not None:
+            raise ReaderError(f"span {span.id} already exists")
+        span = replace(span, annotator=span.annotator or self.annotator)
+        self._validate_span(span)
+        with self._change(f"add {span.label} “{_short(span.text)}” in {span.doc_id}"):
+            self._put(SPANS, span.id, span.to_dict())
+        return span
+
+    def update_span(self, span_id: str, **changes: Any) -> Span:
+        """Change fields of a span. New offsets take their text from the document and clear a
+        review flag (unless `status` is given). Returns the updated span."""
+        span = self._require_span(span_id)
+        unknown = set(changes) - _SPAN_FIELDS
+        if unknown:
+            raise ReaderError(f"span fields {', '.join(sorted(unknown))} cannot be changed")
+        if "start" in changes or "end" in changes:
+            text = self._require_document(span.doc_id).text
+            start, end = changes.get("start", span.start), changes.get("end", span.end)
+            changes.setdefault("text", text[start:end] if 0 <= start < end <= len(text) else span.text)
+            changes.setdefault("status", "ok")
+        if changes.get("status") == "ok":
+            changes.setdefault("review_reason", "")
+        updated = replace(span, **changes, updated=now())
+        self._validate_span(updated)
+        with self._change(f"edit {span.label} “{_short(span.text)}” ({', '.join(sorted(changes))})"):
+            self._put(SPANS, span_id, updated.to_dict())
+        return updated
+
+    def delete_span(self, span_id: str) -> None:
+        """Remove a span, the claim links touching it, and its use as a claim's speaker."""
+        span = self._require_span(span_id)
+        with self._change(f"delete {span.label} “{_short(span.text)}” in {span.doc_id}"):
+            for link_id in list(self._links_by_span.get(span_id, ())):
+                self._remove(LINKS, link_id)
+            if span.kind == "entity":
+                for other in self.spans(span.doc_id, kind="claim"):
+                    if other.attrs.get("speaker") == span_id:
+                        self._put(SPANS, other.id, {**other.to_dict(), "attrs": {**other.attrs, "speaker": None}})
+            self._remove(SPANS, span_id)
+
+    def _require_span(self, span_id: str) -> Span:
+        span = self.span(span_id)
+        if span is None:
+            raise ReaderError(f"span {span_id} does not exist")
+        return span
+
+    # -- entities ----------------------------------------------------------------------------
+    def entity(self, entity_id: str) -> Entity | None:
+        record = self._get(ENTITIES, entity_id)
+        return None if record is None else Entity.from_dict(_deep(record))
+
+    def entities(self) -> list[Entity]:
+        return sorted((Entity.from_dict(_deep(r)) for r in self._storage.tables.get(ENTITIES, {}).values()),
+                      key=lambda e: (e.type, e.name.casefold()))
+
+    def add_entity(self, entity: Entity) -> Entity:
+        if not entity.type or not entity.name:
+            raise ReaderError("an entity needs a type and a name")
+        if self._get(ENTITIES, entity.id) is not None:
+            raise ReaderError(f"entity {entity.id} already exists")
+        with self._change(f"add entity {entity.name} ({entity.type})"):
+            self._put(ENTITIES, entity.id, entity.to_dict())
+        return entity
+
+    def update_entity(self, entity_id: str, **changes: Any) -> Entity:
+        entity = self.entity(entity_id)
+        if entity is None:
+            raise ReaderError(f"entity {entity_id} does not exist")
+        unknown = set(changes) - _ENTITY_FIELDS
+        if unknown:
+            raise ReaderError(f"entity fields {', '.join(sorted(unknown))} cannot be changed")
+        updated = replace(entity, **changes)
+        with self._change(f"edit entity {entity.name} ({', '.join(sorted(changes))})"):
+            self._put(ENTITIES, entity_id, updated.to_dict())
+        return updated
+
+    def link_mention(self, span_id: str, entity_id: str) -> Span:
+        """Make span `span_id` a mention of entity `entity_id`; its text joins the aliases
+        (Roscosmos, روسكوزموس and Roskosmos become names of one entity). Returns the span."""
+        span = self._require_span(span_id)
+        entity = self.entity(entity_id)
+        if entity is None:
+            raise ReaderError(f"entity {entity_id} does not exist")
+        if span.kind != "entity":
+            raise ReaderError(f"span {span_id} is a {span.kind}, only entity spans mention entities")
+        linked = replace(span, entity_id=entity_id, updated=now())
+        with self._change(f"link “{_short(span.text)}” to {entity.name}"):
+            self._put(SPANS, span_id, linked.to_dict())
+            if span.text != entity.name and span.text not in entity.aliases:
+                self._put(ENTITIES, entity_id, replace(entity, aliases=[*entity.aliases, span.text]).to_dict())
+        return linked
+
+    # -- claim links -------------------------------------------------------------------------
+    def add_link(self, link: ClaimLink) -> ClaimLink:
+        self._validate_link(link)
+        link = replace(link, annotator=link.annotator or self.annotator)
+        with self._change(f"link claims ({link.type})"):
+            self._put(LINKS, link.id, link.to_dict())
+        return link
+
+    def _validate_link(self, link: ClaimLink, spans: dict[str, Any] | None = None) -> None:
+        if link.type not in LINK_TYPES:
+            raise ReaderError(f"link {link.id}: type {link.type!r} is not one of {', '.join(LINK_TYPES)}")
+        if link.source == link.target:
+            raise ReaderError(f"link {link.id}: a claim cannot be linked to itself")
+        for end in (link.source, link.target):
+            record = (spans or {}).get(end) or self._get(SPANS, end)
+            if record is None or record["kind"] != "claim":
+                raise ReaderError(f"link {link.id}: {end} is not a claim span")
+
+    def delete_link(self, link_id: str) -> None:
+        if self._get(LINKS, link_id) is None:
+            raise ReaderError(f"link {link_id} does not exist")
+        with self._change("unlink claims"):
+            self._remove(LINKS, link_id)
+
+    def links(self) -> list[ClaimLink]:
+        return [ClaimLink.from_dict(_deep(r)) for r in self._storage.tables.get(LINKS, {}).values()]
+
+    # -- everything at once ------------------------------------------------------------------
+    def snapshot(self) -> AnnotationSet:
+        """Everything in the database, for exports."""
+        return AnnotationSet(self.documents(), self.spans(), self.entities(), self.links())
+
+    def apply(self, data: AnnotationSet) -> None:
+        """Import `data` (add or replace records by id): all of it, as one undoable change, or
+        nothing (ReaderError naming the first problem)."""
+        texts = {d.id: d.text for d in data.documents}
+        for document in data.documents:
+            existing = self.document(document.id)
+            if existing is not None and existing.sha256 != document.sha256:
+                raise ReaderError(f"document {document.id}: the imported text differs from the one in {self.path}")
+        incoming_entities = {e.id for e in data.entities}
+        incoming_spans = {s.id: s.to_dict() for s in data.spans}
+        for span in data.spans:
+            text = texts.get(span.doc_id)
+            if text is None:
+                text = self._require_document(span.doc_id).text
+            # Check references against the database plus what is being imported.
+            if span.entity_id is not None and span.entity_id not in incoming_entities and self._get(ENTITIES, span.entity_id) is None:
+                raise ReaderError(f"span {span.id}: entity {span.entity_id} does not exist")
+            self._validate_span(replace(span, entity_id=None, attrs={**span.attrs, "speaker": None}), text)
+            speaker = span.claim.speaker
+            if speaker is not None:
+                record = incoming_spans.get(speaker) or self._get(SPANS, speaker)
+                if record is None or record["doc_id"] != span.doc_id or record["kind"] != "entity":
+                    raise ReaderError(f"span {span.id}: speaker {speaker} is not an entity span of {span.doc_id}")
+        for link in data.links:
+            self._validate_link(link, incoming_spans)
+        with self._change(f"import {len(data.spans)} spans, {len(data.entities)} entities, "
+                          f"{len(data.links)} links, {len(data.documents)} documents"):
+            for document in data.documents:
+                self._put(DOCUMENTS, document.id, document.to_dict())
+            for entity in data.entities:
+                self._put(ENTITIES, entity.id, entity.to_dict())
+            for span in data.spans:
+                self._put(SPANS, span.id, span.to_dict())
+            for link in data.links:
+                self._put(LINKS, link.id, link.to_dict())
+
+    # -- history -----------------------------------------------------------------------------
+    def undo(self) -> str | None:
+        """Undo the latest change (in any document, also from before a restart); returns its
+        description, or None if there is nothing to undo."""
+        change = self._storage.undo(self.annotator)
+        return None if change is None else change["description"]
+
+    def redo(self) -> str | None:
+        """Redo the latest undone change; returns its description, or None."""
+        change = self._storage.redo(self.annotator)
+        return None if change is None else change["description"]
+
+    def history(self) -> list[dict[str, Any]]:
+        """The undo stack, oldest first: seq, time, annotator, description of each change."""
+        return [{k: c.get(k) for k in ("seq", "time", "annotator", "description")} for c in self._storage.undo_stack]
+
+    # -- counts ------------------------------------------------------------------------------
+    def counts(self) -> dict[str, Any]:
+        """Documents (and how many done), spans by kind, label and status, entities, links by type."""
+        tables = self._storage.tables
+        spans = tables.get(SPANS, {}).values()
+        documents = tables.get(DOCUMENTS, {}).values()
+        links = tables.get(LINKS, {}).values()
+        return {
+            "documents": len(documents),
+            "documents_done": sum(1 for d in documents if d.get("done")),
+            "spans": len(spans),
+            "spans_by_kind": dict(Counter(s["kind"] for s in spans)),
+            "spans_by_label": dict(sorted(Counter(s["label"] for s in spans).items())),
+            "spans_to_review": sum(1 for s in spans if s.get("status") == "review"),
+            "entities": len(tables.get(ENTITIES, {})),
+            "links": len(links),
+            "links_by_type": dict(Counter(link["type"] for link in links)),
+            "undo": len(self._storage.undo_stack),
+            "redo": len(self._storage.redo_stack),
+            "journal_lines": self._storage.journal_lines,
+        }
+
+
+def _deep(record: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a stored record whose nested values the caller may change freely."""
+    return {k: (dict(v) if isinstance(v, dict) else list(v) if isinstance(v, list) else v) for k, v in record.items()}
+
+
+def _short(text: str, limit: int = 30) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+

@@ -1,0 +1,52 @@
+"""One writer per database: a `filelock` lock beside it, and a note of who holds it."""
+
+from __future__ import annotations
+
+import os
+import socket
+import time
+
+import orjson
+from filelock import FileLock, Timeout
+
+from reader.store.journal import DatabaseFiles, write_atomically
+
+
+class WriterLock:
+    """The database's writer lock. `acquire()` says whether this process got it; `holder()`
+    describes the process that has it (from the `.owner` note it wrote)."""
+
+    def __init__(self, files: DatabaseFiles):
+        self.files = files
+        self._lock = FileLock(str(files.lock), timeout=0, thread_local=False)
+
+    def acquire(self, annotator: str = "") -> bool:
+        """Take the lock without waiting; True if taken (and the owner note written)."""
+        self.files.lock.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            return False
+        note = {"pid": os.getpid(), "host": socket.gethostname(), "annotator": annotator,
+                "since": time.strftime("%Y-%m-%d %H:%M:%S")}
+        write_atomically(self.files.owner, orjson.dumps(note))
+        return True
+
+    @property
+    def held(self) -> bool:
+        return self._lock.is_locked
+
+    def holder(self) -> str:
+        """'pid 123 on host (annotator, since …)', or a vaguer phrase if the note is missing."""
+        try:
+            note = orjson.loads(self.files.owner.read_bytes())
+            who = f"pid {note['pid']} on {note['host']}"
+            extra = ", ".join(x for x in (note.get("annotator"), f"since {note.get('since')}") if x)
+            return f"{who} ({extra})"
+        except (OSError, orjson.JSONDecodeError, KeyError, TypeError):
+            return "another process"
+
+    def release(self) -> None:
+        if self._lock.is_locked:
+            self.files.owner.unlink(missing_ok=True)
+            self._lock.release()
