@@ -4,7 +4,8 @@ Every line has a `"record"` discriminator:
 
 - `"document"` (first, one per document): `id`, `text`, `title`, `done`, `meta` (`source`,
   `lang`, `direction`, `sha256`, `extra`) and `spans` (`id`, `start`, `end`, `kind`,
-  `label`, `text`, `entity_id`, `attrs`, `annotator`, `status`, `created`, `updated`);
+  `label`, `text`, `entity_id`, `attrs`, `annotator`, `status`, `review_reason`, `created`,
+  `updated`);
 - `"entity"`: a corpus entity (`id`, `type`, `name`, `aliases`, `created`);
 - `"link"`: a claim link (`id`, `source`, `target`, `type`, `annotator`, `created`).
 
@@ -14,6 +15,7 @@ Offsets are code points, end exclusive. docs/formats.schema.json is the JSON Sch
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +36,8 @@ from reader.store.model import (
 )
 
 DIRECTORY = False
-SPAN_FIELDS = ("id", "start", "end", "kind", "label", "text", "entity_id", "attrs", "annotator", "status", "created", "updated")
+#: every Span field but doc_id (the document line says it), in the model's order
+SPAN_FIELDS = tuple(f.name for f in fields(Span) if f.name != "doc_id")
 
 
 def document_line(document: DocumentRecord, spans: list[Span]) -> dict[str, Any]:
