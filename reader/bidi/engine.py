@@ -20,12 +20,8 @@ import unicodedata
 from reader.bidi import sanitize, shaping
 from reader.bidi.width import char_width, cluster_width
 
-try:  # the real UBA, written alongside this engine
-    from reader.bidi import uba
-    from reader.bidi.unicode_tables import MIRROR
-except ImportError:  # pragma: no cover - only until reader/bidi/uba.py lands
-    from reader.bidi import _uba_standin as uba
-    from bidi.mirror import MIRRORED as MIRROR
+from reader.bidi import uba
+from reader.bidi.unicode_tables import MIRROR
 
 #: Spaces a line may break after (and which then hang, undrawn, at the line's end).
 #: No-break spaces (U+00A0, U+2007, U+202F) are not among them.
