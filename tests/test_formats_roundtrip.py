@@ -12,6 +12,7 @@ import pytest
 
 from reader.formats import format_module
 from reader.formats.output import write_dump
+from reader.store.model import Span
 from test_formats_common import LABELS, link_keys, sample_set, span_keys, speaker_keys
 
 SCHEMA = json.loads((Path(__file__).parent.parent / "docs" / "formats.schema.json").read_text(encoding="utf-8"))
@@ -131,3 +132,44 @@ def test_labelstudio_offsets_are_code_points(tmp_path):
             if item["type"] == "labels":
                 value = item["value"]
                 assert task["data"]["text"][value["start"]:value["end"]] == value["text"]
+
+
+def test_brat_round_trip_keeps_spans_entities_attributes_and_links(tmp_path):
+    sample = sample_set()
+    first, second = round_trip(tmp_path, "brat", sample)
+    assert span_keys(first) == span_keys(second) == span_keys(sample)
+    assert speaker_keys(second) == speaker_keys(sample)
+    assert link_keys(first) == link_keys(second) == link_keys(sample)
+    assert sorted((e.id, e.type, e.name) for e in second.entities) == sorted((e.id, e.type, e.name) for e in sample.entities)
+    assert sorted(d.text for d in second.documents) == sorted(d.text for d in sample.documents)
+    assert sorted(d.id for d in second.documents) == sorted(d.id for d in sample.documents)
+
+
+def test_brat_writes_standoff_lines_and_cross_document_links_beside(tmp_path):
+    sample = sample_set()
+    target = export_to(tmp_path, "brat", sample)
+    ann = (target / "news%2Far-1.ann").read_text(encoding="utf-8")
+    text = (target / "news%2Far-1.txt").read_text(encoding="utf-8")
+    for line in ann.splitlines():
+        if line.startswith("T"):
+            tag, middle, covered = line.split("\t")
+            _, start, end = middle.split(" ")
+            assert text[int(start):int(end)] == covered
+    assert "\tStance T" in ann and "\tsupports Arg1:T" in ann and "\tSpeaker Arg1:T" in ann
+    cross = [orjson.loads(line) for line in (target / "cross-document-links.jsonl").read_text().splitlines()]
+    assert sorted(c["type"] for c in cross) == ["contradicts", "same"]
+    assert "[attributes]" in (target / "annotation.conf").read_text()
+
+
+def test_brat_span_across_a_newline_is_written_as_fragments(tmp_path):
+    sample = sample_set()
+    doc = sample.documents[2]
+    start = doc.text.index("spokesman")
+    doc.text = doc.text[:start] + "spokes\nman" + doc.text[start + 9:]
+    sample.spans = [Span(doc_id=doc.id, start=start, end=start + 10, kind="entity", label="PERSON", text="spokes\nman")]
+    sample.links, sample.entities = [], []
+    target = export_to(tmp_path, "brat", sample)
+    ann = (target / "en-3.ann").read_text(encoding="utf-8")
+    assert f"T1\tPERSON {start} {start + 6};{start + 7} {start + 10}\tspokes man" in ann
+    back = format_module("brat").load(target, LABELS)
+    assert [(s.start, s.end, s.text) for s in back.spans] == [(start, start + 10, "spokes\nman")]
