@@ -20,6 +20,7 @@ APP_BINDINGS: list[Binding] = [
     _b("help", "question_mark,f1", "help", "Help", show=True),
     _b("library", "L,f2", "library", "Library", show=True),
     _b("toggle-invisibles", "I", "toggle_invisibles", "Show invisibles"),
+    _b("suspend", "ctrl+z", "suspend_process", "Suspend to the shell"),
 ]
 
 #: A document pane: cursor motions (visual for left/right, logical for word/sentence/paragraph).
@@ -60,6 +61,17 @@ LIBRARY_BINDINGS: list[Binding] = [
     _b("library-mark", "space", "mark", "Mark for opening side by side", show=True),
     _b("library-filter", "slash", "focus_filter", "Filter", show=True),
     _b("library-close", "escape", "close", "Back"),
+    _b("library-cursor-up", "up", "cursor_up", "Previous document"),
+    _b("library-cursor-down", "down", "cursor_down", "Next document"),
+    _b("library-page-up", "pageup", "page_up", "Page up"),
+    _b("library-page-down", "pagedown", "page_down", "Page down"),
+    _b("library-top", "home", "cursor_top", "First document"),
+    _b("library-bottom", "end", "cursor_bottom", "Last document"),
+]
+
+#: The help screen (modal: the app's bindings are not active under it).
+HELP_BINDINGS: list[Binding] = [
+    _b("help-close", "escape,q", "close", "Close help", show=True),
 ]
 
 #: Every group, by where it is active (the docs and the keymap checks walk this).
@@ -68,4 +80,5 @@ ALL_GROUPS: dict[str, list[Binding]] = {
     "pane": PANE_BINDINGS,
     "reading": READING_BINDINGS,
     "library": LIBRARY_BINDINGS,
+    "help": HELP_BINDINGS,
 }
