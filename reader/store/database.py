@@ -76,6 +76,7 @@ class AnnotationStore:
         it, the store is read-only and `lock_message` says who has it. Raises ReaderError (with the
         path and a recovery route) if the files are damaged; they are never overwritten."""
         files = DatabaseFiles.at(path)
+        annotator = annotator or _default_annotator()
         lock = None
         message = None
         if not read_only:
@@ -92,7 +93,7 @@ class AnnotationStore:
             if lock is not None:
                 lock.release()
             raise
-        return cls(storage, lock, annotator or _default_annotator(), message)
+        return cls(storage, lock, annotator, message)
 
     def close(self) -> None:
         """Compact if the journal is long, release the lock. Every change was already saved."""

@@ -1,0 +1,121 @@
+"""Save latency of the annotation store: p95 of one `add_span` with 1k and 100k spans stored,
+against TinyDB's default JSONStorage with 100k spans, measured in the same run.
+
+    .venv/bin/python bench/bench_store.py            # 1k vs 100k spans
+    .venv/bin/python bench/bench_store.py --quick    # tiny sizes, for the test suite
+
+Prints one line per measurement and the ratios; exits 1 if a goal is missed (p95 <= 5 ms,
+100k/1k <= 2) unless --quick (tiny sizes and shared CI disks make absolute goals meaningless).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tinydb import TinyDB
+
+from reader.core.document import Document
+from reader.store.database import AnnotationStore
+from reader.store.model import AnnotationSet, DocumentRecord, Span
+
+SPANS_PER_DOCUMENT = 100
+WORD = "Roscosmos "  # every span covers one word of a synthetic document
+
+
+def _document(i: int) -> Document:
+    return Document(f"doc-{i:05d}", f"/bench/doc-{i:05d}.txt", WORD * (SPANS_PER_DOCUMENT * 2))
+
+
+def _spans(doc: Document, count: int) -> list[Span]:
+    n = len(WORD)
+    return [Span(doc.id, k * n, k * n + n - 1, "entity", "ORG", WORD.strip(), annotator="bench")
+            for k in range(count)]
+
+
+def fill_store(path: Path, total: int) -> None:
+    """A database at `path` holding `total` spans over total/100 documents, compacted."""
+    store = AnnotationStore.open(path, annotator="bench")
+    data = AnnotationSet()
+    for i in range(max(1, total // SPANS_PER_DOCUMENT)):
+        doc = _document(i)
+        data.documents.append(DocumentRecord(doc.id, doc.sha256, doc.text, doc.path))
+        data.spans.extend(_spans(doc, min(SPANS_PER_DOCUMENT, total - i * SPANS_PER_DOCUMENT)))
+    store.apply(data)
+    store.compact()
+    store.close()
+
+
+def time_store_saves(path: Path, samples: int) -> list[float]:
+    """Seconds per add_span (each durable before it returns) in a reopened store."""
+    store = AnnotationStore.open(path, annotator="bench")
+    doc = _document(0)
+    n = len(WORD)
+    times = []
+    for k in range(samples):
+        at = (SPANS_PER_DOCUMENT + k % SPANS_PER_DOCUMENT) * n
+        span = Span(doc.id, at, at + n - 1, "entity", "PERSON", WORD.strip())
+        started = time.perf_counter()
+        store.add_span(span)
+        times.append(time.perf_counter() - started)
+    store.close()
+    return times
+
+
+def time_default_tinydb(path: Path, total: int, samples: int) -> list[float]:
+    """Seconds per insert into TinyDB's default JSONStorage holding `total` span records."""
+    doc = _document(0)
+    records = [s.to_dict() for s in _spans(doc, SPANS_PER_DOCUMENT)]
+    db = TinyDB(path)
+    table = db.table("spans")
+    table.insert_multiple(dict(records[i % len(records)], id=f"s-{i}") for i in range(total))
+    times = []
+    for k in range(samples):
+        record = dict(records[0], id=f"new-{k}")
+        started = time.perf_counter()
+        table.insert(record)
+        times.append(time.perf_counter() - started)
+    db.close()
+    return times
+
+
+def p95(times: list[float]) -> float:
+    return statistics.quantiles(times, n=20, method="inclusive")[18] if len(times) > 1 else times[0]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="tiny sizes (for the test suite)")
+    args = parser.parse_args(argv)
+    small, large, samples, reference_samples = (1_000, 100_000, 400, 10)
+    if args.quick:
+        small, large, samples, reference_samples = (100, 2_000, 40, 3)
+    with tempfile.TemporaryDirectory(prefix="bench-store-") as tmp:
+        root = Path(tmp)
+        results = {}
+        for size in (small, large):
+            path = root / f"store-{size}.db"
+            fill_store(path, size)
+            results[size] = p95(time_store_saves(path, samples))
+        reference = p95(time_default_tinydb(root / "default.json", large, reference_samples))
+    ms = lambda s: f"{s * 1000:.2f} ms"  # noqa: E731
+    print(f"store, {small:>7,} spans: p95 save {ms(results[small])}  ({samples} add_span)")
+    print(f"store, {large:>7,} spans: p95 save {ms(results[large])}  ({samples} add_span)")
+    print(f"TinyDB JSONStorage, {large:,} spans: p95 save {ms(reference)}  ({reference_samples} insert)")
+    scaling = results[large] / results[small]
+    speedup = reference / results[large]
+    print(f"ratio {large:,}/{small:,} spans: {scaling:.2f}  (goal <= 2)")
+    print(f"ratio TinyDB JSONStorage / store at {large:,} spans: {speedup:.1f}x")
+    ok = results[large] <= 0.005 and scaling <= 2
+    if not ok and not args.quick:
+        print("goal missed", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
