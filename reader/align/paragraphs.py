@@ -11,6 +11,7 @@ unaligned (titles, "Previous Post Next Post"). See docs/alignment.md.
 from __future__ import annotations
 
 import math
+import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Literal, Sequence
@@ -184,21 +185,30 @@ def _body_ratio(side_a: _Side, side_b: _Side) -> float:
 
 
 def _estimate(beads: list[Bead], side_a: _Side, side_b: _Side, ratio: float, variance: float) -> tuple[float, float]:
-    """The length ratio and per-character variance measured on the aligned beads."""
+    """The length ratio and per-character variance measured on the beads just found.
+
+    One-to-one beads decide when there are enough of them: the median of their ratios is
+    not pulled by a paragraph that only one side has (total lengths are), nor by merges,
+    which fit whatever ratio they were found with.
+    """
     groups = [
         (sum(side_a.lengths[i] for i in bead.a), sum(side_b.lengths[j] for j in bead.b))
         for bead in beads if bead.a and bead.b
     ]
-    if not groups:
-        return ratio, variance
-    la = sum(g[0] for g in groups)
-    lb = sum(g[1] for g in groups)
-    if not la or not lb:
-        return ratio, variance
-    new_ratio = lb / la
-    if len(groups) < 3:
+    singles = [(x, y) for (x, y), bead in zip(groups, (b for b in beads if b.a and b.b))
+               if len(bead.a) == len(bead.b) == 1 and x >= 20 and y >= 20]
+    if len(singles) >= 3:
+        new_ratio = statistics.median(y / x for x, y in singles)
+        sample = singles
+    else:
+        la = sum(g[0] for g in groups)
+        lb = sum(g[1] for g in groups)
+        if not la or not lb:
+            return ratio, variance
+        new_ratio, sample = lb / la, groups
+    if len(sample) < 3:
         return new_ratio, variance
-    spread = sum((y - new_ratio * x) ** 2 / max(x, 1) for x, y in groups) / len(groups)
+    spread = sum((y - new_ratio * x) ** 2 / max(x, 1) for x, y in sample) / len(sample)
     # Bounded: a few outliers must not make every length plausible, nor none.
     return new_ratio, min(max(spread, 4.0), 40.0)
 
