@@ -1,20 +1,74 @@
-"""`reader [PATH...]`: open the reader on documents."""
+"""`reader [PATH...]`: open the reader on documents (the bundled seeds by default)."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from reader.commands.common import add_paths_argument, load_or_fail
+from reader.core.document import Document
 
 
 def register(subparsers, name: str, summary: str) -> None:
+    from reader.store.location import add_db_argument
+
     parser = subparsers.add_parser(name, help=summary, description=summary)
     add_paths_argument(parser)
+    add_db_argument(parser)
+    parser.add_argument("--keymap", metavar="NAME|PATH", default=None,
+                        help="key bindings: a bundled keymap name (see docs/keymaps.md) or a TOML file")
+    parser.add_argument("--terminal-bidi", choices=("app", "terminal"), default="app",
+                        help="who reorders right-to-left text: the reader (default; asks the terminal "
+                        "for explicit mode) or the terminal itself (see docs/terminals.md)")
+    parser.add_argument("--annotator", metavar="NAME", default="",
+                        help="your name in the annotations you make (default: the login name)")
     parser.set_defaults(func=run)
 
 
+def first_panes(documents: list[Document], paths: list[str]) -> list[int]:
+    """Indices of the documents shown first.
+
+    No path: the seeds' first translation pair (original, translation) from the catalog.
+    Two paths: the first document of each, side by side. Otherwise the first document.
+    """
+    if not paths:
+        from reader.core.bundled import seed_catalog
+
+        by_id = {doc.id: i for i, doc in enumerate(documents)}
+        for relation in seed_catalog().get("relation", []):
+            if relation.get("type") == "translation" and relation.get("a") in by_id and relation.get("b") in by_id:
+                return [by_id[relation["b"]], by_id[relation["a"]]]
+        return [0]
+    if len(paths) == 2:
+        firsts = [_first_under(documents, path) for path in paths]
+        if None not in firsts and firsts[0] != firsts[1]:
+            return firsts  # type: ignore[return-value]
+    return [0]
+
+
+def _first_under(documents: list[Document], path: str) -> int | None:
+    root = Path(path).resolve()
+    for i, doc in enumerate(documents):
+        here = Path(doc.path).resolve()
+        if here == root or root in here.parents:
+            return i
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
+    from reader.store.location import resolve_db_path
+
     result = load_or_fail(args.paths)
-    for doc in result.documents:
-        print(f"{doc.id}\t{doc.lang}\t{doc.direction}\t{doc.title}")
-    return 0
+    from reader.tui.app import ReaderApp  # Textual only for this command
+
+    app = ReaderApp(
+        result.documents,
+        first_panes(result.documents, args.paths),
+        db_path=resolve_db_path(args.db),
+        keymap=args.keymap,
+        terminal_bidi=args.terminal_bidi,
+        annotator=args.annotator,
+        problems=[str(problem) for problem in result.problems],
+    )
+    app.run()
+    return app.return_code or 0

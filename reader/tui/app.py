@@ -1,0 +1,177 @@
+"""ReaderApp: the Textual application that `reader [PATH...]` opens.
+
+Start-up stays lean: the reading screen paints first; the keymap is applied on mount,
+and the annotation database is opened in a worker thread after the first paint.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App
+from textual.binding import Binding
+
+from reader.tui.bindings import ALL_GROUPS, APP_BINDINGS
+from reader.tui.screens.reading import ReadingScreen
+from reader.tui.terminal import BidiModeSwitch, TerminalBidi, driver_with_bidi_mode
+
+if TYPE_CHECKING:
+    from reader.core.document import Document
+
+
+class ReaderApp(App):
+    """Documents side by side. ``shown``: indices into ``documents`` of the first panes."""
+
+    TITLE = "reader"
+    BINDINGS = APP_BINDINGS
+
+    def __init__(
+        self,
+        documents: list[Document],
+        shown: list[int] | None = None,
+        *,
+        db_path: Path | None = None,
+        keymap: str | None = None,
+        terminal_bidi: TerminalBidi = "app",
+        annotator: str = "",
+        problems: list[str] | None = None,
+    ) -> None:
+        # Set before App.__init__, which asks get_driver_class() for the driver.
+        self.bidi_mode = BidiModeSwitch(terminal_bidi)
+        super().__init__()
+        self.documents = documents
+        self.shown = shown if shown else [0]
+        self.db_path = db_path
+        self.keymap_name = keymap
+        self.annotator = annotator
+        self.load_problems = list(problems or [])
+        self.store: Any | None = None
+        self.database_state = "no database"
+        self.show_invisibles = False
+
+    def get_driver_class(self):
+        """Textual's driver for this platform, sending the bidi mode sequences (see terminal.py)."""
+        return driver_with_bidi_mode(super().get_driver_class(), self.bidi_mode)
+
+    @property
+    def order(self) -> str:
+        """Layout order for the panes: visual unless the terminal does the bidi."""
+        return "visual" if self.bidi_mode.terminal_bidi == "app" else "logical"
+
+    @property
+    def reading(self) -> ReadingScreen:
+        return self.get_screen("reading")  # type: ignore[return-value]
+
+    def on_mount(self) -> None:
+        self.install_screen(
+            ReadingScreen(self.documents, self.shown, order=self.order, show_invisibles=self.show_invisibles),
+            name="reading",
+        )
+        self.push_screen("reading")
+        self._apply_keymap()
+        for problem in self.load_problems[:3]:
+            self.notify(problem, severity="warning", timeout=8)
+        self.call_after_refresh(self._open_store)
+
+    def _apply_keymap(self) -> None:
+        """Apply ``--keymap`` (and the user's overrides) via reader.tui.keymap if installed."""
+        try:
+            from reader.tui.keymap import resolve_keymap
+        except ImportError:
+            if self.keymap_name:
+                self.notify("keymaps are not available in this build; using the defaults", severity="warning")
+            return
+        from reader.errors import ReaderError
+
+        try:
+            resolved = resolve_keymap(self.keymap_name)
+        except ReaderError as error:
+            if self.keymap_name:  # the user asked for this keymap: say why it cannot be used
+                self.exit(return_code=2, message=f"reader: {error}")
+            else:
+                self.notify(f"{error}; using the default bindings", severity="warning", timeout=10)
+            return
+        self.set_keymap(resolved.keymap)
+        for problem in resolved.problems:
+            self.notify(problem, severity="warning", timeout=10)
+
+    # ------------------------------------------------------------------ database
+
+    def _open_store(self) -> None:
+        if self.db_path is None or not Path(self.db_path).exists():
+            self._set_database_state("no database")
+            return
+        self.run_worker(self._open_store_in_thread, thread=True, exclusive=True, group="store")
+
+    def _open_store_in_thread(self) -> None:
+        try:
+            from reader.store.database import AnnotationStore
+
+            store = AnnotationStore.open(self.db_path, annotator=self.annotator)
+        except Exception as error:  # noqa: BLE001 - shown to the user, the reading goes on
+            self.call_from_thread(self._set_database_state, "database error")
+            self.call_from_thread(self.notify, str(error), severity="error", timeout=10)
+            return
+        self.call_from_thread(self._store_opened, store)
+
+    def _store_opened(self, store: Any) -> None:
+        self.store = store
+        if getattr(store, "lock_message", None):
+            self.notify(store.lock_message, severity="warning", timeout=10)
+        self.refresh_database_state()
+
+    def refresh_database_state(self) -> None:
+        """Show the store's save state (saved / unsaved / read-only) in the status line."""
+        store = self.store
+        if store is None:
+            state = "no database"
+        elif getattr(store, "read_only", False):
+            state = f"{Path(self.db_path).name}: read-only"
+        else:
+            state = f"{Path(self.db_path).name}: {'saved' if store.saved else 'saving…'}"
+        self._set_database_state(state)
+
+    def _set_database_state(self, state: str) -> None:
+        self.database_state = state
+        if self.is_screen_installed("reading"):
+            self.reading.set_database_state(state)
+
+    def on_unmount(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    # ------------------------------------------------------------------ actions
+
+    def action_toggle_invisibles(self) -> None:
+        self.show_invisibles = not self.show_invisibles
+        self.reading.set_show_invisibles(self.show_invisibles)
+
+    def action_help(self) -> None:
+        try:
+            from reader.tui.screens.help import HelpScreen
+        except ImportError:
+            from reader.tui.screens._fallbacks import BindingsScreen as HelpScreen
+        self.push_screen(HelpScreen(self))
+
+    def action_library(self) -> None:
+        try:
+            from reader.tui.screens.library import LibraryScreen
+        except ImportError:
+            from reader.tui.screens._fallbacks import DocumentListScreen as LibraryScreen
+        self.push_screen(LibraryScreen(self.documents), self._open_from_library)
+
+    async def _open_from_library(self, result: Any) -> None:
+        """Open what the library returned: a document, or several side by side."""
+        if result is None:
+            return
+        chosen = result if isinstance(result, (list, tuple)) else [result]
+        for document in chosen:
+            if document is not None:
+                await self.reading.open_document(document)
+
+
+def binding_rows() -> list[tuple[str, Binding]]:
+    """Every binding with the group it belongs to (for the fallback help screen)."""
+    return [(group, binding) for group, bindings in ALL_GROUPS.items() for binding in bindings]

@@ -1,0 +1,282 @@
+"""The reading screen: one to four panes side by side, a status line, a footer.
+
+Below ``NARROW_WIDTH`` columns only the focused pane is shown (tab switches). With
+sync-scroll on, the other panes follow the focused one paragraph by paragraph: through
+``reader.align`` when it is installed, else proportionally by paragraph index.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import events, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from reader.tui.bindings import READING_BINDINGS
+from reader.tui.widgets.document_view import DocumentView, LayoutOrder
+from reader.tui.widgets.pane import Pane
+from reader.tui.widgets.status_line import StatusLine
+
+if TYPE_CHECKING:
+    from reader.core.document import Document
+
+MAX_PANES = 4
+#: Below this many columns two panes are too narrow to read: show the focused one only.
+NARROW_WIDTH = 100
+
+
+class ParagraphPartners:
+    """Which paragraph of document B goes with paragraph i of document A."""
+
+    def __init__(self, a: Document, b: Document, alignment: Any | None = None) -> None:
+        self.a, self.b, self.alignment = a, b, alignment
+
+    def partner(self, index: int) -> int:
+        """B's paragraph for A's paragraph ``index`` (proportional when not aligned)."""
+        if self.alignment is not None:
+            # An unaligned paragraph follows the nearest aligned one before it.
+            for earlier in range(index, max(-1, index - 50), -1):
+                found = self.alignment.partner("a", earlier)
+                if found:
+                    return min(found)
+        na, nb = len(self.a.paragraphs), len(self.b.paragraphs)
+        if na <= 1 or nb <= 1:
+            return 0
+        return min(nb - 1, round(index * (nb - 1) / (na - 1)))
+
+
+class ReadingScreen(Screen):
+    """Panes side by side. The screen sets the panes' attributes; panes post messages up."""
+
+    BINDINGS = READING_BINDINGS
+    DEFAULT_CSS = """
+    ReadingScreen #panes { height: 1fr; }
+    ReadingScreen #panes.-narrow > Pane { display: none; }
+    ReadingScreen #panes.-narrow > Pane.-focused { display: block; border-left: none; }
+    """
+
+    def __init__(
+        self,
+        documents: list[Document],
+        shown: list[int],
+        *,
+        order: LayoutOrder = "visual",
+        show_invisibles: bool = False,
+    ) -> None:
+        super().__init__()
+        self.documents = documents
+        self._initial = [i for i in shown if 0 <= i < len(documents)][:MAX_PANES] or [0]
+        self.order = order
+        self.show_invisibles = show_invisibles
+        self.sync = False
+        self._partners: dict[tuple[str, str], ParagraphPartners] = {}
+
+    # ------------------------------------------------------------------ composition
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            for i in self._initial:
+                yield self._new_pane(self.documents[i])
+        yield StatusLine()
+        yield Footer()
+
+    def _new_pane(self, document: Document) -> Pane:
+        return Pane(document, order=self.order, show_invisibles=self.show_invisibles)
+
+    def on_mount(self) -> None:
+        self._mark_first()
+        self.focus_pane(0)
+        self._update_narrow(self.size.width)
+
+    @property
+    def panes(self) -> list[Pane]:
+        """The panes, left to right."""
+        return list(self.query_one("#panes").query_children(Pane))
+
+    def focused_index(self) -> int:
+        """Index of the pane holding the focus (0 if none)."""
+        for i, pane in enumerate(self.panes):
+            if pane.has_class("-focused"):
+                return i
+        return 0
+
+    def focus_pane(self, index: int) -> None:
+        """Focus pane ``index``: mark it (the narrow layout shows only it) and focus its view."""
+        panes = self.panes
+        if not panes:
+            return
+        index %= len(panes)
+        for i, pane in enumerate(panes):
+            pane.set_class(i == index, "-focused")
+        view = panes[index].view
+        # A pane hidden by the narrow layout becomes visible on the next refresh only.
+        self.call_after_refresh(view.focus)
+        view.focus()
+        self._show_status(view)
+
+    def _mark_first(self) -> None:
+        for i, pane in enumerate(self.panes):
+            pane.set_class(i == 0, "-first")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._update_narrow(event.size.width)
+
+    def _update_narrow(self, width: int) -> None:
+        self.query_one("#panes").set_class(width < NARROW_WIDTH and len(self.panes) > 1, "-narrow")
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, DocumentView):
+            for pane in self.panes:
+                pane.set_class(pane.view is event.widget, "-focused")
+            self._show_status(event.widget)
+
+    # ------------------------------------------------------------------ status
+
+    def _show_status(self, view: DocumentView) -> None:
+        status = self.query_one(StatusLine)
+        status.offset = view.cursor
+        status.paragraph = view.paragraph_index_at(view.cursor)
+        status.paragraphs = len(view.document.paragraphs)
+        status.sync = self.sync
+
+    def set_database_state(self, state: str) -> None:
+        """Show ``state`` (e.g. "saved", "no database") in the status line."""
+        self.query_one(StatusLine).database = state
+
+    def set_note(self, note: str) -> None:
+        """Show a short ``note`` (keymap problems...) in the status line."""
+        self.query_one(StatusLine).note = note
+
+    def on_document_view_cursor_moved(self, message: DocumentView.CursorMoved) -> None:
+        if message.view.has_focus or len(self.panes) == 1:
+            self._show_status(message.view)
+
+    # ------------------------------------------------------------------ panes
+
+    def action_pane_next(self) -> None:
+        self.focus_pane(self.focused_index() + 1)
+
+    def action_pane_prev(self) -> None:
+        self.focus_pane(self.focused_index() - 1)
+
+    async def action_pane_add(self) -> None:
+        """Open the next document not on screen in a new pane to the right."""
+        shown = {id(pane.document) for pane in self.panes}
+        candidate = next((d for d in self.documents if id(d) not in shown), None)
+        if candidate is None:
+            self.notify("Every loaded document is already open.")
+            return
+        await self.open_document(candidate)
+
+    async def open_document(self, document: Document) -> None:
+        """Show ``document`` in a new pane (or focus its pane if it is already shown)."""
+        for i, pane in enumerate(self.panes):
+            if pane.document is document:
+                self.focus_pane(i)
+                return
+        if len(self.panes) >= MAX_PANES:
+            self.notify(f"At most {MAX_PANES} panes: close one first (x).", severity="warning")
+            return
+        pane = self._new_pane(document)
+        await self.query_one("#panes").mount(pane)
+        self._mark_first()
+        self._update_narrow(self.size.width)
+        self.focus_pane(len(self.panes) - 1)
+
+    async def action_pane_close(self) -> None:
+        panes = self.panes
+        if len(panes) <= 1:
+            self.notify("The last pane stays open (q quits).")
+            return
+        index = self.focused_index()
+        await panes[index].remove()
+        self._mark_first()
+        self._update_narrow(self.size.width)
+        self.focus_pane(min(index, len(self.panes) - 1))
+
+    def action_pane_swap(self) -> None:
+        """Swap the focused pane with the one to its right (the last with the first)."""
+        panes = self.panes
+        if len(panes) < 2:
+            return
+        index = self.focused_index()
+        other = (index + 1) % len(panes)
+        container = self.query_one("#panes")
+        if other > index:
+            container.move_child(panes[index], after=panes[other])
+        else:
+            container.move_child(panes[index], before=panes[other])
+        self._mark_first()
+        self.focus_pane(other)
+
+    # ------------------------------------------------------------------ sync-scroll
+
+    def partners(self, a: Document, b: Document) -> ParagraphPartners:
+        """The paragraph map from ``a`` to ``b`` (proportional until an alignment lands)."""
+        key = (a.id, b.id)
+        if key not in self._partners:
+            self._partners[key] = ParagraphPartners(a, b)
+            self._align(a, b)
+        return self._partners[key]
+
+    @work(thread=True)
+    def _align(self, a: Document, b: Document) -> None:
+        try:
+            from reader.align.paragraphs import align_paragraphs
+        except ImportError:
+            return  # no aligner installed: proportional it stays
+        try:
+            alignment = align_paragraphs(a, b)
+        except Exception as error:  # noqa: BLE001 - a bad alignment must not end the session
+            self.app.call_from_thread(self.notify, f"alignment failed: {error}", severity="warning")
+            return
+        self.app.call_from_thread(self._partners.__setitem__, (a.id, b.id), ParagraphPartners(a, b, alignment))
+
+    def action_sync_scroll(self) -> None:
+        if len(self.panes) < 2:
+            self.notify("Sync-scroll needs two panes (o opens one).")
+            return
+        self.sync = not self.sync
+        self.query_one(StatusLine).sync = self.sync
+        if self.sync:
+            view = self.panes[self.focused_index()].view
+            self._follow(view, view.top_paragraph)
+
+    def _follow(self, source: DocumentView, top_paragraph: int) -> None:
+        """Scroll every other pane to the partner of ``top_paragraph`` in ``source``."""
+        for pane in self.panes:
+            if pane.view is not source:
+                partner = self.partners(source.document, pane.document).partner(top_paragraph)
+                pane.view.scroll_to_paragraph(partner)
+
+    def on_document_view_scrolled(self, message: DocumentView.Scrolled) -> None:
+        # Only the pane the reader drives leads; the followers' own Scrolled are ignored.
+        if self.sync and message.view.has_focus:
+            self._follow(message.view, message.top_paragraph)
+
+    def action_jump_aligned(self) -> None:
+        """Move the next pane's cursor to the paragraph aligned with this cursor's paragraph."""
+        panes = self.panes
+        if len(panes) < 2:
+            self.notify("Jump to aligned paragraph needs two panes.")
+            return
+        index = self.focused_index()
+        source = panes[index].view
+        target_index = (index + 1) % len(panes)
+        target = panes[target_index].view
+        paragraph = self.partners(source.document, target.document).partner(
+            source.paragraph_index_at(source.cursor)
+        )
+        target.move_cursor(target.document.paragraphs[paragraph].start, center=True)
+        self.focus_pane(target_index)
+
+    # ------------------------------------------------------------------ app-wide switches
+
+    def set_show_invisibles(self, value: bool) -> None:
+        """Show or hide placeholders for invisible characters in every pane."""
+        self.show_invisibles = value
+        for pane in self.panes:
+            pane.view.show_invisibles = value

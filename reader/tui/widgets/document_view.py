@@ -1,0 +1,533 @@
+"""One document on screen: bidi-laid-out paragraphs, a cursor, independent scrolling.
+
+Textual's line API: a ``ScrollView`` whose ``render_line(y)`` builds a ``Strip`` from the
+bidi engine's ``VisualLine`` (never through Rich markup, so a ``[`` in an article stays a
+``[``; the engine has already replaced every control character). Only what is visible
+is laid out: ``ParagraphLineIndex`` starts from estimated line counts and learns the
+true ones as paragraphs reach the screen.
+
+The cursor is a LOGICAL code-point offset into ``document.text`` (always on a character
+of a paragraph); where it shows is derived through the cell maps of the visual lines.
+←/→ move by screen cell (left is left, also inside right-to-left text), ↑/↓ by screen
+line keeping the column; word, sentence and paragraph motions are logical.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import TYPE_CHECKING, Literal
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.bidi.layout import ParagraphLayout, VisualLine, layout_paragraph
+from reader.tui import text_motions
+from reader.tui.bindings import PANE_BINDINGS
+from reader.tui.widgets.line_index import ParagraphLineIndex
+
+if TYPE_CHECKING:
+    from reader.core.document import Document, Paragraph
+
+LayoutOrder = Literal["visual", "logical"]
+
+
+class DocumentView(ScrollView, can_focus=True):
+    """A scrollable, cursor-carrying view of one ``Document``."""
+
+    BINDINGS = PANE_BINDINGS
+    COMPONENT_CLASSES = {"document-view--cursor", "document-view--cursor-unfocused"}
+    DEFAULT_CSS = """
+    DocumentView {
+        overflow-x: hidden;
+        overflow-y: scroll;
+        scrollbar-size-vertical: 1;
+        height: 1fr;
+    }
+    DocumentView > .document-view--cursor { text-style: reverse; }
+    DocumentView > .document-view--cursor-unfocused { text-style: underline; }
+    """
+
+    class CursorMoved(Message):
+        """The cursor moved to ``offset`` (in paragraph ``paragraph``)."""
+
+        def __init__(self, view: DocumentView, offset: int, paragraph: int) -> None:
+            super().__init__()
+            self.view = view
+            self.offset = offset
+            self.paragraph = paragraph
+
+        @property
+        def control(self) -> DocumentView:
+            return self.view
+
+    class Scrolled(Message):
+        """The paragraph at the top of the view changed (sync-scroll listens)."""
+
+        def __init__(self, view: DocumentView, top_paragraph: int, fraction: float) -> None:
+            super().__init__()
+            self.view = view
+            self.top_paragraph = top_paragraph
+            self.fraction = fraction
+
+        @property
+        def control(self) -> DocumentView:
+            return self.view
+
+    def __init__(
+        self,
+        document: Document,
+        *,
+        order: LayoutOrder = "visual",
+        show_invisibles: bool = False,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.document = document
+        self.order: LayoutOrder = order
+        self._show_invisibles = show_invisibles
+        self._paragraphs: list[Paragraph] = document.paragraphs
+        self._starts = [p.start for p in self._paragraphs]
+        self._bases: dict[int, str] = {}
+        self._laid_out: set[int] = set()
+        self._layout_width = 0
+        self._index = ParagraphLineIndex([])
+        self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
+        self._cursor = self._paragraphs[0].start if self._paragraphs else 0
+        self._goal_column: int | None = None
+        self._last_top = -1
+
+    # ------------------------------------------------------------------ layout
+
+    @property
+    def show_invisibles(self) -> bool:
+        return self._show_invisibles
+
+    @show_invisibles.setter
+    def show_invisibles(self, value: bool) -> None:
+        """Switch placeholders for invisible characters; re-lays out what is visible."""
+        if value != self._show_invisibles:
+            self._show_invisibles = value
+            self._relayout(self._layout_width, force=True)
+
+    def _gap_after(self, index: int) -> int:
+        """1 if a blank line separates paragraph ``index`` from the next one in the source."""
+        paragraphs = self._paragraphs
+        return 1 if index + 1 < len(paragraphs) and paragraphs[index + 1].start - paragraphs[index].end > 1 else 0
+
+    def _base(self, index: int) -> str:
+        base = self._bases.get(index)
+        if base is None:
+            base = self._bases[index] = self._paragraphs[index].direction
+        return base
+
+    def paragraph_layout(self, index: int) -> ParagraphLayout:
+        """The engine's layout of paragraph ``index`` at the current width (memoised there)."""
+        return layout_paragraph(
+            self._paragraphs[index].text, max(1, self._layout_width), self._base(index),
+            shape=True, show_invisibles=self._show_invisibles, order=self.order,
+        )
+
+    def _content_width(self) -> int:
+        return max(1, self.scrollable_content_region.width)
+
+    def _relayout(self, width: int, force: bool = False) -> None:
+        """Start over at ``width``: estimated counts, no strips; the cursor offset stays."""
+        if width == self._layout_width and not force and len(self._index) == len(self._paragraphs):
+            return
+        self._layout_width = width
+        self._strips.clear()
+        self._laid_out.clear()
+        # An estimate is enough until a paragraph reaches the screen: one cell per
+        # character, one blank line between paragraphs where the source has one.
+        self._index = ParagraphLineIndex(
+            [-(-len(p.text) // width) + self._gap_after(i) for i, p in enumerate(self._paragraphs)]
+        )
+        self._sync_virtual_size()
+        self._ensure_laid_out(self.paragraph_index_at(self._cursor))
+        self._scroll_cursor_into_view(center=True)
+        self._realize_window()
+        self.refresh()
+
+    def _ensure_laid_out(self, index: int) -> bool:
+        """Replace paragraph ``index``'s estimate by its true line count; True if it changed."""
+        if index in self._laid_out or not self._paragraphs:
+            return False
+        self._laid_out.add(index)
+        count = len(self.paragraph_layout(index).lines) + self._gap_after(index)
+        return self._index.set_count(index, count) != 0
+
+    def _realize_window(self) -> None:
+        """Lay out the paragraphs covering the visible lines (and fix the line index)."""
+        if not self._paragraphs or not self._layout_width:
+            return
+        top = int(self.scroll_y)
+        bottom = top + max(1, self.scrollable_content_region.height)
+        changed = False
+        line = top
+        while line < bottom and line < self._index.total:
+            index = self._index.paragraph_at(line)
+            changed |= self._ensure_laid_out(index)
+            line = self._index.first_line(index + 1) if index + 1 < len(self._paragraphs) else self._index.total
+        if changed:
+            self._sync_virtual_size()
+        self._report_scroll()
+
+    def _sync_virtual_size(self) -> None:
+        self.virtual_size = Size(self._layout_width, self._index.total)
+
+    # ------------------------------------------------------------------ rendering
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._relayout(self._content_width())
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._realize_window()
+
+    def on_focus(self) -> None:
+        self._refresh_cursor_line()
+
+    def on_blur(self) -> None:
+        self._refresh_cursor_line()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def render_line(self, y: int) -> Strip:
+        """Screen row ``y`` of the widget: a paragraph's visual line, a gap, or blank."""
+        width = self.scrollable_content_region.width
+        line_no = int(self.scroll_y) + y
+        base_style = self.rich_style
+        if not self._paragraphs or line_no >= self._index.total or self._layout_width != width:
+            return Strip.blank(width, base_style)
+        index = self._index.paragraph_at(line_no)
+        row = line_no - self._index.first_line(index)
+        strip = self._strips.get((index, row))
+        if strip is None:
+            lines = self.paragraph_layout(index).lines
+            if row < len(lines):
+                line = lines[row]
+                pad = line.pad(width) if self.order == "visual" else 0
+                segments = [Segment(" " * pad, base_style)] if pad else []
+                segments.append(Segment(line.text, base_style))
+                strip = Strip(segments).adjust_cell_length(width, base_style)
+            else:
+                strip = Strip.blank(width, base_style)
+            self._strips[(index, row)] = strip
+        location = self.cursor_location()
+        if location is not None and location[0] == index and location[1] == row:
+            strip = self._with_cursor(strip, location[2])
+        return strip
+
+    def _with_cursor(self, strip: Strip, column: int) -> Strip:
+        """``strip`` with the cell at ``column`` drawn as the cursor (reverse video)."""
+        component = "document-view--cursor" if self.has_focus else "document-view--cursor-unfocused"
+        cursor_style = self.get_component_rich_style(component, partial=True)
+        if not cursor_style:
+            cursor_style = Style(reverse=True)
+        left, middle, right = strip.divide([column, column + 1, strip.cell_length])[:3]
+        return Strip.join([left, middle.apply_style(cursor_style), right])
+
+    def _refresh_cursor_line(self) -> None:
+        location = self.cursor_location()
+        if location is not None:
+            self.refresh_line(self._index.first_line(location[0]) + location[1])
+
+    # ------------------------------------------------------------------ geometry
+
+    def paragraph_index_at(self, offset: int) -> int:
+        """The paragraph containing ``offset``, or the nearest one after it (last if none)."""
+        if not self._paragraphs:
+            return 0
+        i = bisect_right(self._starts, offset) - 1
+        if i < 0:
+            return 0
+        if offset >= self._paragraphs[i].end and i + 1 < len(self._paragraphs):
+            return i + 1
+        return i
+
+    def _snap(self, offset: int) -> int:
+        """``offset`` moved onto a character of a paragraph (gaps snap forward)."""
+        if not self._paragraphs:
+            return 0
+        p = self._paragraphs[self.paragraph_index_at(offset)]
+        return min(max(offset, p.start), p.end - 1)
+
+    def cursor_location(self) -> tuple[int, int, int] | None:
+        """(paragraph index, line in paragraph, screen column) of the cursor, or None."""
+        if not self._paragraphs or not self._layout_width:
+            return None
+        index = self.paragraph_index_at(self._cursor)
+        paragraph = self._paragraphs[index]
+        layout = self.paragraph_layout(index)
+        found = layout.line_of(self._cursor - paragraph.start)
+        if found is None:
+            return None
+        row, cell = found
+        line = layout.lines[row]
+        pad = line.pad(self._layout_width) if self.order == "visual" else 0
+        return index, row, pad + cell
+
+    def cursor_screen_line(self) -> int | None:
+        """The cursor's line in the whole laid-out document (virtual y), or None."""
+        location = self.cursor_location()
+        if location is None:
+            return None
+        return self._index.first_line(location[0]) + location[1]
+
+    def _visual_line_at(self, line_no: int) -> tuple[int, int, VisualLine] | None:
+        """(paragraph, row, VisualLine) on virtual line ``line_no``; None on a gap."""
+        if not 0 <= line_no < self._index.total:
+            return None
+        index = self._index.paragraph_at(line_no)
+        self._ensure_laid_out(index)
+        row = line_no - self._index.first_line(index)
+        lines = self.paragraph_layout(index).lines
+        if row >= len(lines):
+            return None
+        return index, row, lines[row]
+
+    # ------------------------------------------------------------------ cursor
+
+    @property
+    def cursor(self) -> int:
+        """The cursor's logical offset into ``document.text``."""
+        return self._cursor
+
+    @property
+    def top_paragraph(self) -> int:
+        """The paragraph shown on the first row of the view."""
+        if not self._paragraphs:
+            return 0
+        return self._index.paragraph_at(int(self.scroll_y))
+
+    def move_cursor(self, offset: int, *, keep_goal: bool = False, center: bool = False) -> None:
+        """Put the cursor on logical ``offset`` (snapped onto text), scroll it into view."""
+        old_line = self.cursor_screen_line()
+        self._cursor = self._snap(offset)
+        if not keep_goal:
+            self._goal_column = None
+        if self._layout_width:
+            self._ensure_laid_out(self.paragraph_index_at(self._cursor))
+            self._sync_virtual_size()
+            self._scroll_cursor_into_view(center=center)
+            if old_line is not None:
+                self.refresh_line(old_line)
+            self._refresh_cursor_line()
+        self.post_message(self.CursorMoved(self, self._cursor, self.paragraph_index_at(self._cursor)))
+
+    def _scroll_cursor_into_view(self, center: bool = False) -> None:
+        line = self.cursor_screen_line()
+        if line is None:
+            return
+        height = max(1, self.scrollable_content_region.height)
+        top = int(self.scroll_y)
+        if center and not top <= line < top + height:
+            target = max(0, line - height // 3)
+        elif line < top:
+            target = line
+        elif line >= top + height:
+            target = line - height + 1
+        else:
+            return
+        self.scroll_to(y=target, animate=False, immediate=True)
+
+    def scroll_to_paragraph(self, index: int) -> None:
+        """Scroll so paragraph ``index`` is the first one shown (the cursor stays put)."""
+        if not self._paragraphs:
+            return
+        index = max(0, min(index, len(self._paragraphs) - 1))
+        self._ensure_laid_out(index)
+        self._sync_virtual_size()
+        self.scroll_to(y=self._index.first_line(index), animate=False, immediate=True)
+
+    def _report_scroll(self) -> None:
+        top = self.top_paragraph
+        if top != self._last_top:
+            self._last_top = top
+            fraction = self.scroll_y / self.max_scroll_y if self.max_scroll_y else 1.0
+            self.post_message(self.Scrolled(self, top, min(1.0, fraction)))
+
+    def _set_from_line(self, found: tuple[int, int, VisualLine], column: int) -> None:
+        """Cursor onto screen ``column`` of a visual line, clamped to its cells."""
+        index, _row, line = found
+        if not line.cells:
+            self.move_cursor(self._paragraphs[index].start + line.start, keep_goal=True)
+            return
+        pad = line.pad(self._layout_width) if self.order == "visual" else 0
+        cell = min(max(column - pad, 0), len(line.cells) - 1)
+        self.move_cursor(self._paragraphs[index].start + line.cells[cell][0], keep_goal=True)
+
+    def _step_line(self, line_no: int, step: int) -> tuple[int, int, VisualLine] | None:
+        """The nearest visual line from ``line_no`` in direction ``step``, skipping gaps."""
+        line_no += step
+        while 0 <= line_no < self._index.total:
+            found = self._visual_line_at(line_no)
+            if found is not None:
+                return found
+            line_no += step
+        return None
+
+    def _move_horizontally(self, step: int) -> None:
+        """One screen cell left (-1) or right (+1), crossing into the next/previous line."""
+        location = self.cursor_location()
+        if location is None:
+            return
+        index, row, column = location
+        line = self.paragraph_layout(index).lines[row]
+        pad = line.pad(self._layout_width) if self.order == "visual" else 0
+        cell = column - pad
+        here = line.cells[cell]
+        target = cell + step
+        while 0 <= target < len(line.cells) and line.cells[target] == here:
+            target += step  # a wide character or a ligature fills several cells
+        if 0 <= target < len(line.cells):
+            self.move_cursor(self._paragraphs[index].start + line.cells[target][0])
+            return
+        # Past the edge: continue in reading order. Going right in left-to-right text (or
+        # left in right-to-left text) reads on to the next line, else back to the previous.
+        forward = (step > 0) != line.rtl
+        found = self._step_line(self._index.first_line(index) + row, 1 if forward else -1)
+        if found is None:
+            return
+        t_index, _t_row, t_line = found
+        if not t_line.cells:
+            return
+        t_pad = t_line.pad(self._layout_width) if self.order == "visual" else 0
+        # Land on the edge where reading starts (forward) or ends (backward).
+        at_right = t_line.rtl if forward else not t_line.rtl
+        cell = len(t_line.cells) - 1 if at_right else 0
+        self._set_from_line(found, t_pad + cell)
+        self._goal_column = None
+
+    def _move_vertically(self, lines: int) -> None:
+        location = self.cursor_location()
+        if location is None:
+            return
+        index, row, column = location
+        if self._goal_column is None:
+            self._goal_column = column
+        line_no = self._index.first_line(index) + row
+        step = 1 if lines > 0 else -1
+        found = None
+        for _ in range(abs(lines)):
+            nxt = self._step_line(line_no, step)
+            if nxt is None:
+                break
+            found = nxt
+            line_no = self._index.first_line(nxt[0]) + nxt[1]
+        if found is not None:
+            self._set_from_line(found, self._goal_column)
+
+    # ------------------------------------------------------------------ actions
+
+    def action_cursor_left(self) -> None:
+        self._move_horizontally(-1)
+
+    def action_cursor_right(self) -> None:
+        self._move_horizontally(1)
+
+    def action_cursor_up(self) -> None:
+        self._move_vertically(-1)
+
+    def action_cursor_down(self) -> None:
+        self._move_vertically(1)
+
+    def action_page_up(self) -> None:
+        height = max(1, self.scrollable_content_region.height - 1)
+        self.scroll_to(y=max(0, self.scroll_y - height), animate=False, immediate=True)
+        self._move_vertically(-height)
+
+    def action_page_down(self) -> None:
+        height = max(1, self.scrollable_content_region.height - 1)
+        self.scroll_to(y=min(self.max_scroll_y, self.scroll_y + height), animate=False, immediate=True)
+        self._move_vertically(height)
+
+    def action_line_start(self) -> None:
+        self._to_line_edge(left=True)
+
+    def action_line_end(self) -> None:
+        self._to_line_edge(left=False)
+
+    def _to_line_edge(self, left: bool) -> None:
+        """Home/End: the leftmost/rightmost cell of the cursor's screen line."""
+        location = self.cursor_location()
+        if location is None:
+            return
+        index, row, _column = location
+        line = self.paragraph_layout(index).lines[row]
+        if line.cells:
+            cell = 0 if left else len(line.cells) - 1
+            self.move_cursor(self._paragraphs[index].start + line.cells[cell][0])
+
+    def action_doc_top(self) -> None:
+        if self._paragraphs:
+            self.move_cursor(self._paragraphs[0].start)
+
+    def action_doc_bottom(self) -> None:
+        if self._paragraphs:
+            self.move_cursor(self._paragraphs[-1].end - 1)
+
+    def action_paragraph_next(self) -> None:
+        index = self.paragraph_index_at(self._cursor)
+        if index + 1 < len(self._paragraphs):
+            self.move_cursor(self._paragraphs[index + 1].start)
+
+    def action_paragraph_prev(self) -> None:
+        index = self.paragraph_index_at(self._cursor)
+        paragraph = self._paragraphs[index] if self._paragraphs else None
+        if paragraph is None:
+            return
+        if self._cursor > paragraph.start:
+            self.move_cursor(paragraph.start)
+        elif index > 0:
+            self.move_cursor(self._paragraphs[index - 1].start)
+
+    def _logical(self, motion, forward: bool) -> None:
+        target = motion(self.document.text, self._cursor)
+        if target is None or (forward and target <= self._cursor):
+            return
+        # Gaps between paragraphs snap forward; going back they must not undo the move.
+        if not forward and target < self._cursor:
+            index = self.paragraph_index_at(target)
+            paragraph = self._paragraphs[index]
+            if target < paragraph.start and index > 0:
+                target = self._paragraphs[index - 1].end - 1
+        self.move_cursor(target)
+
+    def action_word_next(self) -> None:
+        self._logical(text_motions.next_word_start, True)
+
+    def action_word_prev(self) -> None:
+        self._logical(text_motions.prev_word_start, False)
+
+    def action_word_end(self) -> None:
+        self._logical(text_motions.word_end, True)
+
+    def action_sentence_next(self) -> None:
+        self._logical(text_motions.next_sentence_start, True)
+
+    def action_sentence_prev(self) -> None:
+        self._logical(text_motions.prev_sentence_start, False)
+
+    # ------------------------------------------------------------------ mouse
+
+    def on_click(self, event: events.Click) -> None:
+        """A click puts the cursor on the logical offset of the clicked cell."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        found = self._visual_line_at(int(self.scroll_y) + offset.y)
+        if found is not None:
+            self._set_from_line(found, offset.x)
+            self._goal_column = None
+        self.focus()
