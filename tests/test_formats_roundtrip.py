@@ -13,7 +13,7 @@ import pytest
 from reader.formats import format_module
 from reader.formats.output import write_dump
 from reader.store.model import Span
-from test_formats_common import LABELS, link_keys, sample_set, span_keys, speaker_keys
+from test_formats_common import LABELS, link_keys, sample_set, span_key, span_keys, speaker_keys
 
 SCHEMA = json.loads((Path(__file__).parent.parent / "docs" / "formats.schema.json").read_text(encoding="utf-8"))
 
@@ -173,3 +173,36 @@ def test_brat_span_across_a_newline_is_written_as_fragments(tmp_path):
     assert f"T1\tPERSON {start} {start + 6};{start + 7} {start + 10}\tspokes man" in ann
     back = format_module("brat").load(target, LABELS)
     assert [(s.start, s.end, s.text) for s in back.spans] == [(start, start + 10, "spokes\nman")]
+
+
+def test_conll_round_trip_keeps_non_overlapping_spans_and_warns_about_the_rest(tmp_path):
+    sample = sample_set()
+    dump = format_module("conll").dump(sample)
+    kept, dropped = [], []
+    for doc in sample.documents:
+        k, d = format_module("conll").non_overlapping([s for s in sample.spans if s.doc_id == doc.id])
+        kept, dropped = kept + k, dropped + d
+    assert dropped and any(f"{len(dropped)} overlapping span(s)" in w for w in dump.warnings)
+    first, second = round_trip(tmp_path, "conll", sample)
+    options = {"with_attrs": False, "with_entity": False}
+    expected = sorted(span_key(s, **options) for s in kept)
+    assert span_keys(first, **options) == span_keys(second, **options) == expected
+    assert sorted(d.text for d in first.documents) == sorted(d.text for d in sample.documents)
+
+
+def test_conll_entities_only_keeps_every_entity_span(tmp_path):
+    from reader.formats.selection import select
+
+    entities = select(sample_set(), kinds=["entity"])
+    assert format_module("conll").dump(entities).warnings == []
+    first, _ = round_trip(tmp_path, "conll", entities)
+    options = {"with_attrs": False, "with_entity": False}
+    assert span_keys(first, **options) == span_keys(entities, **options)
+
+
+def test_conll_reads_plain_two_column_files_without_comments(tmp_path):
+    path = tmp_path / "plain.conll"
+    path.write_text("-DOCSTART- O\n\nRussia\tB-GPE\nand\tO\nChina\tB-GPE\nsigned\tO\n\nNASA\tB-ORG\nagreed\tO\n", encoding="utf-8")
+    result = format_module("conll").load(path, LABELS)
+    assert result.documents[0].text == "Russia and China signed\nNASA agreed"
+    assert [(s.text, s.label) for s in result.spans] == [("Russia", "GPE"), ("China", "GPE"), ("NASA", "ORG")]
