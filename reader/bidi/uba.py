@@ -31,7 +31,6 @@ _CODES = {
     "LRI": "i", "RLI": "j", "FSI": "f", "PDI": "I",
 }
 
-_DEFAULT_STARTS = [lo for lo, _, _ in _tables.BIDI_DEFAULT_RANGES]
 # Python 3.11 ships Unicode 14; the tables fix the code points whose class
 # changed or was assigned in Unicode 15 (see tools/gen_unicode_tables.py).
 _OVERRIDES = (
@@ -133,7 +132,6 @@ def _table(mapping: dict[str, str], default: int | None = None) -> bytes:
 
 # --- P2-P3 -------------------------------------------------------------------
 
-_STRONG_RE = re.compile(rb"[LRA]")
 _STRONG_OR_ISOLATE_RE = re.compile(rb"[LRAijfI]")
 _ISOLATE_RE = re.compile(rb"[ijfIB]")
 
@@ -166,9 +164,7 @@ def first_strong_direction(text: str) -> str | None:
 
 _MAX_DEPTH = 125
 _CONTROL_RE = re.compile(rb"[xyXYFijfIB]")
-_REMOVED = b"xyXYFZ"  # X9
 _KEPT_RE = re.compile(rb"[^xyXYFZ]+")
-_BN_RE = re.compile(rb"Z+")
 _OVERRIDE = {
     0: None,
     ord("L"): _table({"LRAEPTNCMSWOijfI": "L"}),
@@ -276,15 +272,17 @@ _W6 = _table({"PTC": "O"})
 _NI = rb"BSWOijfI"
 # N1 for neutrals between two strong characters of the direction opposite to
 # the embedding; all other neutrals get the embedding direction (N2).
-# Single neutrals (a space between two words) go without a Python callback.
-_N1_ONE = {
-    ord("L"): re.compile(rb"(?<=L)[" + _NI + rb"](?=L)"),
-    ord("R"): re.compile(rb"(?<=[REN])[" + _NI + rb"](?=[REN])"),
-}
-_N1_MANY = {
-    ord("L"): re.compile(rb"(?<=L)[" + _NI + rb"]{2,}(?=L)"),
-    ord("R"): re.compile(rb"(?<=[REN])[" + _NI + rb"]{2,}(?=[REN])"),
-}
+# Patterns start with a literal so that re's fast prefix search skips the
+# rest of the text, and the single neutral (a space between two words), the
+# common case, is replaced by a constant: no Python callback.
+def _n1_patterns(left: str, right: str, opp: str):
+    ni = "[" + _NI.decode() + "]"
+    one = [(re.compile((c + ni + f"(?=[{right}])").encode()), (c + opp).encode()) for c in left]
+    many = re.compile((f"[{left}]{ni}{{2,}}(?=[{right}])").encode())
+    return one, many
+
+
+_N1 = {ord("L"): _n1_patterns("L", "L", "L"), ord("R"): _n1_patterns("REN", "REN", "R")}
 _N2 = {ord("L"): _table({_NI.decode(): "L"}), ord("R"): _table({_NI.decode(): "R"})}
 _NUMBERS_AS_R = _table({"EN": "R"})
 _BRACKETS = "".join(_tables.PAIRED_BRACKET)
@@ -329,6 +327,7 @@ def _resolve_sequence(s: bytes, text: str, level: int, sos: int, eos: int) -> by
         if s[0] == 77:
             k = len(s) - len(s.lstrip(b"M"))
             s = bytes([sos]) * k + s[k:]
+        s = s.replace(b"AM", b"AA")  # the usual case: harakat on Arabic letters
         while b"M" in s:
             for old, new in _W1_PRECEDING:
                 s = s.replace(old, new)
@@ -359,8 +358,10 @@ def _resolve_sequence(s: bytes, text: str, level: int, sos: int, eos: int) -> by
     # N1-N2
     opp = 158 - e_dir  # the other of 76 / 82
     padded = bytes([sos]) + s + bytes([eos])
-    padded = _N1_ONE[opp].sub(bytes([opp]), padded)
-    padded = _N1_MANY[opp].sub(lambda m: bytes([opp]) * len(m.group()), padded)
+    one, many = _N1[opp]
+    for regex, replacement in one:
+        padded = regex.sub(replacement, padded)
+    padded = many.sub(lambda m: m.group()[:1] + bytes([opp]) * (len(m.group()) - 1), padded)
     return padded[1:-1].translate(_N2[e_dir]).translate(_level_table(level))
 
 
@@ -521,15 +522,21 @@ _L1_RE = re.compile(rb"[WijfIxyXYFZ]*[SB]|[WijfIxyXYFZ]+\Z")
 _L1_TABLES = {p: _table({"xyXYFZ": "\xff"}, p) for p in (0, 1)}
 
 
+_L1_TRAILING = b"WijfIxyXYFZ"
+
+
 def _apply_l1(par: ParagraphLevels, start: int, end: int) -> bytes | bytearray:
     lv = par.level_bytes[start:end]
     cls = par.classes[start:end]
-    matches = list(_L1_RE.finditer(cls))
-    if matches:
+    if b"S" in cls or b"B" in cls:
+        spans = [m.span() for m in _L1_RE.finditer(cls)]
+    else:  # the usual line: at most trailing whitespace
+        tail = len(cls.rstrip(_L1_TRAILING))
+        spans = [(tail, len(cls))] if tail < len(cls) else []
+    if spans:
         lv = bytearray(lv)
         table = _L1_TABLES[par.para_level]
-        for m in matches:
-            a, b = m.span()
+        for a, b in spans:
             lv[a:b] = cls[a:b].translate(table)
     return lv
 
@@ -538,6 +545,29 @@ def line_levels(par: ParagraphLevels, start: int, end: int) -> array:
     """The levels of text[start:end] after rule L1 (what BidiCharacterTest
     lists, and what L4 mirroring should look at); -1 for removed characters."""
     return array("b", bytes(_apply_l1(par, start, end)))
+
+
+_RUNS_REGEXES: dict[bytes, re.Pattern] = {}
+
+
+def _runs_regex(lv: bytes | bytearray) -> re.Pattern | None:
+    """A regex matching the runs of each level present in lv (X9-removed
+    characters, 0xFF, left out).  Alternatives of single-byte repeats scan at
+    C speed, where a backreference `(.)\\1*` costs several times more."""
+    present = bytearray()
+    rest = bytes(lv).translate(None, b"\xff")
+    while rest:
+        present.append(rest[0])
+        rest = rest.translate(None, rest[:1])
+    key = bytes(sorted(present))
+    if not key:
+        return None
+    regex = _RUNS_REGEXES.get(key)
+    if regex is None:
+        regex = _RUNS_REGEXES[key] = re.compile(
+            b"|".join(re.escape(bytes([b])) + b"+" for b in key)
+        )
+    return regex
 
 
 def reorder_line(par: ParagraphLevels, start: int, end: int) -> list[int]:
@@ -551,11 +581,11 @@ def reorder_line(par: ParagraphLevels, start: int, end: int) -> list[int]:
         if first & 1:
             return list(range(end - 1, start - 1, -1))
         return list(range(start, end))
-    runs = [(m.start(), m.end(), lv[m.start()]) for m in _LEVEL_RUN_RE.finditer(lv)]
-    runs = [r for r in runs if r[2] != 255]
-    if not runs:
+    regex = _runs_regex(lv)
+    if regex is None:  # every character was removed by X9
         return []
-    levels = [r[2] for r in runs]
+    runs = [m.span() for m in regex.finditer(lv)]
+    levels = [lv[a] for a, _ in runs]
     highest = max(levels)
     lowest_odd = min(levels) | 1
     order = list(range(len(runs)))
@@ -572,7 +602,8 @@ def reorder_line(par: ParagraphLevels, start: int, end: int) -> list[int]:
                 i += 1
     out: list[int] = []
     for r in order:
-        a, b, level = runs[r]
+        a, b = runs[r]
+        level = levels[r]
         # A run is reversed once per level from its own down to lowest_odd.
         if level >= lowest_odd and (level - lowest_odd) % 2 == 0:
             out.extend(range(start + b - 1, start + a - 1, -1))
