@@ -305,7 +305,7 @@ def _sentence_start(text: str, offset: int, line_start: int, line_end: int) -> i
     while True:
         lo = max(line_start, offset - window)
         ends = [e for e in _ends_in(text, lo, offset, line_end) if e <= offset]
-        starts = [s for s in map(lambda e: _skip_space(text, e, line_end), ends) if s <= offset]
+        starts = [s for s in map(lambda e: _skip_space(text, e, line_end), ends) if s <= offset and s < line_end]
         if starts:
             return starts[-1]
         if lo == line_start:
