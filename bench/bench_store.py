@@ -11,6 +11,7 @@ Prints one line per measurement and the ratios; exits 1 if a goal is missed (p95
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -50,20 +51,32 @@ def fill_store(path: Path, total: int) -> None:
     store.close()
 
 
-def time_store_saves(path: Path, samples: int) -> list[float]:
-    """Seconds per add_span (each durable before it returns) in a reopened store."""
-    store = AnnotationStore.open(path, annotator="bench")
+def time_saves(paths: list[Path], floor_path: Path, samples: int) -> tuple[list[list[float]], list[float]]:
+    """Seconds per add_span (each durable before it returns) in each store at `paths`, and per
+    bare append + fdatasync of a line to `floor_path` (the disk's own cost). The stores take
+    turns in one loop so that the disk's moods hit every size alike."""
+    stores = [AnnotationStore.open(path, annotator="bench") for path in paths]
     doc = _document(0)
     n = len(WORD)
-    times = []
+    times: list[list[float]] = [[] for _ in stores]
+    floor: list[float] = []
+    fd = os.open(floor_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+    os.sync()  # let the writeback of filling the stores finish before measuring
     for k in range(samples):
         at = (SPANS_PER_DOCUMENT + k % SPANS_PER_DOCUMENT) * n
-        span = Span(doc.id, at, at + n - 1, "entity", "PERSON", WORD.strip())
+        for store, spent in zip(stores, times):
+            span = Span(doc.id, at, at + n - 1, "entity", "PERSON", WORD.strip())
+            started = time.perf_counter()
+            store.add_span(span)
+            spent.append(time.perf_counter() - started)
         started = time.perf_counter()
-        store.add_span(span)
-        times.append(time.perf_counter() - started)
-    store.close()
-    return times
+        os.write(fd, b"x" * 400 + b"\n")
+        os.fdatasync(fd)
+        floor.append(time.perf_counter() - started)
+    os.close(fd)
+    for store in stores:
+        store.close()
+    return times, floor
 
 
 def time_default_tinydb(path: Path, total: int, samples: int) -> list[float]:
@@ -96,16 +109,17 @@ def main(argv: list[str] | None = None) -> int:
         small, large, samples, reference_samples = (100, 2_000, 40, 3)
     with tempfile.TemporaryDirectory(prefix="bench-store-") as tmp:
         root = Path(tmp)
-        results = {}
-        for size in (small, large):
-            path = root / f"store-{size}.db"
+        paths = [root / f"store-{size}.db" for size in (small, large)]
+        for path, size in zip(paths, (small, large)):
             fill_store(path, size)
-            results[size] = p95(time_store_saves(path, samples))
+        times, floor = time_saves(paths, root / "floor", samples)
+        results = {small: p95(times[0]), large: p95(times[1])}
         reference = p95(time_default_tinydb(root / "default.json", large, reference_samples))
     ms = lambda s: f"{s * 1000:.2f} ms"  # noqa: E731
     print(f"store, {small:>7,} spans: p95 save {ms(results[small])}  ({samples} add_span)")
     print(f"store, {large:>7,} spans: p95 save {ms(results[large])}  ({samples} add_span)")
     print(f"TinyDB JSONStorage, {large:,} spans: p95 save {ms(reference)}  ({reference_samples} insert)")
+    print(f"disk floor (append one line + fdatasync): p95 {ms(p95(floor))}  ({samples} appends)")
     scaling = results[large] / results[small]
     speedup = reference / results[large]
     print(f"ratio {large:,}/{small:,} spans: {scaling:.2f}  (goal <= 2)")
