@@ -23,7 +23,7 @@ ARABIC = (
 )
 HEBREW = "🇷🇺 רוסיה וסין חתמו על הסכם ILRS ב-2021.\nהדובר אמר שהתחנה לא תיבנה לפני 2030 𝐀."
 ENGLISH = "😀 Russia and China signed a memorandum.  The spokesman said the station will be built by 2030."
-LABELS = {"PERSON", "ORG", "GPE", "LOC", "MISC"}
+LABELS = {"PERSON", "ORG", "GPE", "LOC", "DATE", "PROGRAM", "QUANTITY"}
 
 
 def _span(doc: DocumentRecord, needle: str, label: str, kind: str = "entity", **fields) -> Span:
@@ -49,9 +49,9 @@ def sample_set() -> AnnotationSet:
         ar_russia,
         _span(ar, "والصين", "GPE", entity_id=china.id),
         _span(ar, "NASA", "ORG", entity_id=nasa.id),
-        _span(ar, "𝐀𝐁", "MISC"),
+        _span(ar, "𝐀𝐁", "PROGRAM"),
         ar_speaker,
-        _span(ar, "وَقَّعَتْ", "MISC"),
+        _span(ar, "وَقَّعَتْ", "PROGRAM"),
         _span(ar, "روسكوسموس", "ORG"),
     ]
     ar_claim = _span(ar, "المحطة القمرية ستُبنى بحلول 2030", "CLAIM", kind="claim",

@@ -3,8 +3,9 @@
 Tokens come from reader.formats.tokens (our own tokenizer, cut at every span boundary so
 every span is token-aligned); `token_start`/`token_end` are inclusive token indices.
 Offsets are code points, as in spaCy and Prodigy (both Python). Spans also carry our
-`id`, `kind`, `entity_id` and `attrs`, which Prodigy keeps as extra keys; entity records
-(names, aliases) and claim links have no place in a task and are not exported.
+`id`, `kind`, `entity_id` and `attrs`, which Prodigy keeps as extra keys, and
+`meta.entities` holds the records of the entities those spans mention. Claim links have
+no place in a task and are not exported (a warning counts them).
 `_input_hash`/`_task_hash` are stable signed 32-bit hashes of our own (SHA-256 based),
 not Prodigy's murmurhash: Prodigy uses them only to deduplicate.
 """
@@ -24,7 +25,7 @@ from reader.formats.problems import ProblemList
 from reader.formats.reading import document_from_text, read_json_lines
 from reader.formats.selection import spans_by_document
 from reader.formats.tokens import tokenize
-from reader.store.model import AnnotationSet, Span
+from reader.store.model import AnnotationSet, Entity, Span
 
 DIRECTORY = False
 
@@ -36,9 +37,11 @@ def _hash32(payload: bytes) -> int:
 def dump(annotations: AnnotationSet, track: Track = no_progress) -> Dump:
     """One accepted Prodigy task per document."""
     grouped = spans_by_document(annotations)
+    entities = {e.id: e for e in annotations.entities}
     lines = []
     for document in track(annotations.documents):
         spans = grouped.get(document.id, [])
+        mentioned = sorted({s.entity_id for s in spans if s.entity_id in entities})
         for span in spans:
             checked_text(document, span)
         tokens = tokenize(document.text, starts={s.start for s in spans}, ends={s.end for s in spans})
@@ -56,7 +59,8 @@ def dump(annotations: AnnotationSet, track: Track = no_progress) -> Dump:
         task = {
             "text": document.text,
             "meta": {"id": document.id, "title": document.title, "lang": document.lang,
-                     "direction": document.direction, "source": document.path},
+                     "direction": document.direction, "source": document.path,
+                     "entities": [entities[e].to_dict() for e in mentioned]},
             "tokens": [{"text": t.text, "start": t.start, "end": t.end, "id": t.id, "ws": t.ws} for t in tokens],
             "spans": task_spans,
             "_input_hash": input_hash,
@@ -64,7 +68,8 @@ def dump(annotations: AnnotationSet, track: Track = no_progress) -> Dump:
             "answer": "accept",
         }
         lines.append(orjson.dumps(task).decode() + "\n")
-    return Dump({"": "".join(lines)})
+    warnings = [f"Prodigy tasks carry no claim links: {len(annotations.links)} link(s) not exported"] if annotations.links else []
+    return Dump({"": "".join(lines)}, warnings)
 
 
 def load(path: Path, labels: Collection[str] | None = None, warnings: list[str] | None = None) -> AnnotationSet:
@@ -74,6 +79,8 @@ def load(path: Path, labels: Collection[str] | None = None, warnings: list[str] 
     file = str(path)
     result = AnnotationSet()
     doc_ids: set[str] = set()
+    entities: dict[str, Entity] = {}
+    mentions: list[tuple[int, str]] = []   # (line, entity id) named by spans
     skipped = 0
     for number, task in read_json_lines(path, problems):
         if not isinstance(task, dict) or not isinstance(task.get("text"), str):
@@ -94,16 +101,29 @@ def load(path: Path, labels: Collection[str] | None = None, warnings: list[str] 
         if reason:
             problems.add(file, f"document {doc_id}: {reason}", number)
             continue
+        for record in meta.get("entities") or []:
+            if not isinstance(record, dict) or not all(isinstance(record.get(k), str) for k in ("id", "type", "name")):
+                problems.add(file, f"document {doc_id}: meta.entities items need string id, type and name", number)
+            elif labels is not None and record["type"] not in labels:
+                problems.add(file, f"document {doc_id}: entity {record['id']}: unknown label {record['type']!r}", number)
+            else:
+                entities.setdefault(record["id"], Entity.from_dict(record))
         for item in task.get("spans") or []:
             span = _read_span(item, text, tokens, doc_id, labels)
             if isinstance(span, str):
                 problems.add(file, f"document {doc_id}: {span}", number)
             else:
                 result.spans.append(span)
+                if span.entity_id:
+                    mentions.append((number, span.entity_id))
         result.documents.append(document_from_text(
             doc_id, text, title=str(meta.get("title") or ""), lang=str(meta.get("lang") or "und"),
             direction=str(meta.get("direction") or "ltr"), path=str(meta.get("source") or ""),
         ))
+    for number, entity_id in mentions:
+        if entity_id not in entities:
+            problems.add(file, f"span refers to entity {entity_id!r}, which meta.entities does not describe", number)
+    result.entities.extend(entities.values())
     problems.raise_if_any()
     if skipped and warnings is not None:
         warnings.append(f"{file}: {skipped} rejected or ignored task(s) not imported")

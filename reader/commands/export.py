@@ -1,0 +1,91 @@
+"""`reader export`: write the annotations of the database in one of the formats."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+from reader.errors import ReaderError, UsageError
+from reader.formats import DEFAULT_FORMAT, FORMATS, format_module
+from reader.store.location import add_db_argument, resolve_db_path
+from reader.store.model import SPAN_KINDS
+
+T = TypeVar("T")
+
+
+def register(subparsers, name: str, summary: str) -> None:
+    parser = subparsers.add_parser(name, help=summary, description=summary + ". See docs/formats.md.")
+    parser.add_argument("--format", "-f", choices=list(FORMATS), default=DEFAULT_FORMAT,
+                        help=f"output format (default: {DEFAULT_FORMAT})")
+    parser.add_argument("-o", "--output", metavar="PATH",
+                        help="file to write (a new directory for brat); default: standard output")
+    add_db_argument(parser)
+    parser.add_argument("--kind", choices=SPAN_KINDS, action="append", help="only spans of this kind (repeatable)")
+    parser.add_argument("--label", nargs="+", action="extend", metavar="L", help="only spans with these labels")
+    parser.add_argument("--doc", nargs="+", action="extend", metavar="ID", help="only these documents")
+    parser.add_argument("--relations", action="store_true",
+                        help="doccano: write the relation form (entities/relations) instead of label triples")
+    parser.set_defaults(func=run)
+
+
+def progress(description: str, total: int | None = None):
+    """A function wrapping an iterable in a progress bar on stderr when stderr is a
+    terminal, and returning it untouched otherwise (pipes and logs stay clean)."""
+    if not sys.stderr.isatty():
+        return lambda items: items
+
+    def track(items: Iterable[T]) -> Iterator[T]:
+        from rich.console import Console
+        from rich.progress import track as rich_track
+
+        yield from rich_track(items, description=description, total=total, console=Console(stderr=True), transient=True)
+
+    return track
+
+
+def warn(message: str) -> None:
+    print(f"reader: warning: {message}", file=sys.stderr)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.formats.output import write_dump
+    from reader.formats.selection import select
+    from reader.store.database import AnnotationStore
+
+    module = format_module(args.format)
+    if module.DIRECTORY and not args.output:
+        raise UsageError(f"--format {args.format} writes a directory: give it with -o PATH")
+    if args.relations and args.format != "doccano":
+        raise UsageError("--relations applies to --format doccano only")
+    path = resolve_db_path(args.db)
+    if not path.exists():
+        raise ReaderError(f"{path}: no database there (nothing to export)")
+    store = AnnotationStore.open(path, read_only=True)
+    try:
+        annotations = store.snapshot()
+    finally:
+        store.close()
+    unknown = sorted(set(args.doc or ()) - {d.id for d in annotations.documents})
+    if unknown:
+        raise ReaderError(f"{path}: no document {', '.join(unknown)} in the database")
+    chosen = select(annotations, kinds=args.kind, labels=args.label, doc_ids=args.doc)
+    options = {"relations": True} if args.relations else {}
+    dump = module.dump(chosen, track=progress(f"exporting {args.format}", len(chosen.documents)), **options)
+    for message in dump.warnings:
+        warn(message)
+    if args.output:
+        write_dump(dump, Path(args.output), module.DIRECTORY)
+        where = args.output
+    else:
+        from reader.commands.common import utf8_stdout
+
+        utf8_stdout()
+        sys.stdout.write(dump.single)
+        sys.stdout.flush()
+        where = "standard output"
+    print(f"reader: exported {len(chosen.documents)} documents, {len(chosen.spans)} spans, "
+          f"{len(chosen.entities)} entities, {len(chosen.links)} links as {args.format} to {where}", file=sys.stderr)
+    return 0

@@ -1,0 +1,53 @@
+"""`reader import`: read annotations from a file and add them to the database, all or nothing."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reader.commands.export import progress, warn
+from reader.errors import ReaderError
+from reader.formats import DEFAULT_FORMAT, FORMATS, format_module
+from reader.store.location import add_db_argument, resolve_db_path
+
+
+def register(subparsers, name: str, summary: str) -> None:
+    parser = subparsers.add_parser(name, help=summary, description=summary + ". See docs/formats.md.")
+    parser.add_argument("path", metavar="PATH", help="the file to import (a directory for brat)")
+    parser.add_argument("--format", "-f", choices=list(FORMATS), default=DEFAULT_FORMAT,
+                        help=f"input format (default: {DEFAULT_FORMAT})")
+    add_db_argument(parser)
+    parser.add_argument("--schema", metavar="TOML", help="label schema to check labels against (default: the shipped one)")
+    parser.add_argument("--annotator", default="", help="name recorded in the database journal for this import")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.store.database import AnnotationStore
+    from reader.store.labels import load_schema
+
+    source = Path(args.path)
+    if not source.exists():
+        raise ReaderError(f"{source}: no such file or directory")
+    labels = set(load_schema(args.schema).labels)
+    module = format_module(args.format)
+    warnings: list[str] = []
+    steps = progress(f"importing {source.name}", 2)
+    annotations = None
+    for step in steps(["read", "save"]):
+        if step == "read":
+            annotations = module.load(source, labels, warnings)
+            continue
+        store = AnnotationStore.open(resolve_db_path(args.db), annotator=args.annotator)
+        try:
+            if store.read_only:
+                raise ReaderError(store.lock_message or f"{store.path}: the database is read-only")
+            store.apply(annotations)
+        finally:
+            store.close()
+    for message in warnings:
+        warn(message)
+    print(f"reader: imported {len(annotations.documents)} documents, {len(annotations.spans)} spans, "
+          f"{len(annotations.entities)} entities, {len(annotations.links)} links from {source}", file=sys.stderr)
+    return 0
