@@ -120,6 +120,7 @@ class KeymapFile:
     counts: bool | None = None
     bindings: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    where: dict[str, str] = field(default_factory=dict)  # id -> "file:line", for messages
 
 
 # --- key names ------------------------------------------------------------------
@@ -200,21 +201,21 @@ def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
         raise ReaderError(f"{path}: invalid TOML: {error}") from None
 
 
-def _binding_table(table: Any, source: str, text: str, table_name: str, known: Mapping[str, Binding]) -> tuple[dict[str, str], list[str]]:
+def _binding_table(table: Any, source: str, text: str, table_name: str, known: Mapping[str, Binding]) -> KeymapFile:
     """Validated `id -> keys` entries of a TOML table, and a problem for each bad one."""
     if not isinstance(table, dict):
         raise ReaderError(f"{_where(source, text, table_name)}: '{table_name}' must be a table of \"binding-id\" = \"keys\"")
-    bindings: dict[str, str] = {}
-    problems: list[str] = []
+    layer = KeymapFile(source)
     for binding_id, value in table.items():
         where = _where(source, text, binding_id)
         if binding_id not in known:
-            problems.append(f"{where}: unknown binding id '{binding_id}'")
+            layer.problems.append(f"{where}: unknown binding id '{binding_id}'")
         elif not isinstance(value, str):
-            problems.append(f"{where}: '{binding_id}' must be a string of keys like \"j,down\", not {type(value).__name__}")
+            layer.problems.append(f"{where}: '{binding_id}' must be a string of keys like \"j,down\", not {type(value).__name__}")
         else:
-            bindings[binding_id] = value
-    return bindings, problems
+            layer.bindings[binding_id] = value
+            layer.where[binding_id] = where
+    return layer
 
 
 def read_keymap_file(path: Path, known: Mapping[str, Binding] | None = None) -> KeymapFile:
@@ -237,8 +238,9 @@ def read_keymap_file(path: Path, known: Mapping[str, Binding] | None = None) -> 
         result.counts = counts
     for unknown in sorted(set(data) - {"name", "description", "counts", "bindings"}):
         result.problems.append(f"{_where(source, text, unknown)}: unknown setting '{unknown}' (binding ids go in [bindings])")
-    result.bindings, problems = _binding_table(data.get("bindings", {}), source, text, "bindings", known)
-    result.problems += problems
+    table = _binding_table(data.get("bindings", {}), source, text, "bindings", known)
+    result.bindings, result.where = table.bindings, table.where
+    result.problems += table.problems
     return result
 
 
@@ -277,8 +279,7 @@ def read_config(config_path: Path | None = None, known: Mapping[str, Binding] | 
         raise ReaderError(f"{_where(source, text, 'keymap')}: 'keymap' must name a keymap ({', '.join(BUNDLED_KEYMAPS)}) or a file")
     config.choice = choice or None
     if overrides is not None:
-        bindings, problems = _binding_table(overrides, source, text, "overrides", known)
-        config.overrides = KeymapFile(source, bindings=bindings, problems=problems)
+        config.overrides = _binding_table(overrides, source, text, "overrides", known)
     return config
 
 
@@ -358,7 +359,7 @@ def build_keymap(name: str, layers: Iterable[KeymapFile], known: Mapping[str, Bi
     for layer in layers:
         resolved.problems += layer.problems
         for bid, keys in layer.bindings.items():
-            values[bid] = (keys, layer.source)
+            values[bid] = (keys, layer.where.get(bid, layer.source))
     for bid, (keys, source_name) in values.items():
         singles, sequences, bad = parse_keys(keys)
         for key in bad:
@@ -479,7 +480,9 @@ class KeySequenceReader:
                 return KeyOutcome("pending")
             # Not a sequence: drop what was pending (as vim does) and read the key afresh.
             self.reset()
-        if self.counts and key.isdigit() and len(key) == 1 and (key != "0" or self.count) and not is_bound(key):
+        # A count starts with an unbound 1-9 (0 alone is vim's line start); once started,
+        # every digit continues it.
+        if self.counts and len(key) == 1 and key.isdigit() and (self.count or (key != "0" and not is_bound(key))):
             if len(self.count) < len(str(_MAX_COUNT)):
                 self.count += key
             return KeyOutcome("pending")

@@ -1,0 +1,1 @@
+"""Screens of the reader: the library (pick documents) and the help (keys)."""

@@ -1,0 +1,113 @@
+"""The help screen: every binding of the active keymap, grouped by where it works."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.keys import format_key
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from reader.tui.bindings import ALL_GROUPS, HELP_BINDINGS
+from reader.tui.keymap import ResolvedKeymap, build_keymap
+
+#: Headings of the binding groups; a group not listed here shows its own name.
+GROUP_TITLES = {
+    "app": "Everywhere",
+    "pane": "Document pane",
+    "reading": "Reading screen",
+    "library": "Library",
+    "help": "This help",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class HelpRow:
+    group: str
+    binding_id: str
+    keys: str  # as shown: "j, ↓", "g g"
+    description: str
+
+
+def display_keys(keys: Sequence[str]) -> str:
+    """Keys as a user reads them: "?" rather than "question_mark", "g g" for sequences."""
+    return ", ".join(" ".join(format_key(k) for k in key.split()) for key in keys) or "—"
+
+
+def help_rows(resolved: ResolvedKeymap, groups: Mapping[str, Sequence[Binding]] = ALL_GROUPS) -> list[HelpRow]:
+    """One row per binding id of `groups`, in bindings.py order, with `resolved`'s keys."""
+    return [
+        HelpRow(group, b.id, display_keys(resolved.keys_for(b.id)), b.description)
+        for group, bindings in groups.items()
+        for b in bindings
+        if b.id
+    ]
+
+
+def active_keymap(app: object) -> ResolvedKeymap:
+    """The keymap an App applied with KeymapMixin, else bindings.py's defaults."""
+    resolved = getattr(app, "resolved_keymap", None)
+    return resolved if isinstance(resolved, ResolvedKeymap) else build_keymap("default", [])
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists the keys of every action; escape or q (help-close) closes it."""
+
+    BINDINGS = HELP_BINDINGS
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll { width: 90%; height: 90%; border: round $primary; background: $surface; }
+    """
+
+    def __init__(self, resolved: ResolvedKeymap | None = None, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._resolved = resolved
+
+    @property
+    def resolved(self) -> ResolvedKeymap:
+        return self._resolved if self._resolved is not None else active_keymap(self.app)
+
+    @property
+    def rows(self) -> list[HelpRow]:
+        return help_rows(self.resolved)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-scroll"):
+            yield Static(self._render_tables(), id="help-content")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-scroll").focus()
+
+    def _render_tables(self) -> Group:
+        resolved = self.resolved
+        title = Text(f"Keymap: {resolved.name}", style="bold")
+        if resolved.description:
+            title.append(f" — {resolved.description}", style="")
+        parts: list = [title]
+        if resolved.counts:
+            parts.append(Text("A count typed before a motion repeats it (5j)."))
+        tables: dict[str, Table] = {}
+        for row in self.rows:
+            table = tables.get(row.group)
+            if table is None:
+                table = Table(title=GROUP_TITLES.get(row.group, row.group.title()), title_justify="left",
+                              show_header=True, expand=True, box=None, pad_edge=False)
+                table.add_column("Keys", style="bold", ratio=1)
+                table.add_column("Action", ratio=2)
+                table.add_column("Id", style="dim", ratio=1)
+                tables[row.group] = table
+                parts.append(Text(""))
+                parts.append(table)
+            table.add_row(row.keys, row.description, row.binding_id)
+        return Group(*parts)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

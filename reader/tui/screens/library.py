@@ -1,0 +1,434 @@
+"""The library: every document with its language, direction, size and annotations.
+
+`LibraryScreen(documents, store=None)` dismisses with the list of document ids to
+open (enter: the highlighted one, or every marked one in the order marked; space
+marks; escape: an empty list). Typing filters on title, id, path and language.
+
+The list is drawn with Textual's line API (`DocumentList`): only the rows on screen
+are ever formatted, so 10,000 documents cost no more to show than five. What costs
+per document is done for visible rows only: titles (paragraph splitting) and store
+counts when a row is drawn, language detection (lingua, ~10 ms a document) in a
+worker thread; a row shows "…" until its language is known.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol, Sequence
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events, work
+from textual.app import ComposeResult
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.screen import Screen
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import Footer, Input, Static
+
+from reader.bidi.layout import layout_paragraph
+from reader.core.document import Document
+from reader.tui.bindings import LIBRARY_BINDINGS
+
+NOT_KNOWN = "–"  # no store: counts are unknown, not zero
+PENDING = "…"  # being computed
+
+#: (header, width) of the fixed columns; the title takes what is left.
+_COLUMNS = (("", 2), ("Lang", 5), ("Dir", 4), ("Size", 8), ("Notes", 6), ("Done", 5))
+_ID_WIDTH = 28
+_MIN_TITLE = 12
+
+
+class AnnotationCounts(Protocol):
+    """What the library needs from `reader.store.database.AnnotationStore`."""
+
+    def spans(self, doc_id: str) -> Sequence[Any]: ...
+
+    def document(self, doc_id: str) -> Any: ...
+
+
+def fit(text: str, width: int) -> str:
+    """`text` laid out for the screen in exactly `width` cells: reordered and shaped
+    when it holds right-to-left text (and right-aligned then), control characters
+    made harmless, cut at `width`."""
+    if width <= 0:
+        return ""
+    text = " ".join(text.split())
+    if not text:
+        return " " * width
+    line = layout_paragraph(text, width).lines[0]
+    pad = line.pad(width)
+    return " " * pad + line.text + " " * max(0, width - pad - line.width)
+
+
+def human_size(characters: int) -> str:
+    """"812", "4.5k", "1.2M": the size of a text in characters."""
+    if characters < 1000:
+        return str(characters)
+    if characters < 1_000_000:
+        return f"{characters / 1000:.1f}k"
+    return f"{characters / 1_000_000:.1f}M"
+
+
+class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
+    """A virtual list of documents, one line each; the screen binds its keys.
+
+    `rows` are indices into `documents` (the filtered view); `cursor` indexes `rows`.
+    """
+
+    DEFAULT_CSS = """
+    DocumentList { height: 1fr; }
+    """
+
+    class LanguagesWanted(Message):
+        """Rows on screen whose language is not known yet (indices into documents)."""
+
+        def __init__(self, indices: list[int]) -> None:
+            super().__init__()
+            self.indices = indices
+
+    def __init__(self, documents: Sequence[Document], store: AnnotationCounts | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.documents = documents
+        self.store = store
+        self.rows: list[int] = list(range(len(documents)))
+        self.cursor = 0
+        self.marked: dict[str, None] = {}  # an ordered set: the order of marking
+        self._facts: dict[int, tuple[str, str]] = {}  # notes, done (from the store)
+        self._asked: set[int] = set()
+        self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
+        self._generation = 0  # bumped when anything a row shows changes
+
+    # --- the view ---
+
+    def on_mount(self) -> None:
+        self._update_virtual_size()
+
+    def _update_virtual_size(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self.rows))
+
+    def on_resize(self) -> None:
+        self._update_virtual_size()
+
+    def set_rows(self, rows: list[int]) -> None:
+        """Show only `rows` (indices into documents), keeping the cursor on the same
+        document when it is still shown."""
+        current = self.current_index
+        self.rows = rows
+        self.cursor = rows.index(current) if current in rows else 0
+        self._update_virtual_size()
+        self.scroll_to(y=0, animate=False)
+        self._keep_cursor_visible()
+        self.changed()
+
+    def changed(self) -> None:
+        """Forget drawn rows (their content changed) and redraw."""
+        self._generation += 1
+        self.refresh()
+
+    @property
+    def current_index(self) -> int | None:
+        """The index in documents of the highlighted row, None when nothing is shown."""
+        return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
+
+    @property
+    def current(self) -> Document | None:
+        index = self.current_index
+        return None if index is None else self.documents[index]
+
+    def move_cursor(self, delta: int | None = None, *, to: int | None = None) -> None:
+        """Move the highlight by `delta` rows or `to` a row, within the list."""
+        if not self.rows:
+            return
+        target = to if to is not None else self.cursor + (delta or 0)
+        self.cursor = max(0, min(len(self.rows) - 1, target))
+        self._keep_cursor_visible()
+        self.changed()
+
+    def _keep_cursor_visible(self) -> None:
+        height = max(1, self.scrollable_content_region.height)
+        top = round(self.scroll_offset.y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False)
+
+    @property
+    def page(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def toggle_mark(self) -> None:
+        document = self.current
+        if document is None:
+            return
+        if document.id in self.marked:
+            del self.marked[document.id]
+        else:
+            self.marked[document.id] = None
+        self.changed()
+
+    # --- drawing ---
+
+    def column_widths(self, width: int) -> tuple[int, int]:
+        """(title width, id width) for a list `width` cells wide."""
+        fixed = sum(w for _, w in _COLUMNS)
+        id_width = min(_ID_WIDTH, max(0, width - fixed - _MIN_TITLE - 1))
+        return max(1, width - fixed - id_width - (1 if id_width else 0)), id_width
+
+    def header_text(self, width: int) -> str:
+        title_width, id_width = self.column_widths(width)
+        cells = [f"{name:<{w}}" for name, w in _COLUMNS[:1]] + [f"{'Title':<{title_width}}"]
+        cells += [f"{name:<{w}}" for name, w in _COLUMNS[1:]]
+        if id_width:
+            cells.append(" " + f"{'Id':<{id_width}}")
+        return "".join(cells)[:width]
+
+    def render_line(self, y: int) -> Strip:
+        row = round(self.scroll_offset.y) + y
+        width = self.scrollable_content_region.width
+        if not 0 <= row < len(self.rows):
+            return Strip.blank(width, self.rich_style)
+        index = self.rows[row]
+        key = (index, width, row == self.cursor, self.has_focus, self._generation)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = Strip([Segment(self._row_text(index, width), self._row_style(index, row))], width)
+            self._strips[key] = strip
+        return strip
+
+    def _row_style(self, index: int, row: int) -> Style:
+        style = self.rich_style
+        if self.documents[index].id in self.marked:
+            style += Style(bold=True, color="yellow")
+        if row == self.cursor:
+            style += Style(reverse=True) if self.has_focus else Style(underline=True)
+        return style
+
+    def _row_text(self, index: int, width: int) -> str:
+        document = self.documents[index]
+        title_width, id_width = self.column_widths(width)
+        notes, done = self._store_facts(index)
+        lang = self.known_language(document)
+        if lang is None:
+            lang = PENDING
+            self._want_language(index)
+        text = "".join([
+            "* " if document.id in self.marked else "  ",
+            fit(document.title, title_width),
+            f" {lang:<4}",
+            f" {document.direction:<3}",
+            f" {human_size(len(document.text)):>6} ",
+            f" {notes:>4} ",
+            f" {done:<4}",
+            " " + fit(document.id, id_width) if id_width else "",
+        ])
+        return text
+
+    @staticmethod
+    def known_language(document: Document) -> str | None:
+        """The language when known without detection (catalog/meta, or detected already)."""
+        if "lang" in document.__dict__:  # Document.lang is a cached_property
+            return document.lang
+        known = document.meta.get("lang")
+        return known if isinstance(known, str) and known else None
+
+    def _store_facts(self, index: int) -> tuple[str, str]:
+        """(annotation count, done) of a document, "–" for both without a store."""
+        if self.store is None:
+            return NOT_KNOWN, NOT_KNOWN
+        facts = self._facts.get(index)
+        if facts is None:
+            doc_id = self.documents[index].id
+            record = self.store.document(doc_id)
+            done = "yes" if record is not None and getattr(record, "done", False) else "no"
+            facts = self._facts[index] = (str(len(self.store.spans(doc_id))), done)
+        return facts
+
+    def forget_store_facts(self) -> None:
+        """Re-read counts from the store on the next paint (after annotating)."""
+        self._facts.clear()
+        self.changed()
+
+    def _want_language(self, index: int) -> None:
+        if index not in self._asked:
+            self._asked.add(index)
+            self.call_after_refresh(self._ask_languages)
+
+    def _ask_languages(self) -> None:
+        wanted = [i for i in self._asked if self.known_language(self.documents[i]) is None]
+        self._asked.clear()
+        if wanted:
+            self.post_message(self.LanguagesWanted(wanted))
+
+    def on_click(self, event: events.Click) -> None:
+        row = round(self.scroll_offset.y) + event.y
+        if 0 <= row < len(self.rows):
+            self.move_cursor(to=row)
+
+    def on_focus(self) -> None:
+        self.changed()
+
+    def on_blur(self) -> None:
+        self.changed()
+
+
+class LibraryScreen(Screen[list[str]]):
+    """Pick documents to read; dismisses with their ids (an empty list: nothing)."""
+
+    BINDINGS = LIBRARY_BINDINGS
+
+    DEFAULT_CSS = """
+    LibraryScreen #library-filter { dock: top; }
+    LibraryScreen #library-header { height: 1; text-style: bold; }
+    LibraryScreen #library-status { height: 1; dock: bottom; }
+    """
+
+    def __init__(self, documents: Sequence[Document], store: AnnotationCounts | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.documents = documents
+        self.store = store
+        self._haystacks: list[str | None] = [None] * len(documents)
+        self._query = ""
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="Filter by title, id, path or language", id="library-filter")
+        yield Static("", id="library-header", markup=False)
+        yield DocumentList(self.documents, self.store, id="library-list")
+        yield Static("", id="library-status", markup=False)
+        yield Footer()
+
+    @property
+    def document_list(self) -> DocumentList:
+        return self.query_one(DocumentList)
+
+    @property
+    def filter_input(self) -> Input:
+        return self.query_one("#library-filter", Input)
+
+    def on_mount(self) -> None:
+        self.document_list.focus()
+        self._update_status()
+
+    def on_resize(self) -> None:
+        self.query_one("#library-header", Static).update(self.document_list.header_text(self.size.width))
+
+    def _update_status(self) -> None:
+        documents = self.document_list
+        shown, total, marked = len(documents.rows), len(self.documents), len(documents.marked)
+        text = f"{shown} of {total} documents" if shown != total else f"{total} documents"
+        if marked:
+            text += f" · {marked} marked (enter opens them side by side)"
+        self.query_one("#library-status", Static).update(text)
+
+    # --- filtering ---
+
+    def _haystack(self, index: int) -> str:
+        """What the filter searches for document `index` (cached once the language is known)."""
+        cached = self._haystacks[index]
+        if cached is not None:
+            return cached
+        document = self.documents[index]
+        lang = DocumentList.known_language(document)
+        text = "\n".join([document.id, document.path, document.title, lang or ""]).casefold()
+        if lang is not None:
+            self._haystacks[index] = text
+        return text
+
+    def matches(self, query: str) -> list[int]:
+        """Indices of the documents whose title, id, path or known language contain
+        every word of `query` (case-insensitive)."""
+        words = query.casefold().split()
+        if not words:
+            return list(range(len(self.documents)))
+        return [i for i in range(len(self.documents)) if all(w in self._haystack(i) for w in words)]
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._query = event.value
+        self.document_list.set_rows(self.matches(event.value))
+        self._update_status()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_open_selected()
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing on the list starts the filter, unless the key does something else."""
+        if not (self.document_list.has_focus and event.is_printable and event.character):
+            return
+        if event.key in self.active_bindings or self._starts_sequence(event.key):
+            return
+        event.stop()
+        event.prevent_default()
+        self.filter_input.focus()
+        self.filter_input.insert_text_at_cursor(event.character)
+
+    def _starts_sequence(self, key: str) -> bool:
+        """Whether `key` begins a key sequence or a count of the app's keymap."""
+        resolved = getattr(self.app, "resolved_keymap", None)
+        if resolved is None:
+            return False
+        if resolved.counts and key.isdigit():
+            return True
+        return any(sequence[0] == key for sequence in resolved.sequences)
+
+    # --- languages ---
+
+    def on_document_list_languages_wanted(self, message: DocumentList.LanguagesWanted) -> None:
+        self._detect_languages(message.indices)
+
+    @work(thread=True, group="library-languages")
+    def _detect_languages(self, indices: list[int]) -> None:
+        """Detect the languages of `indices` off the UI thread, then redraw."""
+        for index in indices:
+            _ = self.documents[index].lang  # fills the cached_property
+        self.app.call_from_thread(self.document_list.changed)
+
+    # --- actions (ids in bindings.LIBRARY_BINDINGS) ---
+
+    def action_open_selected(self) -> None:
+        documents = self.document_list
+        if documents.marked:
+            self.dismiss(list(documents.marked))
+        elif documents.current is not None:
+            self.dismiss([documents.current.id])
+
+    def action_mark(self) -> None:
+        self.document_list.toggle_mark()
+        self.document_list.move_cursor(1)
+        self._update_status()
+
+    def action_focus_filter(self) -> None:
+        self.filter_input.focus()
+
+    def action_close(self) -> None:
+        """Leave the filter for the list; from the list, close with nothing to open."""
+        if self.filter_input.has_focus:
+            self.document_list.focus()
+        else:
+            self.dismiss([])
+
+    def action_cursor_up(self) -> None:
+        self.document_list.move_cursor(-1)
+
+    def action_cursor_down(self) -> None:
+        self.document_list.move_cursor(1)
+
+    def action_page_up(self) -> None:
+        self.document_list.move_cursor(-self.document_list.page)
+
+    def action_page_down(self) -> None:
+        self.document_list.move_cursor(self.document_list.page)
+
+    def action_cursor_top(self) -> None:
+        self.document_list.move_cursor(to=0)
+
+    def action_cursor_bottom(self) -> None:
+        self.document_list.move_cursor(to=len(self.document_list.rows) - 1)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # With the filter focused, space is text: only the list marks.
+        if action == "mark" and not self.document_list.has_focus:
+            return False
+        return True
