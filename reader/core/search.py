@@ -207,18 +207,31 @@ def compile_query(query: str) -> re.Pattern[str] | None:
     return re.compile(" +".join(re.escape(p) for p in parts))
 
 
+def _matches(
+    norm: NormalizedText, pattern: re.Pattern[str], pos: int = 0, endpos: int | None = None
+) -> Iterable[tuple[int, int, int]]:
+    """`(folded start, original start, original end)` of each non-overlapping match from
+    `pos`; after a match that cuts a character's expansion, the search resumes one
+    folded character later instead of after it."""
+    endpos = len(norm.folded) if endpos is None else endpos
+    while True:
+        m = pattern.search(norm.folded, pos, endpos)
+        if m is None:
+            return
+        span = norm.to_original(*m.span())
+        if span is None:
+            pos = m.start() + 1
+            continue
+        yield m.start(), span[0], span[1]
+        pos = m.end()
+
+
 def find_all(document: "str | _HasText", query: str) -> list[tuple[int, int]]:
     """Every non-overlapping match of `query` as `(start, end)` in original offsets."""
     pattern = compile_query(query)
     if pattern is None:
         return []
-    norm = normalized(document)
-    hits = []
-    for m in pattern.finditer(norm.folded):
-        span = norm.to_original(*m.span())
-        if span is not None:
-            hits.append(span)
-    return hits
+    return [(start, end) for _, start, end in _matches(normalized(document), pattern)]
 
 
 def find_next(
@@ -231,11 +244,8 @@ def find_next(
         return None
     norm = normalized(document)
     if not backward:
-        pos = norm.to_folded(offset + 1)
-        for m in pattern.finditer(norm.folded, pos):
-            span = norm.to_original(*m.span())
-            if span is not None:
-                return span
+        for _, start, end in _matches(norm, pattern, norm.to_folded(offset + 1)):
+            return start, end
         return find_next(document, query, -1) if wrap and offset >= 0 else None
     limit = norm.to_folded(offset)
     # A match starting before `limit` ends at most this far after it (spaces aside).
@@ -245,12 +255,10 @@ def find_next(
         lo = max(0, limit - window)
         last = None
         # Matches must start before `limit` but may end after it.
-        for m in pattern.finditer(norm.folded, lo, min(len(norm.folded), limit + reach)):
-            if m.start() >= limit:
+        for folded_start, start, end in _matches(norm, pattern, lo, min(len(norm.folded), limit + reach)):
+            if folded_start >= limit:
                 break
-            span = norm.to_original(*m.span())
-            if span is not None:
-                last = span
+            last = (start, end)
         if last is not None:
             return last
         if lo == 0:
