@@ -141,6 +141,12 @@ def _first_strong(cls: bytes, start: int = 0, end: int | None = None) -> int | N
     isolates, or None.  (An FSI passes the end of its span as `end`.)"""
     if end is None:
         end = len(cls)
+    m = _STRONG_OR_ISOLATE_RE.search(cls, start, end)
+    if m is None:
+        return None
+    c = m.group()
+    if c in b"LRA":  # the usual case: a strong character before any isolate
+        return 0 if c == b"L" else 1
     depth = 0
     for m in _STRONG_OR_ISOLATE_RE.finditer(cls, start, end):
         c = m.group()
@@ -570,6 +576,36 @@ def _runs_regex(lv: bytes | bytearray) -> re.Pattern | None:
     return regex
 
 
+_HIGH_RUN_RES = {k: re.compile(re.escape(bytes([k])) + b"+") for k in range(1, 127)}
+
+
+def _reorder_two_levels(lv: bytes | bytearray, start: int, low: int, high: int) -> list[int]:
+    """L2 when the line has just two adjacent levels (an RTL paragraph with
+    numbers or Latin words in it, or an LTR one with Arabic): the runs stay in
+    logical order (low even) or all reverse (low odd), each run reading in the
+    direction of its own level."""
+    out: list[int] = []
+    extend = out.extend
+    runs = []
+    pos = 0
+    for m in _HIGH_RUN_RES[high].finditer(lv):
+        a, b = m.span()
+        if a > pos:
+            runs.append((pos, a, low))
+        runs.append((a, b, high))
+        pos = b
+    if pos < len(lv):
+        runs.append((pos, len(lv), low))
+    if low & 1:
+        runs.reverse()
+    for a, b, level in runs:
+        if level & 1:
+            extend(range(start + b - 1, start + a - 1, -1))
+        else:
+            extend(range(start + a, start + b))
+    return out
+
+
 def reorder_line(par: ParagraphLevels, start: int, end: int) -> list[int]:
     """L1-L2 for the line text[start:end] with the paragraph's levels: the
     logical indices (into text) in visual order, X9-removed characters left out."""
@@ -581,6 +617,11 @@ def reorder_line(par: ParagraphLevels, start: int, end: int) -> list[int]:
         if first & 1:
             return list(range(end - 1, start - 1, -1))
         return list(range(start, end))
+    if first != 255:
+        rest = lv.translate(None, bytes([first]))
+        second = rest[0]
+        if second != 255 and rest.count(second) == len(rest) and abs(second - first) == 1:
+            return _reorder_two_levels(lv, start, min(first, second), max(first, second))
     regex = _runs_regex(lv)
     if regex is None:  # every character was removed by X9
         return []
