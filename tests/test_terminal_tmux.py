@@ -1,0 +1,166 @@
+"""The reader in a real terminal (tmux): what reaches the screen, and the bidi mode sequences.
+
+tmux runs `reader`, `send-keys` drives it, `capture-pane` reads the screen back. Each test
+uses its own tmux server socket, so nothing is shared with the user's tmux.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from reader.bidi.layout import layout_paragraph
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (CI installs it)")
+
+WIDTH, HEIGHT = 120, 40
+
+
+class TmuxSession:
+    """One detached tmux session on a private server, running ``command``."""
+
+    def __init__(self, command: str, tmp_path: Path, env: dict[str, str] | None = None) -> None:
+        self.socket = f"reader-test-{uuid.uuid4().hex[:8]}"
+        self.name = "reader"
+        environment = {**os.environ, "TERM": "xterm-256color", **(env or {})}
+        environment.pop("TMUX", None)
+        self.env = environment
+        self.tmux("new-session", "-d", "-x", str(WIDTH), "-y", str(HEIGHT), "-s", self.name, command)
+
+    def tmux(self, *args: str) -> str:
+        run = subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", *args],
+                             capture_output=True, text=True, env=self.env, timeout=20)
+        if run.returncode != 0 and args[0] not in ("kill-server", "capture-pane", "display-message"):
+            raise AssertionError(f"tmux {args}: {run.stderr}")
+        return run.stdout
+
+    def capture(self, escapes: bool = False) -> list[str]:
+        args = ["capture-pane", "-p", "-t", self.name] + (["-e"] if escapes else [])
+        return self.tmux(*args).split("\n")
+
+    def wait_for(self, text: str, timeout: float = 20) -> list[str]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            lines = self.capture()
+            if any(text in line for line in lines):
+                return lines
+            time.sleep(0.2)
+        raise AssertionError(f"{text!r} never appeared:\n" + "\n".join(self.capture()))
+
+    def close(self) -> None:
+        self.tmux("kill-server")
+
+
+def reader_command(*args: str) -> str:
+    return shlex.join([sys.executable, "-m", "reader", *args])
+
+
+@pytest.fixture
+def sessions():
+    opened: list[TmuxSession] = []
+    yield opened
+    for session in opened:
+        session.close()
+
+
+def test_first_arabic_line_on_screen_is_the_engine_visual_line_right_aligned(tmp_path, sessions):
+    paragraph = ("وقعت روسيا والصين اتفاقية لبناء محطة أبحاث القمر الدولية (ILRS) "
+                 "التي تدور حول القمر، حسبما أعلنت وكالتا الفضاء في البلدين في 9 مارس 2021.")
+    doc = tmp_path / "ar.txt"
+    doc.write_text(paragraph + "\n", encoding="utf-8")
+    session = TmuxSession(reader_command(str(doc)), tmp_path)
+    sessions.append(session)
+    screen = session.wait_for("offset 0")
+    view_width = WIDTH - 1  # one column for the scrollbar
+    first = layout_paragraph(paragraph, view_width, "rtl").lines[0]
+    assert first.rtl
+    row = screen[1][:view_width]  # row 0 is the pane header
+    assert row == " " * first.pad(view_width) + first.text
+    assert row.rstrip() == row and row.startswith(" ")  # right-aligned: ends at the pane's edge
+
+
+def _sgr_parameters(capture: str) -> list[list[str]]:
+    return [params.split(";") for params in re.findall(r"\x1b\[([0-9;]*)m", capture)]
+
+
+def _has_basic_red(params: list[str]) -> bool:
+    """True if an SGR parameter list sets the basic red foreground (31) or background (41)."""
+    i = 0
+    while i < len(params):
+        if params[i] in ("38", "48"):  # extended colour: skip its arguments
+            i += 3 if i + 1 < len(params) and params[i + 1] == "5" else 5
+            continue
+        if params[i] in ("31", "41"):
+            return True
+        i += 1
+    return False
+
+
+def test_a_document_full_of_escape_sequences_changes_no_colour_title_or_cursor(tmp_path, sessions):
+    hostile = (
+        "Before \x1b[41mRED BACKGROUND\x1b[0m after\n\n"
+        "Title \x1b]0;PWNED-TITLE\x07 set\n\n"
+        "Cursor \x1b[2J\x1b[10;10H\x1b[?25l moves\n\n"
+        "C1 \x9b31m red by C1 CSI, bell \x07 and nul \x00 end\n"
+    )
+    # JSONL, so the NUL can be in the text (a .txt with NUL bytes is refused as binary) and
+    # the title can be hostile too.
+    doc = tmp_path / "hostile.jsonl"
+    record = {"id": "hostile", "title": "Hostile \x1b]2;PWNED-HEADER\x07 \x1b[31mtitle", "text": hostile}
+    doc.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    session = TmuxSession(reader_command(str(doc)), tmp_path)
+    sessions.append(session)
+    screen = session.wait_for("offset 0")
+    coloured = "\n".join(session.capture(escapes=True))
+    assert not any(_has_basic_red(params) for params in _sgr_parameters(coloured))
+    assert "PWNED" not in session.tmux("display-message", "-p", "-t", session.name, "#{pane_title}")
+    text = "\n".join(screen)
+    # Every control character is on screen as a visible placeholder, in place.
+    assert "\u241b[41mRED BACKGROUND\u241b[0m after" in text
+    assert "Title \u241b]0;PWNED-TITLE\u2407 set" in text
+    assert "\u2426" in text and "\u2400 end" in text
+    # The header is still on the first row and the status line at the bottom (no clear, no move).
+    assert "Hostile \u241b]2;PWNED-HEADER\u2407 \u241b[31mtitle" in screen[0]
+    assert any(line.startswith(" offset 0") for line in screen)
+
+
+def _record(tmp_path: Path, sessions: list, *args: str) -> Path:
+    """Run the reader under `script` inside tmux, quit with q; returns the raw output file."""
+    if shutil.which("script") is None:
+        pytest.skip("`script` (util-linux) is not installed")
+    doc = tmp_path / "short.txt"
+    doc.write_text("مرحبا بالعالم\n", encoding="utf-8")
+    raw = tmp_path / "raw.out"
+    command = f"script -q -c {shlex.quote(reader_command(str(doc), *args))} {shlex.quote(str(raw))}"
+    session = TmuxSession(command, tmp_path)
+    sessions.append(session)
+    session.wait_for("offset 0")
+    session.tmux("send-keys", "-t", session.name, "q")
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and b"\x1b[?1049l" not in raw.read_bytes():
+        time.sleep(0.2)
+    return raw
+
+
+def test_explicit_mode_is_requested_on_start_and_implicit_restored_on_exit(tmp_path, sessions):
+    data = _record(tmp_path, sessions).read_bytes()
+    assert b"\x1b[8l" in data, "CSI 8 l (explicit mode) was never sent"
+    assert b"\x1b[8h" in data, "CSI 8 h (implicit mode) was never sent back"
+    assert data.index(b"\x1b[8l") < data.rindex(b"\x1b[8h")
+    assert data.rindex(b"\x1b[8h") > data.rindex(b"\x1b[8l")  # the last word is implicit mode
+
+
+def test_terminal_bidi_terminal_leaves_the_terminal_mode_alone(tmp_path, sessions):
+    data = _record(tmp_path, sessions, "--terminal-bidi", "terminal").read_bytes()
+    assert b"\x1b[?1049h" in data  # the app did run
+    assert b"\x1b[8l" not in data and b"\x1b[8h" not in data
