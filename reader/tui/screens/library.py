@@ -281,7 +281,7 @@ class LibraryScreen(Screen[list[str]]):
     DEFAULT_CSS = """
     LibraryScreen #library-filter { dock: top; }
     LibraryScreen #library-header { height: 1; text-style: bold; }
-    LibraryScreen #library-status { height: 1; dock: bottom; }
+    LibraryScreen #library-status { height: 1; }
     """
 
     def __init__(self, documents: Sequence[Document], store: AnnotationCounts | None = None, **kwargs: Any) -> None:
@@ -292,7 +292,7 @@ class LibraryScreen(Screen[list[str]]):
         self._query = ""
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Filter by title, id, path or language", id="library-filter")
+        yield Input(placeholder="Filter by title, id, path or language", id="library-filter", select_on_focus=False)
         yield Static("", id="library-header", markup=False)
         yield DocumentList(self.documents, self.store, id="library-list")
         yield Static("", id="library-status", markup=False)
