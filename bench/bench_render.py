@@ -1,0 +1,97 @@
+"""Benchmark `reader render` against GNU FriBidi, and one screen of a big document.
+
+1. ~2 MB of Arabic news built by shuffling the sentences and words of seeds 000 and
+   002 (every paragraph different, so caching whole paragraphs cannot be what wins);
+   `reader render --width 80 FILE > /dev/null` against `fribidi --width 80 FILE`,
+   best of N runs each, same file, same run.
+2. Laying out one screen (40 lines) from the middle of a 10 MB document against a
+   10 KB one: the cost must not depend on the document's size.
+
+Run: .venv/bin/python bench/bench_render.py [--runs N] [--mb 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def arabic_corpus(size: int, seed: int = 1) -> str:
+    rng = random.Random(seed)
+    sources = [next(ROOT.glob(f"seeds/{n}_*.txt")).read_text(encoding="utf-8") for n in ("000", "002")]
+    sentences = [s.strip() for text in sources for s in text.replace("\n", ".").split(".") if s.strip()]
+    words = [w for s in sentences for w in s.split()]
+    paragraphs, total = [], 0
+    while total < size:
+        picked = rng.sample(sentences, rng.randint(2, 5))
+        body = ". ".join(picked).split()
+        for _ in range(rng.randint(1, 4)):  # a few random words: no paragraph repeats
+            body.insert(rng.randrange(len(body) + 1), rng.choice(words))
+        paragraph = " ".join(body) + "."
+        paragraphs.append(paragraph)
+        total += len(paragraph.encode("utf-8")) + 1
+    return "\n".join(paragraphs) + "\n"
+
+
+def best_of(runs: int, command: list[str]) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def screen_time(text: str, lines: int = 40, width: int = 80, repeat: int = 20) -> float:
+    """Lay out `lines` screen lines from the middle of `text`, cold cache, best of `repeat`."""
+    from reader.bidi.layout import clear_cache, layout_paragraph
+    from reader.core.document import Document
+
+    document = Document("bench", "bench.txt", text)
+    paragraphs = document.paragraphs  # built once when a document is opened, not per screen
+    best = float("inf")
+    for _ in range(repeat):
+        clear_cache()
+        start = time.perf_counter()
+        shown, index = 0, len(paragraphs) // 2
+        while shown < lines and index < len(paragraphs):
+            shown += len(layout_paragraph(paragraphs[index].text, width).lines)
+            index += 1
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--mb", type=float, default=2.0)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "arabic.txt"
+        path.write_text(arabic_corpus(int(args.mb * 1_000_000)), encoding="utf-8")
+        size = path.stat().st_size
+        reader = [sys.executable, "-m", "reader", "render", "--width", "80", str(path)]
+        fribidi = ["fribidi", "--width", "80", str(path)]
+        ours, theirs = best_of(args.runs, reader), best_of(args.runs, fribidi)
+        print(f"render {size / 1e6:.2f} MB of Arabic, width 80, best of {args.runs}:")
+        print(f"  reader render: {ours:.3f} s")
+        print(f"  fribidi:       {theirs:.3f} s")
+        print(f"  ratio:         {ours / theirs:.1f}x (goal <= 3x)")
+    small, big = arabic_corpus(10_000, seed=2), arabic_corpus(10_000_000, seed=3)
+    t_small, t_big = screen_time(small), screen_time(big)
+    print("one screen (40 lines, width 80), cold layout cache:")
+    print(f"  10 KB document: {t_small * 1e3:.2f} ms")
+    print(f"  10 MB document: {t_big * 1e3:.2f} ms")
+    print(f"  ratio:          {t_big / t_small:.2f} (goal ~1)")
+
+
+if __name__ == "__main__":
+    main()
