@@ -98,9 +98,14 @@ class ResolvedKeymap:
     counts: bool = False
     description: str = ""
     source: Path | None = None
+    #: id -> its keys and sequences ("g g") in the order the keymap wrote them.
+    written: dict[str, list[str]] = field(default_factory=dict)
 
     def keys_for(self, binding_id: str) -> list[str]:
-        """Every key and sequence (keys joined by spaces) that triggers `binding_id`."""
+        """Every key and sequence (keys joined by spaces) that triggers `binding_id`,
+        in the keymap's order."""
+        if binding_id in self.written:
+            return list(self.written[binding_id])
         keys = [k for k in split_keys(self.keymap.get(binding_id, "")) if not is_unbound(k)]
         keys += [" ".join(seq) for seq, ids in self.sequences.items() if binding_id in ids]
         return keys
@@ -365,6 +370,8 @@ def build_keymap(name: str, layers: Iterable[KeymapFile], known: Mapping[str, Bi
         for key in bad:
             resolved.problems.append(f"{source_name}: '{bid}': '{key}' is not a key name Textual knows")
         resolved.keymap[bid] = ",".join(singles) if singles else unbound_key(bid)
+        resolved.written[bid] = [" ".join(normalize_key(k) for k in alt.split()) for alt in split_keys(keys)
+                                 if all(is_key_name(k) for k in alt.split())]
         for seq in sequences:
             resolved.sequences.setdefault(seq, []).append(bid)
     resolved.problems += [str(c) for c in find_clashes(resolved.keymap, sequences=resolved.sequences)]
