@@ -267,8 +267,16 @@ def _explicit(cls: bytes, para: int, match: dict[int, int]) -> tuple[bytearray, 
 
 # --- W1-W7, N0-N2, I1-I2 on one isolating run sequence -----------------------
 
-_W1_PRECEDING = [(c + b"M", c + c) for c in (bytes([b]) for b in b"LRAENPTCBSWO")]
-_W1_AFTER_ISOLATE = [(c + b"M", c + b"O") for c in (b"i", b"j", b"f", b"I")]
+_NSM_RUN_RE = re.compile(rb"[^M]M+")
+
+
+def _w1_run(m: re.Match) -> bytes:
+    run = m.group()
+    if run[0] in b"ijfI":  # after an isolate initiator or PDI: ON
+        return run[:1] + b"O" * (len(run) - 1)
+    return run[:1] * len(run)
+
+
 _AL_SPAN_RE = re.compile(rb"A[^LR]*")
 _L_SPAN_RE = re.compile(rb"L[^R]*")
 _W4_EN_RE = re.compile(rb"(?<=E)[PC](?=E)")
@@ -290,7 +298,6 @@ def _n1_patterns(left: str, right: str, opp: str):
 
 _N1 = {ord("L"): _n1_patterns("L", "L", "L"), ord("R"): _n1_patterns("REN", "REN", "R")}
 _N2 = {ord("L"): _table({_NI.decode(): "L"}), ord("R"): _table({_NI.decode(): "R"})}
-_NUMBERS_AS_R = _table({"EN": "R"})
 _BRACKETS = "".join(_tables.PAIRED_BRACKET)
 _BRACKET_RE = re.compile("[" + re.escape(_BRACKETS) + "]")
 # Closing bracket each bracket pairs with, canonically (U+2329 ~ U+3008).
@@ -333,12 +340,14 @@ def _resolve_sequence(s: bytes, text: str, level: int, sos: int, eos: int) -> by
         if s[0] == 77:
             k = len(s) - len(s.lstrip(b"M"))
             s = bytes([sos]) * k + s[k:]
-        s = s.replace(b"AM", b"AA")  # the usual case: harakat on Arabic letters
-        while b"M" in s:
-            for old, new in _W1_PRECEDING:
-                s = s.replace(old, new)
-            for old, new in _W1_AFTER_ISOLATE:
-                s = s.replace(old, new)
+        # The usual case, harakat on Arabic letters, without a callback: one
+        # mark per pass, and few letters carry more than two or three marks.
+        for _ in range(3):
+            s = s.replace(b"AM", b"AA")
+            if b"AM" not in s:
+                break
+        if b"M" in s:
+            s = _NSM_RUN_RE.sub(_w1_run, s)
     has_en = b"E" in s
     # W2: EN after AL (no L/R in between) is AN.
     if has_en and b"A" in s:
@@ -399,13 +408,17 @@ def _n0(s: bytes, orig: bytes, text: str, level: int, sos: int) -> bytes:
     e_dir = 82 if level & 1 else 76
     opp = 158 - e_dir
     out = bytearray(s)
+    find, rfind = out.find, out.rfind
     for o, c in pairs:
-        inside = bytes(out[o + 1:c]).translate(_NUMBERS_AS_R)
-        if e_dir in inside:
+        # Strong types inside the pair; EN and AN count as R.
+        has_l = find(b"L", o + 1, c) >= 0
+        has_r = find(b"R", o + 1, c) >= 0 or find(b"E", o + 1, c) >= 0 or find(b"N", o + 1, c) >= 0
+        if has_l if e_dir == 76 else has_r:
             d = e_dir
-        elif opp in inside:
-            before = bytes(out[:o]).translate(_NUMBERS_AS_R)
-            r, l = before.rfind(b"R"), before.rfind(b"L")
+        elif has_r if e_dir == 76 else has_l:
+            # Only the opposite direction inside: the preceding context decides.
+            r = max(rfind(b"R", 0, o), rfind(b"E", 0, o), rfind(b"N", 0, o))
+            l = rfind(b"L", 0, o)
             context = sos if r == l else (82 if r > l else 76)
             d = opp if context == opp else e_dir
         else:
@@ -524,7 +537,8 @@ def _resolve_explicit(text: str, cls: bytes, para: int) -> bytes:
 
 # L1: separators, and whitespace / isolate controls before them or at the end
 # of the line (X9-removed characters are transparent to this).
-_L1_RE = re.compile(rb"[WijfIxyXYFZ]*[SB]|[WijfIxyXYFZ]+\Z")
+# The lookbehind makes each whitespace run scanned once, from its start.
+_L1_RE = re.compile(rb"(?<![WijfIxyXYFZ])[WijfIxyXYFZ]*[SB]|(?<![WijfIxyXYFZ])[WijfIxyXYFZ]+\Z")
 _L1_TABLES = {p: _table({"xyXYFZ": "\xff"}, p) for p in (0, 1)}
 
 
