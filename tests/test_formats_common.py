@@ -165,3 +165,36 @@ def test_export_check_fails_loudly_on_a_span_whose_text_moved():
     span.end += 1
     with pytest.raises(ExportError, match="covers"):
         checked_text(doc, span)
+
+
+def test_directory_export_refuses_a_non_empty_directory_and_leaves_no_temporary_files(tmp_path):
+    from reader.errors import ReaderError
+    from reader.formats.output import Dump, write_dump
+
+    target = tmp_path / "out"
+    target.mkdir()
+    (target / "keep.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(ReaderError, match="not an empty directory"):
+        write_dump(Dump({"a.txt": "x"}), target, directory=True)
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+    assert (target / "keep.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_file_export_replaces_the_target_whole_and_leaves_no_temporary_file(tmp_path):
+    from reader.formats.output import Dump, write_dump
+
+    target = tmp_path / "out.jsonl"
+    target.write_text("old\n", encoding="utf-8")
+    write_dump(Dump({"": "new 😀\n"}), target, directory=False)
+    assert target.read_text(encoding="utf-8") == "new 😀\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
+
+
+@pytest.mark.parametrize("name", ["jsonl", "prodigy", "doccano", "labelstudio", "brat", "conll"])
+def test_every_exporter_fails_loudly_on_a_span_whose_text_does_not_match(name):
+    from reader.formats import format_module
+
+    sample = sample_set()
+    sample.spans[3].text = "something else"
+    with pytest.raises(ExportError, match="something else"):
+        format_module(name).dump(sample)
