@@ -67,9 +67,12 @@ class DocumentView(ScrollView, can_focus=True):
             return self.view
 
     class Scrolled(Message):
-        """The paragraph at the top of the view changed (sync-scroll listens)."""
+        """The paragraph at the top of the view changed (sync-scroll listens).
 
-        def __init__(self, view: DocumentView, top_paragraph: int, fraction: float) -> None:
+        ``fraction``: how far down the document the view is (0..1), None if it all fits.
+        """
+
+        def __init__(self, view: DocumentView, top_paragraph: int, fraction: float | None) -> None:
             super().__init__()
             self.view = view
             self.top_paragraph = top_paragraph
@@ -354,8 +357,9 @@ class DocumentView(ScrollView, can_focus=True):
         top = self.top_paragraph
         if top != self._last_top:
             self._last_top = top
-            fraction = self.scroll_y / self.max_scroll_y if self.max_scroll_y else 1.0
-            self.post_message(self.Scrolled(self, top, min(1.0, fraction)))
+            # None: everything fits, there is nothing to scroll.
+            fraction = min(1.0, self.scroll_y / self.max_scroll_y) if self.max_scroll_y else None
+            self.post_message(self.Scrolled(self, top, fraction))
 
     def _set_from_line(self, found: tuple[int, int, VisualLine], column: int) -> None:
         """Cursor onto screen ``column`` of a visual line, clamped to its cells."""

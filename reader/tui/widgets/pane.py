@@ -84,11 +84,10 @@ class PaneHeader(Horizontal):
         self.query_one(".pane-meta", Label).update(Text(f"{lang} · {direction}"))
         self.query_one(DocumentTitle).title = title
 
-    def show_position(self, paragraph: int, paragraphs: int, fraction: float) -> None:
-        """Set the right part: cursor paragraph and how far down the view is."""
-        self.query_one(".pane-position", Label).update(
-            Text(f"¶ {paragraph + 1}/{paragraphs}  {round(fraction * 100):3d}%")
-        )
+    def show_position(self, paragraph: int, paragraphs: int, fraction: float | None) -> None:
+        """Set the right part: cursor paragraph and how far down the view is ("all": it fits)."""
+        where = "all" if fraction is None else f"{round(fraction * 100):3d}%"
+        self.query_one(".pane-position", Label).update(Text(f"¶ {paragraph + 1}/{paragraphs}  {where:>4}"))
 
 
 class Pane(Vertical):
@@ -105,7 +104,7 @@ class Pane(Vertical):
         self.document = document
         self.order = order
         self._show_invisibles = show_invisibles
-        self._fraction = 0.0
+        self._fraction: float | None = 0.0
 
     @property
     def view(self) -> DocumentView:
