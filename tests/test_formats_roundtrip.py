@@ -206,3 +206,17 @@ def test_conll_reads_plain_two_column_files_without_comments(tmp_path):
     result = format_module("conll").load(path, LABELS)
     assert result.documents[0].text == "Russia and China signed\nNASA agreed"
     assert [(s.text, s.label) for s in result.spans] == [("Russia", "GPE"), ("China", "GPE"), ("NASA", "ORG")]
+
+
+def test_conll_brings_back_whitespace_only_lines_and_blank_lines_exactly(tmp_path):
+    import hashlib
+
+    from reader.store.model import AnnotationSet, DocumentRecord
+
+    text = "\n  Russia signed\n \t \n\n\nNASA agreed  \n"
+    doc = DocumentRecord(id="d", sha256=hashlib.sha256(text.encode()).hexdigest(), text=text)
+    start = text.index("NASA")
+    sample = AnnotationSet(documents=[doc], spans=[Span(doc_id="d", start=start, end=start + 4, kind="entity", label="ORG", text="NASA")])
+    first, _ = round_trip(tmp_path, "conll", sample)
+    assert first.documents[0].text == text
+    assert [(s.start, s.text) for s in first.spans] == [(start, "NASA")]

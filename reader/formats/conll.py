@@ -3,7 +3,8 @@
 Tokens come from reader.formats.tokens, cut at every exported span boundary; whitespace
 tokens are not written. Comment lines carry what rebuilds the text exactly:
 `# doc_id = …`, `# sha256 = …`, `# chars = …` open a document, `# start = …` and
-`# text = …` open each paragraph (its code-point offset and its text).
+`# text = …` open each non-empty line (its code-point offset and its text; lines of only
+whitespace are written too, with no tokens, so the text comes back exactly).
 
 BIO cannot nest: where spans overlap, the longest wins (ties: the earlier one), and the
 export warns with the number of spans left out (e.g. entity mentions inside a claim: export
@@ -20,7 +21,6 @@ from __future__ import annotations
 from collections.abc import Collection
 from pathlib import Path
 
-from reader.core.document import split_paragraphs
 from reader.formats.checks import checked_text, kind_of_label, span_problem
 from reader.formats.output import Dump, Track, no_progress
 from reader.formats.problems import ProblemList
@@ -66,16 +66,18 @@ def dump(annotations: AnnotationSet, track: Track = no_progress) -> Dump:
                 tags[j] = ("B-" if j == i else "I-") + span.label
                 j += 1
         out += [f"# doc_id = {document.id}", f"# sha256 = {document.sha256}", f"# chars = {len(text)}", ""]
-        t = 0
-        for paragraph in split_paragraphs(text):
-            out += [f"# start = {paragraph.start}", f"# text = {paragraph.text}"]
-            while t < len(tokens) and tokens[t].start < paragraph.end:
-                if not tokens[t].text.isspace():
-                    out.append(f"{tokens[t].text}\t{tags[t]}")
-                t += 1
-            out.append("")
-            while t < len(tokens) and tokens[t].end <= paragraph.end + 1 and tokens[t].text.isspace():
-                t += 1
+        visible = [(token, tag) for token, tag in zip(tokens, tags) if not token.text.isspace()]
+        t, line_start = 0, 0
+        for line in text.split("\n"):
+            # Every non-empty line, whitespace-only ones too, so the text comes back exactly.
+            line_end = line_start + len(line)
+            if line:
+                out += [f"# start = {line_start}", f"# text = {line}"]
+                while t < len(visible) and visible[t][0].start < line_end:
+                    out.append(f"{visible[t][0].text}\t{visible[t][1]}")
+                    t += 1
+                out.append("")
+            line_start = line_end + 1
     warnings = []
     if dropped_total:
         warnings.append(f"CoNLL BIO cannot nest: {dropped_total} overlapping span(s) not exported "
