@@ -76,3 +76,47 @@ def test_logical_order_keeps_the_text_order(text, width):
 @given(paragraphs)
 def test_layout_is_cached(text):
     assert layout_paragraph(text, 20) is layout_paragraph(text, 20)
+
+
+def _engine_lines(text, width, base="auto", shape=True):
+    from reader.bidi.engine import build_lines
+
+    return build_lines(text, width, base, shape=shape, show_invisibles=False, visual=True)
+
+
+SIMPLE_ALPHABET = list("abc XYZ 01 .,%$()[]") + list("אבג") + list("ابتلامني") + list("پچگکی") + [
+    "\u064e", "\u0651", "\u0644\u0627", "\u0627\u0644\u0644\u0647", "٢", "۳", "中",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(SIMPLE_ALPHABET), min_size=1, max_size=40).map("".join),
+    widths, st.sampled_from(["auto", "ltr", "rtl"]), st.booleans(),
+)
+def test_word_fast_path_draws_what_the_engine_draws(text, width, base, shape):
+    from reader.bidi.fastpath import build_text
+
+    fast = build_text(text, width, base, shape)
+    rtl, lines = _engine_lines(text, width, base, shape)
+    if fast is not None:
+        assert fast[0] == rtl
+        assert [(t, w, s, e) for t, w, s, e in fast[1]] == [(t, len(c), s, e) for t, c, _, s, e in lines]
+
+
+def test_fast_path_is_taken_on_news_and_agrees():
+    from pathlib import Path
+
+    from reader.bidi.fastpath import build_text
+
+    taken = 0
+    for seed in sorted(Path(__file__).resolve().parent.parent.glob("seeds/*.txt")):
+        for paragraph in seed.read_text(encoding="utf-8").split("\n"):
+            for width in (None, 20, 80):
+                fast = build_text(paragraph, width, "auto", True)
+                if fast is None:
+                    continue
+                taken += 1
+                _, lines = _engine_lines(paragraph, width)
+                assert [line[0] for line in fast[1]] == [line[0] for line in lines]
+    assert taken > 60

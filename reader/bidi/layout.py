@@ -16,9 +16,11 @@ See docs/bidi.md for the design.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import lru_cache
 
+from reader.bidi import fastpath
 from reader.bidi.engine import build_lines
 
 __all__ = ["VisualLine", "ParagraphLayout", "layout_paragraph", "clear_cache"]
@@ -39,15 +41,33 @@ class VisualLine:
     partition its text: every offset belongs to exactly one range.
     ``levels`` is the embedding level of each cell (after rule L1): odd means the text
     at that cell runs right to left.
+
+    ``cells`` and ``levels`` may be computed on first use: printing a document needs
+    only ``text``, so the map is not paid for until the TUI asks for it.
     """
 
     text: str
-    cells: tuple[tuple[int, int], ...]
-    levels: tuple[int, ...]
     width: int
     start: int
     end: int
     rtl: bool
+    #: (cells, levels), or a function computing them (called at most once).
+    detail: tuple | Callable[[], tuple] = field(repr=False, compare=False)
+
+    @property
+    def cells(self) -> tuple[tuple[int, int], ...]:
+        return self._detail()[0]
+
+    @property
+    def levels(self) -> tuple[int, ...]:
+        return self._detail()[1]
+
+    def _detail(self) -> tuple:
+        detail = self.detail
+        if callable(detail):
+            detail = detail()
+            object.__setattr__(self, "detail", detail)  # memoise (the instance is frozen)
+        return detail
 
     def pad(self, width: int) -> int:
         """Left padding that right-aligns an RTL line to ``width`` cells (0 for LTR)."""
@@ -126,14 +146,37 @@ def layout_paragraph(
 def _layout_cached(
     text: str, width: int | None, base: str, shape: bool, show_invisibles: bool, order: str
 ) -> ParagraphLayout:
-    rtl, raw_lines = build_lines(
-        text, width, base, shape=shape and order == "visual",
-        show_invisibles=show_invisibles, visual=order == "visual",
-    )
-    lines = tuple(
-        VisualLine(text=t, cells=c, levels=lv, width=len(c), start=s, end=e, rtl=rtl)
-        for t, c, lv, s, e in raw_lines
-    )
+    visual = order == "visual"
+
+    def full() -> tuple[bool, list]:
+        return build_lines(
+            text, width, base, shape=shape and visual, show_invisibles=show_invisibles, visual=visual
+        )
+
+    fast = fastpath.build_text(text, width, base, shape) if visual and not show_invisibles else None
+    if fast is None:
+        rtl, raw_lines = full()
+        lines = tuple(
+            VisualLine(text=t, width=len(c), start=s, end=e, rtl=rtl, detail=(c, lv))
+            for t, c, lv, s, e in raw_lines
+        )
+    else:
+        # Only the texts: the cell maps come from the full engine if and when asked for.
+        rtl, fast_lines = fast
+        engine_lines: list = []
+
+        def detail(row: int) -> Callable[[], tuple]:
+            def compute() -> tuple:
+                if not engine_lines:
+                    engine_lines.extend(full()[1])
+                _, cells, levels, _, _ = engine_lines[row]
+                return cells, levels
+            return compute
+
+        lines = tuple(
+            VisualLine(text=t, width=w, start=s, end=e, rtl=rtl, detail=detail(row))
+            for row, (t, w, s, e) in enumerate(fast_lines)
+        )
     return ParagraphLayout(lines=lines, rtl=rtl, text=text, width=width)
 
 
