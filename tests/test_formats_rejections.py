@@ -189,3 +189,19 @@ def test_every_importer_names_a_file_it_cannot_decode(tmp_path):
     path.write_bytes('{"text": "caf\u00e9"}\n'.encode("latin-1"))
     for name in ("jsonl", "prodigy", "doccano", "labelstudio", "conll"):
         assert "not UTF-8" in str(rejected(name, path))
+
+
+def test_labelstudio_reads_every_annotator_of_a_task(tmp_path):
+    path = tmp_path / "tasks.json"
+
+    def annotation(who, start, end, label):
+        region = {"id": "r1", "type": "labels", "value": {"start": start, "end": end, "text": TEXT[start:end], "labels": [label]}}
+        return {"completed_by": who, "result": [region]}
+
+    task = {"data": {"text": TEXT}, "annotations": [annotation(1, NASA, NASA + 4, "ORG"), annotation(2, RUSSIA, RUSSIA + 5, "GPE"),
+                                                    {"was_cancelled": True, "result": []}]}
+    path.write_text(orjson.dumps([task]).decode(), encoding="utf-8")
+    warnings: list[str] = []
+    result = format_module("labelstudio").load(path, LABELS, warnings)
+    assert sorted((s.annotator, s.text) for s in result.spans) == [("1", "NASA"), ("2", "روسيا")]
+    assert "1 cancelled annotation" in warnings[0]

@@ -88,12 +88,13 @@ def load(path: Path, labels: Collection[str] | None = None, warnings: list[str] 
             problems.add(file, f"{where}: document {doc_id} appears twice")
             continue
         doc_ids.add(doc_id)
-        regions: dict[str, Span] = {}
-        relations = []
         for annotation in task.get("annotations") or task.get("completions") or []:
             if not isinstance(annotation, dict) or annotation.get("was_cancelled"):
                 ignored += 1
                 continue
+            # Region ids are unique within one annotation, and relations stay inside it.
+            regions: dict[str, Span] = {}
+            relations = []
             annotator = str(annotation.get("completed_by", "") or "")
             for item in annotation.get("result") or []:
                 kind = item.get("type") if isinstance(item, dict) else None
@@ -103,19 +104,21 @@ def load(path: Path, labels: Collection[str] | None = None, warnings: list[str] 
                     span = _span(item, doc_id, text, labels, annotator)
                     if isinstance(span, str):
                         problems.add(file, f"{where} ({doc_id}): {span}")
+                    elif str(item.get("id")) in regions:
+                        problems.add(file, f"{where} ({doc_id}): region id {item.get('id')!r} appears twice in one annotation")
                     else:
                         regions[str(item.get("id") or span.id)] = span
                 else:
                     ignored += 1
-        for item in relations:
-            source, target = regions.get(str(item.get("from_id"))), regions.get(str(item.get("to_id")))
-            types = item.get("labels") or []
-            if source is None or target is None or len(types) != 1 or types[0] not in LINK_TYPES:
-                problems.add(file, f"{where} ({doc_id}): relation {item.get('from_id')!r} -> {item.get('to_id')!r} "
-                                   f"needs known regions and one label in {', '.join(LINK_TYPES)}")
-                continue
-            result.links.append(ClaimLink(source=source.id, target=target.id, type=types[0]))
-        result.spans.extend(regions.values())
+            for item in relations:
+                source, target = regions.get(str(item.get("from_id"))), regions.get(str(item.get("to_id")))
+                types = item.get("labels") or []
+                if source is None or target is None or len(types) != 1 or types[0] not in LINK_TYPES:
+                    problems.add(file, f"{where} ({doc_id}): relation {item.get('from_id')!r} -> {item.get('to_id')!r} "
+                                       f"needs known regions and one label in {', '.join(LINK_TYPES)}")
+                    continue
+                result.links.append(ClaimLink(source=source.id, target=target.id, type=types[0]))
+            result.spans.extend(regions.values())
         result.documents.append(document_from_text(
             doc_id, text, title=str(data.get("title") or ""), lang=str(data.get("lang") or "und"),
             direction=str(data.get("direction") or "ltr"),
