@@ -115,8 +115,6 @@ def _cluster(text: str, glyphs: list[str]) -> _Clusters:
         start = pending if have_pending else i
         have_pending = False
         clusters.open(start, i, glyph, text[i] in BREAK_SPACES)
-    if have_pending and clusters.head:
-        clusters.end[-1] = len(text)  # unreachable: pending is only set before any cluster
     for k, g in enumerate(clusters.glyphs):
         clusters.width[k] = cluster_width(g)
     return clusters
