@@ -67,7 +67,7 @@ class AnnotationStore:
             self._index(SPANS, key, None, record)
         for key, record in storage.tables.get(LINKS, {}).items():
             self._index(LINKS, key, None, record)
-        storage.listeners.append(self._index)
+        storage.listeners.append(self._on_write)
 
     # -- opening and closing ---------------------------------------------------------------
     @classmethod
@@ -133,8 +133,14 @@ class AnnotationStore:
         self._storage.compact()
 
     # -- indexes -----------------------------------------------------------------------------
+    def _on_write(self, table: str, key: str, before: Any, after: Any) -> None:
+        """Every record write (also undo, redo, rollback): indexes and TinyDB's query cache,
+        which undo and rollback bypass."""
+        self._db.table(table).clear_cache()
+        self._index(table, key, before, after)
+
     def _index(self, table: str, key: str, before: Any, after: Any) -> None:
-        """Keep the doc -> spans and span -> links indexes in step with every record write."""
+        """Keep the doc -> spans and span -> links indexes in step with a record write."""
         if table == SPANS:
             if before is not None:
                 self._spans_by_doc[before["doc_id"]].discard(key)
