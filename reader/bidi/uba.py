@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import heapq
 import re
 import unicodedata
 from array import array
@@ -298,6 +299,7 @@ def _n1_patterns(left: str, right: str, opp: str):
 
 _N1 = {ord("L"): _n1_patterns("L", "L", "L"), ord("R"): _n1_patterns("REN", "REN", "R")}
 _N2 = {ord("L"): _table({_NI.decode(): "L"}), ord("R"): _table({_NI.decode(): "R"})}
+_N0_STRONG = _table({"RENA": "R", "L": "L"}, ord("."))
 _BRACKETS = "".join(_tables.PAIRED_BRACKET)
 _BRACKET_RE = re.compile("[" + re.escape(_BRACKETS) + "]")
 # Closing bracket each bracket pairs with, canonically (U+2329 ~ U+3008).
@@ -407,19 +409,31 @@ def _n0(s: bytes, orig: bytes, text: str, level: int, sos: int) -> bytes:
     pairs.sort()
     e_dir = 82 if level & 1 else 76
     opp = 158 - e_dir
+    # Strong directions as N0 sees them (EN and AN count as R), before any
+    # bracket changes.  Pairs nest or are disjoint, so when a pair is checked
+    # no bracket inside it has changed yet; changed brackets before it are
+    # tracked apart (`changed`), which keeps this linear in the text.
+    strong = s.translate(_N0_STRONG)
+    find, rfind = strong.find, strong.rfind
     out = bytearray(s)
-    find, rfind = out.find, out.rfind
+    context_pos, context = -1, sos  # last strong before the current opener
+    scanned = 0
+    changed: list[tuple[int, int]] = []  # heap of (last position, direction)
     for o, c in pairs:
-        # Strong types inside the pair; EN and AN count as R.
+        r, l = rfind(b"R", scanned, o), rfind(b"L", scanned, o)
+        if r > context_pos or l > context_pos:
+            context_pos, context = (r, 82) if r > l else (l, 76)
+        scanned = o
+        while changed and changed[0][0] < o:
+            pos, d = heapq.heappop(changed)
+            if pos > context_pos:
+                context_pos, context = pos, d
         has_l = find(b"L", o + 1, c) >= 0
-        has_r = find(b"R", o + 1, c) >= 0 or find(b"E", o + 1, c) >= 0 or find(b"N", o + 1, c) >= 0
+        has_r = find(b"R", o + 1, c) >= 0
         if has_l if e_dir == 76 else has_r:
             d = e_dir
         elif has_r if e_dir == 76 else has_l:
             # Only the opposite direction inside: the preceding context decides.
-            r = max(rfind(b"R", 0, o), rfind(b"E", 0, o), rfind(b"N", 0, o))
-            l = rfind(b"L", 0, o)
-            context = sos if r == l else (82 if r > l else 76)
             d = opp if context == opp else e_dir
         else:
             continue
@@ -429,6 +443,7 @@ def _n0(s: bytes, orig: bytes, text: str, level: int, sos: int) -> bytes:
             while p < len(out) and orig[p] == 77:  # marks on a bracket follow it
                 out[p] = d
                 p += 1
+            heapq.heappush(changed, (p - 1, d))
     return bytes(out)
 
 
