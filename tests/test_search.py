@@ -151,6 +151,17 @@ def test_folding_is_per_character(text):
     assert fold(text) == "".join(fold(c) for c in text)
 
 
+@given(_TEXT)
+@settings(max_examples=300, deadline=None)
+def test_document_folding_on_arrays_equals_fold_and_maps_back(text):
+    norm = NormalizedText.build(text)
+    assert norm.folded == fold(text)
+    origin = list(range(len(text))) if norm.origin is None else [int(i) for i in norm.origin]
+    assert origin == sorted(origin)
+    rebuilt = "".join(fold(text[i]) for i in dict.fromkeys(origin))
+    assert rebuilt == norm.folded
+
+
 def test_bench_search_runs_quick():
     result = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "bench_search.py"), "--quick"],

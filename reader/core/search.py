@@ -100,15 +100,34 @@ def fold(text: str) -> str:
     return text.translate(_TABLE)
 
 
-def _fold_lengths(codes: "np.ndarray") -> "np.ndarray":
-    """How many folded characters each code point in `codes` becomes."""
-    import numpy as np
+class _FoldArrays:
+    """The fold table as numpy lookup arrays indexed by code point, for whole documents:
+    `lengths[c]` folded characters, `chars[j][c]` the j-th of them. Filled from `_TABLE`
+    for the code points met so far."""
 
-    lengths = np.ones(int(codes.max()) + 1 if codes.size else 1, dtype=np.int64)
-    for code, folded in list(_TABLE.items()):
-        if len(folded) != 1 and code < lengths.size:
-            lengths[code] = len(folded)
-    return lengths[codes]
+    def __init__(self) -> None:
+        import numpy as np
+
+        self.known = np.zeros(0x110000, dtype=bool)
+        self.lengths = np.ones(0x110000, dtype=np.uint8)
+        self.chars = [np.arange(0x110000, dtype=np.uint32)]
+
+    def learn(self, codes: "np.ndarray") -> None:
+        """Add the folds of every code point in `codes` not met before."""
+        import numpy as np
+
+        unseen = codes[~self.known[codes]]
+        for code in np.unique(unseen).tolist():
+            folded = _TABLE[code]
+            self.lengths[code] = len(folded)
+            while len(self.chars) < len(folded):
+                self.chars.append(np.zeros(0x110000, dtype=np.uint32))
+            for j, char in enumerate(folded):
+                self.chars[j][code] = ord(char)
+            self.known[code] = True
+
+
+_ARRAYS: _FoldArrays | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -125,17 +144,40 @@ class NormalizedText:
 
     @classmethod
     def build(cls, text: str) -> "NormalizedText":
-        """Fold `text` and record where each folded character came from."""
+        """Fold `text` (the same result as `fold(text)`, computed on arrays for speed)
+        and record where each folded character came from."""
         import numpy as np
 
-        folded = text.translate(_TABLE)  # fills _TABLE for every code point in text
+        global _ARRAYS
+        if _ARRAYS is None:
+            _ARRAYS = _FoldArrays()
+        arrays = _ARRAYS
         codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-        lengths = _fold_lengths(codes)
-        if len(folded) == len(text) and bool((lengths == 1).all()):
-            return cls(text, folded, None)
-        origin = np.repeat(np.arange(len(text), dtype=np.int32), lengths)
-        assert origin.size == len(folded)
-        return cls(text, folded, origin)
+        arrays.learn(codes)
+        lengths = arrays.lengths[codes]
+        first = arrays.chars[0][codes]
+        odd = np.flatnonzero(lengths != 1)
+        if odd.size == 0:
+            return cls(text, first.tobytes().decode("utf-32-le"), None)
+        if not bool((lengths[odd] > 1).any()):
+            # Only deletions (marks, tatweel, ZWNJ): the common case, done sparsely.
+            folded = np.delete(first, odd)
+            origin = np.delete(np.arange(codes.size, dtype=np.int32), odd)
+            return cls(text, folded.tobytes().decode("utf-32-le"), origin)
+        ends = np.cumsum(lengths, dtype=np.int64)
+        starts = ends - lengths
+        out = np.empty(int(ends[-1]), dtype=np.uint32)
+        for j, chars in enumerate(arrays.chars):
+            has = lengths > j
+            out[starts[has] + j] = chars[codes[has]]
+        # origin: each original character's index at its first folded position, carried
+        # forward over the rest of its expansion by a running sum of the differences.
+        kept = np.flatnonzero(lengths)
+        steps = np.zeros(out.size, dtype=np.int32)
+        steps[starts[kept[:1]]] = kept[:1]
+        steps[starts[kept[1:]]] = kept[1:] - kept[:-1]
+        origin = np.cumsum(steps, dtype=np.int32)
+        return cls(text, out.tobytes().decode("utf-32-le"), origin)
 
     def to_original(self, start: int, end: int) -> tuple[int, int] | None:
         """The original range of the folded range `[start, end)` (end widened over the

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from reader.core.clitics import name_start
 from reader.core.search import find_all, fold
-from reader.core.textunits import word_at
+from reader.core.textunits import at_word_end, at_word_start, word_at
 from reader.store.model import Span, SpanKind
 
 __all__ = ["Suggestion", "suggest_like"]
@@ -60,35 +60,35 @@ def _takes_clitics(document: Any) -> bool:
     return lang in (None, "", "ar", "und")
 
 
+def _behind_clitics(text: str, start: int, *, article: bool | None) -> bool:
+    """Whether `start` is where the name begins inside its word once Arabic proclitics
+    are cut (with the article kept, cut, or either when `article` is None)."""
+    first = word_at(text, start)
+    if first is None or first[0] == start:
+        return False
+    word = text[first[0]:first[1]]
+    choices = (False, True) if article is None else (article,)
+    return any(first[0] + name_start(word, article=a) == start for a in choices)
+
+
 def _occurrences(document: Any, pattern: str, clitics: bool) -> list[tuple[int, int]]:
     """Ranges where `pattern` occurs as a whole word sequence or as the name behind
     Arabic proclitics."""
     text = document.text
     found = []
     for start, end in find_all(document, pattern):
-        last = word_at(text, end - 1)
-        if last is not None and last[1] != end:
+        if not at_word_end(text, end) and word_at(text, end - 1) is not None:
             continue  # the match ends inside a word
-        first = word_at(text, start)
-        if first is None or first[0] == start:
+        if at_word_start(text, start) or word_at(text, start) is None:
             found.append((start, end))
-            continue
-        if not clitics:
-            continue
-        word = text[first[0]:first[1]]
-        cuts = {first[0] + name_start(word, article=False), first[0] + name_start(word, article=True)}
-        if start in cuts:
+        elif clitics and _behind_clitics(text, start, article=None):
             found.append((start, end))
     folded = fold(pattern).strip()
     if clitics and folded.startswith("ال") and len(folded) > 2:
-        # ل + ال is written لل: look for the name without its article behind it.
+        # ل + ال is written لل: look for the name without its article behind it. With
+        # the article kept, name_start only cuts that far when the article was contracted.
         for start, end in find_all(document, folded[2:]):
-            first = word_at(text, start)
-            last = word_at(text, end - 1)
-            if first is None or first[0] == start or (last is not None and last[1] != end):
-                continue
-            word = text[first[0]:first[1]]
-            if first[0] + name_start(word, article=False) == start:
+            if at_word_end(text, end) and _behind_clitics(text, start, article=False):
                 found.append((start, end))
     return found
 

@@ -37,6 +37,8 @@ __all__ = [
     "next_word_start",
     "prev_word_start",
     "word_end",
+    "at_word_start",
+    "at_word_end",
     "snap_to_words",
     "sentence_at",
     "next_sentence_start",
@@ -84,6 +86,7 @@ _WORD = re.compile(rf"{_WORD_CHAR}+(?:{_JOINER}{_WORD_CHAR}+)*")
 # A maximal run of characters that may belong to a word; runs are separated by
 # characters that can never be inside one, so a run's edges are true boundaries.
 _RUN = re.compile(rf"(?:{_WORD_CHAR}|[\u200c\u200d\u05f3\u05f4'\"])+")
+_ONE_WORD_CHAR = re.compile(_WORD_CHAR)
 _RUN_CHAR = re.compile(rf"(?:{_WORD_CHAR}|[\u200c\u200d\u05f3\u05f4'\"])")
 
 _WINDOW = 256
@@ -97,8 +100,9 @@ def is_mark(char: str) -> bool:
 def _run_start(text: str, offset: int) -> int:
     """The start of the word-ish run that contains `text[offset - 1]`, or `offset`."""
     start = offset
+    window = 32  # most words are shorter: probe a little, then a lot
     while start > 0 and _RUN_CHAR.match(text, start - 1):
-        lo = max(0, start - _WINDOW)
+        lo = max(0, start - window)
         last = None
         for last in _RUN.finditer(text, lo, start):
             pass
@@ -107,7 +111,30 @@ def _run_start(text: str, offset: int) -> int:
         start = last.start()
         if start > lo:
             return start
+        window *= 4
     return start
+
+
+def at_word_start(text: str, offset: int) -> bool:
+    """Whether a word starts at `offset`."""
+    if not 0 <= offset < len(text) or not _RUN_CHAR.match(text, offset):
+        return False
+    if offset == 0 or not _RUN_CHAR.match(text, offset - 1):
+        return _WORD.match(text, offset) is not None
+    found = word_at(text, offset)
+    return found is not None and found[0] == offset
+
+
+def at_word_end(text: str, offset: int) -> bool:
+    """Whether a word ends just before `offset`."""
+    if not 0 < offset <= len(text) or not _RUN_CHAR.match(text, offset - 1):
+        return False
+    if offset == len(text) or not _RUN_CHAR.match(text, offset):
+        return _ONE_WORD_CHAR.match(text, offset - 1) is not None
+    found = word_at(text, offset - 1)
+    if found is None or found[1] != offset:
+        return False
+    return True
 
 
 def words_between(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
