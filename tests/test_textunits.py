@@ -9,6 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.textunits import (
+    at_word_end,
+    at_word_start,
     next_paragraph_start,
     next_sentence_start,
     next_word_start,
@@ -320,3 +322,11 @@ def test_empty_and_blank_texts_have_no_units(text):
     assert next_word_start(text, 0) is None
     assert prev_word_start(text, len(text)) is None
     assert sentence_at(text, 0) is None
+
+
+def test_at_word_start_and_end_respect_joiners_and_marks():
+    text = "می\u200cخواهم قمرٌ"
+    assert at_word_start(text, 0) and not at_word_start(text, 3)
+    assert not at_word_end(text, 2)  # before the ZWNJ: the word goes on
+    assert at_word_end(text, text.index(" "))
+    assert at_word_end(text, len(text)) and not at_word_end(text, len(text) - 1)
