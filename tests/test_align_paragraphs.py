@@ -36,6 +36,10 @@ def test_latin_words_inside_arabic_are_names_but_only_capitalised_ones_in_englis
     assert found == {"roscosmos", "#2030"}
 
 
+def test_an_elided_article_does_not_hide_the_name_after_it():
+    assert anchors("la costruzione dell'ILRS con l'ESA") == {"ilrs", "esa"}
+
+
 def test_quoted_strings_are_anchors():
     assert "“gateway project”" in anchors('NASA\'s "Gateway Project" station')
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# An elided article or preposition before a name (Italian/French dell'ILRS, l'ESA, d'Italia).
+_ELISION = re.compile(r"^[A-Za-z]{1,5}['’](?=[A-Z])")
 # A run of decimal digits (any script: `\d` is Unicode-aware) with group or decimal marks
 # inside (1,000 / 1.000 / ١٬٠٠٠ / ۳٫۵).
 _NUMBER = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*")
@@ -67,10 +69,13 @@ def anchor_positions(text: str) -> list[tuple[str, int]]:
     if latin:
         letters = sum(1 for ch in text if ch.isalpha())
         mostly_latin = sum(len(m.group()) for m in latin) * 2 > letters
-        found += [
-            (m.group().casefold(), m.start()) for m in latin
-            if not mostly_latin or any(ch.isupper() for ch in m.group())
-        ]
+        for m in latin:
+            word = m.group()
+            elided = _ELISION.match(word)
+            if elided:
+                word = word[elided.end():]
+            if len(word) >= 2 and (not mostly_latin or any(ch.isupper() for ch in word)):
+                found.append((word.casefold(), m.start() + (elided.end() if elided else 0)))
     for m in _QUOTED.finditer(text):
         inner = next(group for group in m.groups() if group is not None)
         found.append(("“" + " ".join(normalize_digits(inner).casefold().split()) + "”", m.start()))
