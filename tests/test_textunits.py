@@ -330,3 +330,8 @@ def test_at_word_start_and_end_respect_joiners_and_marks():
     assert not at_word_end(text, 2)  # before the ZWNJ: the word goes on
     assert at_word_end(text, text.index(" "))
     assert at_word_end(text, len(text)) and not at_word_end(text, len(text) - 1)
+
+
+def test_short_common_words_before_a_full_stop_still_end_sentences():
+    text = "He said no. We moved on. Ecco, ecc. Poi."
+    assert sentences(text) == ["He said no.", "We moved on.", "Ecco, ecc.", "Poi."]

@@ -277,8 +277,8 @@ _END_CANDIDATE = re.compile(f"[{re.escape(_TERMINATORS)}]+[{re.escape(_CLOSERS)}
 # Latin abbreviations that are rarely the last word of a sentence (lower-cased, no dot).
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st sr jr vs etc inc ltd co corp gen sen rep gov col lt sgt capt "
-    "no nos vol pp fig approx dept univ jan feb mar apr jun jul aug sep sept oct nov dec "
-    "sig sigg dott dott.ssa ing avv on prof.ssa e.g i.e cf al".split()
+    "vol pp fig approx dept univ jan feb mar apr jun jul aug sep sept oct nov dec "
+    "sig sigg dott dott.ssa ing avv prof.ssa e.g i.e cf al".split()
 )
 
 
