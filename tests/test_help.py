@@ -91,3 +91,16 @@ async def test_q_closes_the_help_rather_than_quitting():
         await pilot.press("q")
         await pilot.pause()
         assert app.closed == 1
+
+
+@sync
+async def test_help_screen_given_the_app_lists_the_apps_keymap():
+    class GivenApp(HelpApp):
+        def on_mount(self) -> None:
+            self.apply_resolved_keymap(resolve_keymap("emacs", config_path=Path("/nonexistent/config.toml")))
+            self.push_screen(HelpScreen(self))
+
+    app = GivenApp("emacs")
+    async with app.run_test(size=(120, 60)) as pilot:
+        await pilot.pause()
+        assert "Keymap: emacs" in screen_text(app)

@@ -67,9 +67,11 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen > VerticalScroll { width: 90%; height: 90%; border: round $primary; background: $surface; }
     """
 
-    def __init__(self, resolved: ResolvedKeymap | None = None, **kwargs) -> None:
+    def __init__(self, resolved: object = None, **kwargs) -> None:
+        """`resolved`: the keymap to list; anything else (None, the App) means the
+        keymap the App applied (see `active_keymap`)."""
         super().__init__(**kwargs)
-        self._resolved = resolved
+        self._resolved = resolved if isinstance(resolved, ResolvedKeymap) else None
 
     @property
     def resolved(self) -> ResolvedKeymap:
