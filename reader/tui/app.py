@@ -1,7 +1,7 @@
 """ReaderApp: the Textual application that `reader [PATH...]` opens.
 
-Start-up stays lean: the reading screen paints first; the keymap is applied on mount,
-and the annotation database is opened in a worker thread after the first paint.
+Start-up stays lean: the reading screen paints first; the keymap is applied right after
+the first paint, and the annotation database is opened in a worker thread then.
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ class ReaderApp(App):
         self.store: Any | None = None
         self.database_state = "no database"
         self.show_invisibles = False
+        self.reading: ReadingScreen | None = None
 
     def get_driver_class(self):
         """Textual's driver for this platform, sending the bidi mode sequences (see terminal.py)."""
@@ -59,20 +60,20 @@ class ReaderApp(App):
         """Layout order for the panes: visual unless the terminal does the bidi."""
         return "visual" if self.bidi_mode.terminal_bidi == "app" else "logical"
 
-    @property
-    def reading(self) -> ReadingScreen:
-        return self.get_screen("reading")  # type: ignore[return-value]
+    def get_default_screen(self) -> ReadingScreen:
+        """The reading screen is the app's base screen (no empty default screen to paint first)."""
+        self.reading = ReadingScreen(self.documents, self.shown, order=self.order, show_invisibles=self.show_invisibles)
+        return self.reading
 
     def on_mount(self) -> None:
-        self.install_screen(
-            ReadingScreen(self.documents, self.shown, order=self.order, show_invisibles=self.show_invisibles),
-            name="reading",
-        )
-        self.push_screen("reading")
+        # After the first paint: the keymap files, load problems and the database.
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
         self._apply_keymap()
         for problem in self.load_problems[:3]:
             self.notify(problem, severity="warning", timeout=8)
-        self.call_after_refresh(self._open_store)
+        self._open_store()
 
     def _apply_keymap(self) -> None:
         """Apply ``--keymap`` (and the user's overrides) via reader.tui.keymap if installed."""
@@ -134,7 +135,7 @@ class ReaderApp(App):
 
     def _set_database_state(self, state: str) -> None:
         self.database_state = state
-        if self.is_screen_installed("reading"):
+        if self.reading is not None and self.reading.is_mounted:
             self.reading.set_database_state(state)
 
     def on_unmount(self) -> None:

@@ -27,7 +27,6 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.bidi.layout import ParagraphLayout, VisualLine, layout_paragraph
-from reader.tui import text_motions
 from reader.tui.bindings import PANE_BINDINGS
 from reader.tui.widgets.line_index import ParagraphLineIndex
 
@@ -106,6 +105,7 @@ class DocumentView(ScrollView, can_focus=True):
         self._cursor = self._paragraphs[0].start if self._paragraphs else 0
         self._goal_column: int | None = None
         self._last_top = -1
+        self._window_stale = True
 
     # ------------------------------------------------------------------ layout
 
@@ -156,7 +156,9 @@ class DocumentView(ScrollView, can_focus=True):
         self._sync_virtual_size()
         self._ensure_laid_out(self.paragraph_index_at(self._cursor))
         self._scroll_cursor_into_view(center=True)
-        self._realize_window()
+        # The visible paragraphs are laid out when painted (render_lines): a width that
+        # is only passed through while the screen settles costs nothing.
+        self._window_stale = True
         self.refresh()
 
     def _ensure_laid_out(self, index: int) -> bool:
@@ -193,7 +195,14 @@ class DocumentView(ScrollView, can_focus=True):
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
-        self._realize_window()
+        self._window_stale = True
+
+    def render_lines(self, crop):
+        """Lay out the visible paragraphs first, so their true line counts are used."""
+        if self._window_stale:
+            self._window_stale = False
+            self._realize_window()
+        return super().render_lines(crop)
 
     def on_focus(self) -> None:
         self._refresh_cursor_line()
@@ -496,8 +505,11 @@ class DocumentView(ScrollView, can_focus=True):
         elif index > 0:
             self.move_cursor(self._paragraphs[index - 1].start)
 
-    def _logical(self, motion, forward: bool) -> None:
-        target = motion(self.document.text, self._cursor)
+    def _logical(self, motion_name: str, forward: bool) -> None:
+        # Imported on first use: word rules are not needed for the first paint.
+        from reader.tui import text_motions
+
+        target = getattr(text_motions, motion_name)(self.document.text, self._cursor)
         if target is None or (forward and target <= self._cursor):
             return
         # Gaps between paragraphs snap forward; going back they must not undo the move.
@@ -509,19 +521,19 @@ class DocumentView(ScrollView, can_focus=True):
         self.move_cursor(target)
 
     def action_word_next(self) -> None:
-        self._logical(text_motions.next_word_start, True)
+        self._logical("next_word_start", True)
 
     def action_word_prev(self) -> None:
-        self._logical(text_motions.prev_word_start, False)
+        self._logical("prev_word_start", False)
 
     def action_word_end(self) -> None:
-        self._logical(text_motions.word_end, True)
+        self._logical("word_end", True)
 
     def action_sentence_next(self) -> None:
-        self._logical(text_motions.next_sentence_start, True)
+        self._logical("next_sentence_start", True)
 
     def action_sentence_prev(self) -> None:
-        self._logical(text_motions.prev_sentence_start, False)
+        self._logical("prev_sentence_start", False)
 
     # ------------------------------------------------------------------ mouse
 
