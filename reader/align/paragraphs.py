@@ -40,6 +40,11 @@ LINK_BONUS = 4.0
 INITIAL_VARIANCE = 12.0
 #: Merges stop growing once the merged side is this many standard deviations too long.
 MAX_DELTA = 8.0
+#: Only cells within this many paragraphs of the diagonal are searched (at least
+#: BAND_MIN, or BAND_FRACTION of the longer document): linear time for long documents,
+#: at the price of missing alignments that drift further (a side dropping that much).
+BAND_MIN = 30
+BAND_FRACTION = 0.15
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +137,14 @@ def _rarity(a_sets: list[frozenset[str]], b_sets: list[frozenset[str]]) -> dict[
     return {anchor: math.log(1 + total / count) / math.log(1 + total) for anchor, count in df.items()}
 
 
+def _prefix(values: Sequence[int | bool]) -> list[int]:
+    """Running totals: result[k] is the sum of values[:k]."""
+    totals = [0]
+    for value in values:
+        totals.append(totals[-1] + int(value))
+    return totals
+
+
 def _length_cost(la: int, lb: int, ratio: float, variance: float) -> tuple[float, float]:
     """(-log P(length match), delta) for la chars of A against lb chars of B."""
     mean = max((la + lb / ratio) / 2, 1.0)
@@ -221,71 +234,96 @@ def _programme(
     n, m = len(side_a.lengths), len(side_b.lengths)
     inf = math.inf
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[Bead | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
 
     def weight(anchor_set: Iterable[str]) -> float:
         return sum(weights.get(x, 0.0) for x in anchor_set)
 
-    def skip_cost(side: _Side, index: int) -> float:
-        # An unaligned paragraph also loses the anchors it shares with the other side.
-        return SKIP_COST[side.kinds[index]] + ANCHOR_MISPLACED * weight(side.shared[index])
+    # Prefix sums make a bead's lengths and boilerplate counts O(1) whatever its size.
+    len_a, len_b = _prefix(side_a.lengths), _prefix(side_b.lengths)
+    boiler_a = _prefix([kind is not Boilerplate.BODY for kind in side_a.kinds])
+    boiler_b = _prefix([kind is not Boilerplate.BODY for kind in side_b.kinds])
+    weight_a = [weight(s) for s in side_a.shared]
+    weight_b = [weight(s) for s in side_b.shared]
+    skip_a = [SKIP_COST[kind] + ANCHOR_MISPLACED * w for kind, w in zip(side_a.kinds, weight_a)]
+    skip_b = [SKIP_COST[kind] + ANCHOR_MISPLACED * w for kind, w in zip(side_b.kinds, weight_b)]
+    one_one = -math.log(PRIOR_ONE_ONE)
+    two_one = -math.log(PRIOR_TWO_ONE)
 
-    def bead_cost(ia: range, jb: range) -> Bead:
-        la = sum(side_a.lengths[i] for i in ia)
-        lb = sum(side_b.lengths[j] for j in jb)
-        length, delta = _length_cost(la, lb, ratio, variance)
-        size = max(len(ia), len(jb))
-        prior = -math.log(PRIOR_ONE_ONE) if size == 1 else -math.log(PRIOR_TWO_ONE) + MERGE_EXTRA * (size - 2)
-        boiler = sum(MERGE_BOILERPLATE_COST for i in ia if side_a.kinds[i] is not Boilerplate.BODY)
-        boiler += sum(MERGE_BOILERPLATE_COST for j in jb if side_b.kinds[j] is not Boilerplate.BODY)
+    def bead_cost(i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
+        """(cost, length delta) of the bead A[i0:i1] with B[j0:j1]."""
+        length, delta = _length_cost(len_a[i1] - len_a[i0], len_b[j1] - len_b[j0], ratio, variance)
+        size = max(i1 - i0, j1 - j0)
         if size == 1:
-            boiler = 0.0 if side_a.kinds[ia[0]] is side_b.kinds[jb[0]] else boiler
-        anchors_a = frozenset().union(*(side_a.shared[i] for i in ia))
-        anchors_b = frozenset().union(*(side_b.shared[j] for j in jb))
-        shared = anchors_a & anchors_b
-        misplaced = (anchors_a | anchors_b) - shared
-        linked = sum(1 for i in ia for j in jb if (i, j) in links)
-        total = (prior + length + boiler - ANCHOR_BONUS * weight(shared)
-                 + ANCHOR_MISPLACED * weight(misplaced) - LINK_BONUS * linked)
-        return Bead(tuple(ia), tuple(jb), total, delta, shared)
+            prior = one_one
+            # A headline against a headline is fine; against body text it is not.
+            boiler = 0.0 if side_a.kinds[i0] is side_b.kinds[j0] else MERGE_BOILERPLATE_COST
+        else:
+            prior = two_one + MERGE_EXTRA * (size - 2)
+            boiler = MERGE_BOILERPLATE_COST * (boiler_a[i1] - boiler_a[i0] + boiler_b[j1] - boiler_b[j0])
+        total = prior + length + boiler
+        if size == 1:
+            sa, sb = side_a.shared[i0], side_b.shared[j0]
+            wa, wb = weight_a[i0], weight_b[j0]
+        else:
+            sa = frozenset().union(*side_a.shared[i0:i1])
+            sb = frozenset().union(*side_b.shared[j0:j1])
+            wa, wb = weight(sa), weight(sb)
+        if sa and sb:
+            both = weight(sa & sb)
+            # Shared anchors pull the bead together; the others suggest a place elsewhere.
+            total += -ANCHOR_BONUS * both + ANCHOR_MISPLACED * (wa + wb - 2 * both)
+        else:
+            total += ANCHOR_MISPLACED * (wa + wb)
+        if links:
+            total -= LINK_BONUS * sum(1 for i in range(i0, i1) for j in range(j0, j1) if (i, j) in links)
+        return total, delta
 
-    def relax(i: int, j: int, bead: Bead, before: float) -> None:
-        if before + bead.cost < cost[i][j]:
-            cost[i][j] = before + bead.cost
-            back[i][j] = bead
+    def relax(i: int, j: int, i0: int, j0: int, step: float) -> None:
+        if cost[i0][j0] + step < cost[i][j]:
+            cost[i][j] = cost[i0][j0] + step
+            back[i][j] = (i0, j0)
 
+    band = max(BAND_MIN, int(BAND_FRACTION * max(n, m)))
     for i in range(n + 1):
-        for j in range(m + 1):
+        centre = i * m // n if n else 0
+        for j in range(max(0, centre - band), min(m, centre + band) + 1):
             if i == 0 and j == 0:
                 continue
             if i > 0 and cost[i - 1][j] < inf:
-                relax(i, j, Bead((i - 1,), (), skip_cost(side_a, i - 1)), cost[i - 1][j])
+                relax(i, j, i - 1, j, skip_a[i - 1])
             if j > 0 and cost[i][j - 1] < inf:
-                relax(i, j, Bead((), (j - 1,), skip_cost(side_b, j - 1)), cost[i][j - 1])
+                relax(i, j, i, j - 1, skip_b[j - 1])
             if i == 0 or j == 0:
                 continue
             # k paragraphs of A with one of B (k = 1 is the 1-1 bead), then one of A with k of B.
             for k in range(1, i + 1):
                 if cost[i - k][j - 1] < inf:
-                    bead = bead_cost(range(i - k, i), range(j - 1, j))
-                    relax(i, j, bead, cost[i - k][j - 1])
-                    if bead.length_delta < -MAX_DELTA:
+                    step, delta = bead_cost(i - k, i, j - 1, j)
+                    relax(i, j, i - k, j - 1, step)
+                    if delta < -MAX_DELTA:
                         break
             for k in range(2, j + 1):
                 if cost[i - 1][j - k] < inf:
-                    bead = bead_cost(range(i - 1, i), range(j - k, j))
-                    relax(i, j, bead, cost[i - 1][j - k])
-                    if bead.length_delta > MAX_DELTA:
+                    step, delta = bead_cost(i - 1, i, j - k, j)
+                    relax(i, j, i - 1, j - k, step)
+                    if delta > MAX_DELTA:
                         break
 
     beads: list[Bead] = []
     i, j = n, m
     while i > 0 or j > 0:
-        bead = back[i][j]
-        assert bead is not None
-        beads.append(bead)
-        i -= len(bead.a)
-        j -= len(bead.b)
+        previous = back[i][j]
+        assert previous is not None
+        i0, j0 = previous
+        if i0 < i and j0 < j:
+            step, delta = bead_cost(i0, i, j0, j)
+            shared = (frozenset().union(*side_a.shared[i0:i]) & frozenset().union(*side_b.shared[j0:j]))
+            beads.append(Bead(tuple(range(i0, i)), tuple(range(j0, j)), step, delta, shared))
+        else:
+            step = skip_a[i0] if i0 < i else skip_b[j0]
+            beads.append(Bead(tuple(range(i0, i)), tuple(range(j0, j)), step))
+        i, j = i0, j0
     beads.reverse()
     return beads
