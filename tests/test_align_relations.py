@@ -107,3 +107,14 @@ def test_large_corpora_use_candidate_indexes_and_still_find_the_seed_relations()
     assert found[frozenset(("000", "001"))].kind == "duplicate"
     assert found[frozenset(("000", "004"))].kind == "translation"
     assert not any(key for key in found if any(doc.startswith("fil") for doc in key))
+
+
+def test_default_cache_file_lives_under_the_user_cache_directory(tmp_path, monkeypatch):
+    from reader.align.cache import default_cache_path
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    path = default_cache_path()
+    assert path == tmp_path / "xdg" / "reader" / "relations.json"
+    cache = RelationCache(path)
+    find_relations(seeds(), cache=cache)
+    assert path.exists()
