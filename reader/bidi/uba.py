@@ -172,11 +172,15 @@ def first_strong_direction(text: str) -> str | None:
 _MAX_DEPTH = 125
 _CONTROL_RE = re.compile(rb"[xyXYFijfIB]")
 _KEPT_RE = re.compile(rb"[^xyXYFZ]+")
+_REMOVED_RE = re.compile(rb"[xyXYFZ]")
 _OVERRIDE = {
     0: None,
     ord("L"): _table({"LRAEPTNCMSWOijfI": "L"}),
     ord("R"): _table({"LRAEPTNCMSWOijfI": "R"}),
 }
+
+
+_OVERRIDE_CLASS = {ord("X"): ord("L"), ord("Y"): ord("R")}
 
 
 def _match_isolates(cls: bytes) -> dict[int, int]:
@@ -219,7 +223,7 @@ def _explicit(cls: bytes, para: int, match: dict[int, int]) -> tuple[bytearray, 
         if c in b"xyXY":  # X2-X5
             new = (level + 2) & ~1 if c in b"xX" else (level + 1) | 1
             if new <= _MAX_DEPTH and not over_isolate and not over_embed:
-                stack.append((new, {88: 76, 89: 82}.get(c, 0), False))
+                stack.append((new, _OVERRIDE_CLASS.get(c, 0), False))
             elif not over_isolate:
                 over_embed += 1
         elif c in b"ijf":  # X5a-X5c
@@ -505,15 +509,19 @@ _LEVEL_RUN_RE = re.compile(rb"(.)\1*", re.S)
 
 
 def _resolve_explicit(text: str, cls: bytes, para: int) -> bytes:
-    levels, classes = _explicit(cls, para, _match_isolates(cls))
-    # X9: work on the text without the removed characters.
-    spans = [m.span() for m in _KEPT_RE.finditer(cls)]
-    ccls = b"".join(classes[a:b] for a, b in spans)
-    corig = b"".join(cls[a:b] for a, b in spans)
-    clev = b"".join(levels[a:b] for a, b in spans)
-    ctext = "".join(text[a:b] for a, b in spans)
+    match = _match_isolates(cls)
+    levels, classes = _explicit(cls, para, match)
+    if _REMOVED_RE.search(cls) is None:  # isolates only: nothing to take out
+        spans = None
+        ccls, corig, clev, ctext = bytes(classes), cls, bytes(levels), text
+    else:  # X9: work on the text without the removed characters
+        spans = [m.span() for m in _KEPT_RE.finditer(cls)]
+        ccls = b"".join(classes[a:b] for a, b in spans)
+        corig = b"".join(cls[a:b] for a, b in spans)
+        clev = b"".join(levels[a:b] for a, b in spans)
+        ctext = "".join(text[a:b] for a, b in spans)
+        match = _match_isolates(corig)
     n = len(clev)
-    match = _match_isolates(corig)
     # X10: level runs, chained across matched isolate initiator / PDI pairs.
     runs = {m.start(): m.end() for m in _LEVEL_RUN_RE.finditer(clev)}
     out = bytearray(n)
@@ -545,7 +553,7 @@ def _resolve_explicit(text: str, cls: bytes, para: int) -> bytes:
         for a, b in seq:
             out[a:b] = resolved[k:k + b - a]
             k += b - a
-    return _uncompact(bytes(out), spans, len(cls))
+    return bytes(out) if spans is None else _uncompact(bytes(out), spans, len(cls))
 
 
 # --- L1-L2 -------------------------------------------------------------------
