@@ -74,11 +74,44 @@ HELP_BINDINGS: list[Binding] = [
     _b("help-close", "escape,q", "close", "Close help", show=True),
 ]
 
+#: Annotating in a document pane: selection, tags, links, undo, search, suggestions.
+#: Tag keys 1–9 pick the entity type whose `key` in the label schema is that digit.
+ANNOTATION_BINDINGS: list[Binding] = [
+    _b("select-toggle", "v", "select_toggle", "Start/stop selecting", show=True),
+    _b("select-cancel", "escape", "select_cancel", "Cancel selection or pending link"),
+    _b("select-word", "i w", "select_word", "Select the word"),
+    _b("select-sentence", "i s", "select_sentence", "Select the sentence"),
+    _b("select-paragraph", "i p", "select_paragraph", "Select the paragraph"),
+    _b("select-precise", "P", "select_precise", "Snap to words / character precision"),
+    _b("select-clitics", "K", "select_clitics", "Strip Arabic clitics from selections"),
+    *[_b(f"tag-{n}", str(n), f"tag({n})", f"Tag as entity type {n}") for n in range(1, 10)],
+    _b("tag-claim", "c", "tag_claim", "Tag as claim", show=True),
+    _b("span-relabel", "r", "span_relabel", "Change the span's label"),
+    _b("span-delete", "d,delete", "span_delete", "Delete the span"),
+    _b("span-next", "right_square_bracket", "span_next", "Next span"),
+    _b("span-prev", "left_square_bracket", "span_prev", "Previous span"),
+    _b("span-edit", "enter", "span_edit", "Edit span (claim form / entity link)"),
+    _b("entity-link", "E", "entity_link", "Link mention to a corpus entity"),
+    _b("claim-link", "C", "claim_link", "Link claim to a claim in another pane"),
+    _b("span-list", "t", "span_list", "List the document's spans"),
+    _b("linked-panel", "R", "linked_panel", "Show what the span is linked to"),
+    _b("undo", "u", "undo", "Undo", show=True),
+    _b("redo", "U", "redo", "Redo"),
+    _b("search", "slash", "search", "Search", show=True),
+    _b("search-backward", "", "search_backward", "Search backward"),
+    _b("search-corpus", "F", "search_corpus", "Search the whole corpus"),
+    _b("search-next", "n", "search_next", "Next match"),
+    _b("search-prev", "N", "search_prev", "Previous match"),
+    _b("suggest", "asterisk", "suggest", "Tag all like this"),
+    _b("doc-done", "D", "doc_done", "Mark the document done"),
+]
+
 #: Every group, by where it is active (the docs and the keymap checks walk this).
 ALL_GROUPS: dict[str, list[Binding]] = {
     "app": APP_BINDINGS,
     "pane": PANE_BINDINGS,
     "reading": READING_BINDINGS,
+    "annotation": ANNOTATION_BINDINGS,
     "library": LIBRARY_BINDINGS,
     "help": HELP_BINDINGS,
 }

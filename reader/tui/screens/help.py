@@ -23,6 +23,7 @@ GROUP_TITLES = {
     "app": "Everywhere",
     "pane": "Document pane",
     "reading": "Reading screen",
+    "annotation": "Annotating",
     "library": "Library",
     "help": "This help",
 }
