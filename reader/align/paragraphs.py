@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from typing import Iterable, Literal, Sequence
 
@@ -162,13 +162,37 @@ def align_paragraphs(a: Document, b: Document, *, links: Iterable[tuple[int, int
 
     `links` are (paragraph of A, paragraph of B) pairs that share an entity the user linked;
     each is extra evidence for putting them in one bead. Returns an Alignment; neither
-    document is changed.
+    document is changed. Results are remembered by the texts' sha256s, languages and links
+    (the last ALIGNMENT_CACHE_SIZE of them), so a TUI asking again pays nothing.
     """
+    link_set = frozenset((int(i), int(j)) for i, j in links)
+    key = (a.sha256, a.lang, b.sha256, b.lang, link_set)
+    known = _recent.get(key)
+    if known is not None:
+        _recent.move_to_end(key)
+    else:
+        known = _align(a, b, link_set)
+        _recent[key] = known
+        if len(_recent) > ALIGNMENT_CACHE_SIZE:
+            _recent.popitem(last=False)
+    # A fresh object each time: callers may hold it while the ids differ (same text).
+    return Alignment(
+        a_id=a.id, b_id=b.id, beads=list(known.beads), unaligned_a=list(known.unaligned_a),
+        unaligned_b=list(known.unaligned_b), ratio=known.ratio, variance=known.variance,
+        path=list(known.path),
+    )
+
+
+ALIGNMENT_CACHE_SIZE = 64
+_recent: OrderedDict[tuple, Alignment] = OrderedDict()
+
+
+def _align(a: Document, b: Document, link_set: frozenset[tuple[int, int]]) -> Alignment:
+    """The alignment itself (uncached): two passes of the programme."""
     a_sets, b_sets = _evidence(a, b)
     weights = _rarity(a_sets, b_sets)
     side_a = _Side([len(p.text.strip()) for p in a.paragraphs], classify([p.text for p in a.paragraphs]), a_sets)
     side_b = _Side([len(p.text.strip()) for p in b.paragraphs], classify([p.text for p in b.paragraphs]), b_sets)
-    link_set = frozenset((int(i), int(j)) for i, j in links)
 
     ratio = _body_ratio(side_a, side_b)
     variance = INITIAL_VARIANCE
