@@ -106,6 +106,8 @@ class DocumentView(ScrollView, can_focus=True):
         self._goal_column: int | None = None
         self._last_top = -1
         self._window_stale = True
+        self._paint_style: Style | None = None
+        self._paint_cursor: tuple[int, int, int] | None = None
 
     # ------------------------------------------------------------------ layout
 
@@ -198,11 +200,19 @@ class DocumentView(ScrollView, can_focus=True):
         self._window_stale = True
 
     def render_lines(self, crop):
-        """Lay out the visible paragraphs first, so their true line counts are used."""
+        """Lay out the visible paragraphs first, so their true line counts are used.
+
+        The base style and the cursor's place are computed once per paint, not per line.
+        """
         if self._window_stale:
             self._window_stale = False
             self._realize_window()
-        return super().render_lines(crop)
+        self._paint_style = self.rich_style
+        self._paint_cursor = self.cursor_location()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._paint_style = self._paint_cursor = None
 
     def on_focus(self) -> None:
         self._refresh_cursor_line()
@@ -218,7 +228,7 @@ class DocumentView(ScrollView, can_focus=True):
         """Screen row ``y`` of the widget: a paragraph's visual line, a gap, or blank."""
         width = self.scrollable_content_region.width
         line_no = int(self.scroll_y) + y
-        base_style = self.rich_style
+        base_style = self._paint_style or self.rich_style
         if not self._paragraphs or line_no >= self._index.total or self._layout_width != width:
             return Strip.blank(width, base_style)
         index = self._index.paragraph_at(line_no)
@@ -235,7 +245,7 @@ class DocumentView(ScrollView, can_focus=True):
             else:
                 strip = Strip.blank(width, base_style)
             self._strips[(index, row)] = strip
-        location = self.cursor_location()
+        location = self._paint_cursor if self._paint_style is not None else self.cursor_location()
         if location is not None and location[0] == index and location[1] == row:
             strip = self._with_cursor(strip, location[2])
         return strip
