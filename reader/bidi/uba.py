@@ -70,8 +70,9 @@ _CLASS_MAP = _ClassMap()
 # *codec* runs its C lookup table at ~5 ns.  So the characters of Arabic,
 # Persian, Urdu and Hebrew news go through a private 256-entry code page, and a
 # bytes.translate turns code-page bytes into class codes.  Any other character
-# raises an encode error, and the handler classifies the rest of the string
-# the slow way, so the worst case is the plain str.translate.
+# raises an encode error, and the handler classifies it the slow way, with the
+# next few characters to spread the cost of the call: the worst case (text
+# full of characters outside the code page) stays near plain str.translate.
 _COMMON_CHARS = (
     "\t\n\r" + "".join(map(chr, range(0x20, 0x7F)))
     + "\u00a0\u00ab\u00ad\u00b0\u00bb\u00d7\u00e9"
@@ -107,9 +108,12 @@ def _build_codepage() -> tuple[object, bytes]:
     return codecs.charmap_build(decoding), to_class
 
 
+_SLOW_CHUNK = 32
+
+
 def _classify_rest(exc: UnicodeEncodeError) -> tuple[bytes, int]:
-    rest = exc.object[exc.start:]
-    return rest.translate(_CLASS_MAP).encode("ascii"), len(exc.object)
+    end = max(exc.end, exc.start + _SLOW_CHUNK)
+    return exc.object[exc.start:end].translate(_CLASS_MAP).encode("ascii"), min(end, len(exc.object))
 
 
 _CODEPAGE, _BYTE_TO_CLASS = _build_codepage()
