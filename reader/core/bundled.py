@@ -7,6 +7,7 @@ them as `reader/_data/…` (see pyproject.toml), so both an editable install and
 
 from __future__ import annotations
 
+import os
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -35,11 +36,11 @@ def seed_catalog() -> dict[str, Any]:
         return tomllib.load(handle)
 
 
-def catalog_entry(path: Path) -> dict[str, Any]:
+def catalog_entry(path: str | Path) -> dict[str, Any]:
     """What the seed catalog knows about `path` (empty for files that are not seeds)."""
-    entry = _catalog_by_name().get(path.name)
+    entry = _catalog_by_name().get(os.path.basename(path))
     # Resolve only candidates: a corpus of 10k files must not pay a realpath each.
-    if entry is None or path.resolve().parent != seeds_dir():
+    if entry is None or Path(path).resolve().parent != seeds_dir():
         return {}
     return dict(entry)
 

@@ -1,74 +1,42 @@
 """Documents listed now, read when first needed: for opening large corpora at once.
 
-`LazyCorpus(paths)` enumerates the files under `paths` (the same files, order and ids
-as `reader.core.loading.load_documents`) without reading them; `corpus[i]` reads and
+`LazyCorpus(paths)` lists the files under `paths` (the same files, order and ids as
+`reader.core.loading.load_documents`) without reading them; `corpus[i]` reads and
 decodes file i on first access. JSONL files hold many documents each, so they are read
 when the corpus is built. A file that cannot be read becomes a `LoadProblem` in
 `problems` and an empty document whose title says why (so its row stays visible).
-
-Enumeration uses os.scandir, not Path.rglob: for 10,000 files that is ~35 ms instead of
-~240 ms, which is what makes a 10k-document library open about as fast as five.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Iterable, overload
 
 from reader.core.bundled import seeds_dir
 from reader.core.document import Document
-from reader.core.loading import JSONL_SUFFIXES, TEXT_SUFFIXES, LoadProblem, load_documents
-
-
-def _split_suffix(name: str) -> tuple[str, str]:
-    """("a.b", ".txt") for "a.b.txt" (os.path.splitext without its cost; no dot-files here)."""
-    stem, dot, suffix = name.rpartition(".")
-    return (stem, dot + suffix) if dot else (name, "")
-
-
-def _walk(root: Path) -> list[tuple[tuple[str, ...], str]]:
-    """(path parts below `root`, path) of the loadable files under `root`, in the order
-    load_documents loads them (sorted by path parts)."""
-    found: list[tuple[tuple[str, ...], str]] = []
-    suffixes = TEXT_SUFFIXES | JSONL_SUFFIXES
-    stack = [(str(root), ())]
-    while stack:
-        directory, parts = stack.pop()
-        with os.scandir(directory) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=True):
-                    stack.append((entry.path, parts + (entry.name,)))
-                elif (not entry.name.startswith(".") and _split_suffix(entry.name)[1].lower() in suffixes
-                      and entry.is_file()):
-                    found.append((parts + (entry.name,), entry.path))
-    found.sort()
-    return found
+from reader.core.loading import LoadProblem, Source, UniqueIds, list_sources, read_source
 
 
 class LazyCorpus(Sequence[Document]):
     """A read-on-demand sequence of the documents under `paths` (seeds when empty)."""
 
     def __init__(self, paths: Iterable[str | Path] | None = None) -> None:
-        paths = [Path(p) for p in (paths or [])] or [seeds_dir()]
-        # Per entry: (file, id) of a file not read yet, or a Document already made.
-        self._entries: list[tuple[str, str] | Document] = []
+        paths = list(paths or []) or [seeds_dir()]
+        # Per entry: a Source not read yet, or the Document made from it.
+        self._entries: list[Source | Document] = []
         self.problems: list[LoadProblem] = []
-        seen: set[str] = set()
-        for path in paths:
-            # No Path object per file: pathlib costs ~40 µs a file, 0.4 s for 10,000.
-            files = _walk(path) if path.is_dir() else [((path.name,), str(path))]
-            for parts, file in files:
-                stem, suffix = _split_suffix(parts[-1])
-                if suffix.lower() in JSONL_SUFFIXES:
-                    result = load_documents([file])
-                    self.problems += result.problems
-                    for document in result.documents:
-                        document.id = _unique(document.id, seen)
-                        self._entries.append(document)
-                    continue
-                self._entries.append((file, _unique("/".join(parts[:-1] + (stem,)), seen)))
+        ids = UniqueIds()
+        for source in list_sources(paths):
+            if not source.is_jsonl:
+                self._entries.append(Source(source.path, ids.claim(source.id)))
+                continue
+            for item in read_source(source):
+                if isinstance(item, LoadProblem):
+                    self.problems.append(item)
+                else:
+                    item.id = ids.claim(item.id)
+                    self._entries.append(item)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -85,7 +53,7 @@ class LazyCorpus(Sequence[Document]):
         entry = self._entries[index]
         if isinstance(entry, Document):
             return entry
-        document = self._read(*entry)
+        document = self._read(entry)
         self._entries[index] = document
         return document
 
@@ -94,28 +62,18 @@ class LazyCorpus(Sequence[Document]):
 
     def id_of(self, index: int) -> str:
         """The id of document `index`, without reading it."""
-        entry = self._entries[index]
-        return entry.id if isinstance(entry, Document) else entry[1]
+        return self._entries[index].id
 
     def path_of(self, index: int) -> str:
-        entry = self._entries[index]
-        return entry.path if isinstance(entry, Document) else entry[0]
+        return self._entries[index].path
 
-    def _read(self, file: str, doc_id: str) -> Document:
-        result = load_documents([file])
-        if result.documents:
-            document = result.documents[0]
-            document.id = doc_id
-            return document
-        self.problems += result.problems
-        reason = result.problems[0].reason if result.problems else "cannot be read"
-        return Document(doc_id, file, "", {"title": f"(unreadable: {reason})", "source": file})
-
-
-def _unique(doc_id: str, seen: set[str]) -> str:
-    # The same rule as load_documents: a repeated id gets "~2", "~3"...
-    candidate, n = doc_id, 2
-    while candidate in seen:
-        candidate, n = f"{doc_id}~{n}", n + 1
-    seen.add(candidate)
-    return candidate
+    def _read(self, source: Source) -> Document:
+        for item in read_source(source):
+            if isinstance(item, Document):
+                return item
+            self.problems.append(item)
+            reason = item.reason
+            break
+        else:
+            reason = "cannot be read"
+        return Document(source.id, source.path, "", {"title": f"(unreadable: {reason})", "source": source.path})
