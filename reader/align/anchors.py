@@ -23,7 +23,7 @@ _LATIN_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 _LATIN_WORD = re.compile(rf"[{_LATIN_LETTER}][{_LATIN_LETTER}0-9]*(?:['’\-][{_LATIN_LETTER}0-9]+)*")
 _QUOTED = re.compile(r"«([^»]{3,80})»|“([^”]{3,80})”|\"([^\"]{3,80})\"|„([^“”]{3,80})[“”]")
 # A word (letters of any script, an inner apostrophe) or a number.
-_TOKEN = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?")
+_TOKEN = re.compile(_NUMBER.pattern + r"|[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 class _DigitTable(dict):
