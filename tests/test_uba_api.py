@@ -72,6 +72,14 @@ def test_l1_separators_and_trailing_whitespace():
     assert list(par.levels)[2] == 2  # before L1 the space is between two L
 
 
+def test_l1_segment_separator_inside_a_line():
+    # fribidi --rtl agrees (levels 2 1 2, visual "0\tX"); python-bidi's
+    # get_display leaves the tab at level 2 and gives "X\t0".
+    par = resolve_paragraph("X\t0", "rtl")
+    assert list(line_levels(par, 0, 3)) == [2, 1, 2]
+    assert visual(par, 0, 3) == "0\tX"
+
+
 def test_bn_is_removed_but_zwnj_words_reorder():
     text = "می\u200cخواهم abc"
     par = resolve_paragraph(text)
