@@ -276,6 +276,9 @@ def _explicit(cls: bytes, para: int, match: dict[int, int]) -> tuple[bytearray, 
 
 # --- W1-W7, N0-N2, I1-I2 on one isolating run sequence -----------------------
 
+# Directions (sos, eos, embedding direction) are class code bytes.
+_L, _R, _ON, _NSM, _PDI = b"LROMI"
+
 _NSM_RUN_RE = re.compile(rb"[^M]M+")
 
 
@@ -336,18 +339,18 @@ def _level_table(level: int) -> bytes:
 def _resolve_sequence(s: bytes, text: str, level: int, sos: int, eos: int) -> bytes:
     """Levels of one isolating run sequence: s its classes (X9-removed
     characters left out), text its characters, sos/eos ord("L")/ord("R")."""
-    e_dir = 82 if level & 1 else 76
+    e_dir = _R if level & 1 else _L
     # Shortcut: only strong characters of the embedding direction (and no
     # numbers) leave everything at the embedding level.
     if sos == eos == e_dir:
-        if (e_dir == 82 and b"L" not in s and b"E" not in s and b"N" not in s) or (
-            e_dir == 76 and b"R" not in s and b"A" not in s and b"N" not in s
+        if (e_dir == _R and b"L" not in s and b"E" not in s and b"N" not in s) or (
+            e_dir == _L and b"R" not in s and b"A" not in s and b"N" not in s
         ):
             return bytes([level]) * len(s)
     orig = s
     # W1: a mark takes the class of what precedes it (ON after an isolate).
     if b"M" in s:
-        if s[0] == 77:
+        if s[0] == _NSM:
             k = len(s) - len(s.lstrip(b"M"))
             s = bytes([sos]) * k + s[k:]
         # The usual case, harakat on Arabic letters, without a callback: one
@@ -374,14 +377,14 @@ def _resolve_sequence(s: bytes, text: str, level: int, sos: int, eos: int) -> by
             s = _W5_RE.sub(lambda m: b"E" * len(m.group()), s)
     s = s.translate(_W6)
     # W7: EN after L (or sos L) is L.
-    if has_en and (b"L" in s or sos == 76):
+    if has_en and (b"L" in s or sos == _L):
         s = _L_SPAN_RE.sub(
-            lambda m: m.group().replace(b"E", b"L"), (b"L" if sos == 76 else b"R") + s
+            lambda m: m.group().replace(b"E", b"L"), (b"L" if sos == _L else b"R") + s
         )[1:]
     if _BRACKET_RE.search(text):
         s = _n0(s, orig, text, level, sos)
     # N1-N2
-    opp = 158 - e_dir  # the other of 76 / 82
+    opp = _L + _R - e_dir  # the other direction
     padded = bytes([sos]) + s + bytes([eos])
     one, many = _N1[opp]
     for regex, replacement in one:
@@ -397,7 +400,7 @@ def _n0(s: bytes, orig: bytes, text: str, level: int, sos: int) -> bytes:
     stack: list[tuple[str, int]] = []
     for m in _BRACKET_RE.finditer(text):
         i = m.start()
-        if s[i] != 79:  # only brackets still ON (not overridden) pair up
+        if s[i] != _ON:  # only brackets still ON (not overridden) pair up
             continue
         ch = m.group()
         closer = _OPENS.get(ch)
@@ -415,8 +418,8 @@ def _n0(s: bytes, orig: bytes, text: str, level: int, sos: int) -> bytes:
     if not pairs:
         return s
     pairs.sort()
-    e_dir = 82 if level & 1 else 76
-    opp = 158 - e_dir
+    e_dir = _R if level & 1 else _L
+    opp = _L + _R - e_dir
     # Strong directions as N0 sees them (EN and AN count as R), before any
     # bracket changes.  Pairs nest or are disjoint, so when a pair is checked
     # no bracket inside it has changed yet; changed brackets before it are
@@ -430,7 +433,7 @@ def _n0(s: bytes, orig: bytes, text: str, level: int, sos: int) -> bytes:
     for o, c in pairs:
         r, l = rfind(b"R", scanned, o), rfind(b"L", scanned, o)
         if r > context_pos or l > context_pos:
-            context_pos, context = (r, 82) if r > l else (l, 76)
+            context_pos, context = (r, _R) if r > l else (l, _L)
         scanned = o
         while changed and changed[0][0] < o:
             pos, d = heapq.heappop(changed)
@@ -438,9 +441,9 @@ def _n0(s: bytes, orig: bytes, text: str, level: int, sos: int) -> bytes:
                 context_pos, context = pos, d
         has_l = find(b"L", o + 1, c) >= 0
         has_r = find(b"R", o + 1, c) >= 0
-        if has_l if e_dir == 76 else has_r:
+        if has_l if e_dir == _L else has_r:
             d = e_dir
-        elif has_r if e_dir == 76 else has_l:
+        elif has_r if e_dir == _L else has_l:
             # Only the opposite direction inside: the preceding context decides.
             d = opp if context == opp else e_dir
         else:
@@ -448,7 +451,7 @@ def _n0(s: bytes, orig: bytes, text: str, level: int, sos: int) -> bytes:
         for p in (o, c):
             out[p] = d
             p += 1
-            while p < len(out) and orig[p] == 77:  # marks on a bracket follow it
+            while p < len(out) and orig[p] == _NSM:  # marks on a bracket follow it
                 out[p] = d
                 p += 1
             heapq.heappush(changed, (p - 1, d))
@@ -489,7 +492,7 @@ def resolve_paragraph(text: str, base: str = "auto") -> ParagraphLevels:
 
 def _resolve_implicit(text: str, cls: bytes, para: int) -> bytes:
     """No embeddings or isolates: one isolating run sequence at para level."""
-    d = 82 if para else 76
+    d = _R if para else _L
     if b"Z" not in cls:
         return _resolve_sequence(cls, text, para, d, d)
     # BN characters are removed (X9): resolve without them, put them back as -1.
@@ -530,7 +533,7 @@ def _resolve_explicit(text: str, cls: bytes, para: int) -> bytes:
     runs = {m.start(): m.end() for m in _LEVEL_RUN_RE.finditer(clev)}
     out = bytearray(n)
     for start in runs:
-        if corig[start] == 73 and start in match:  # continues an earlier sequence
+        if corig[start] == _PDI and start in match:  # continues an earlier sequence
             continue
         seq = [(start, runs[start])]
         while True:
@@ -547,8 +550,8 @@ def _resolve_explicit(text: str, cls: bytes, para: int) -> bytes:
             succ = para
         else:
             succ = clev[last + 1]
-        sos = 82 if max(prev, level) & 1 else 76
-        eos = 82 if max(succ, level) & 1 else 76
+        sos = _R if max(prev, level) & 1 else _L
+        eos = _R if max(succ, level) & 1 else _L
         resolved = _resolve_sequence(
             b"".join(ccls[a:b] for a, b in seq), "".join(ctext[a:b] for a, b in seq),
             level, sos, eos,
