@@ -386,10 +386,11 @@ def _resolve_sequence(s: bytes, text: str, level: int, sos: int, eos: int) -> by
     # N1-N2
     opp = _L + _R - e_dir  # the other direction
     padded = bytes([sos]) + s + bytes([eos])
-    one, many = _N1[opp]
-    for regex, replacement in one:
-        padded = regex.sub(replacement, padded)
-    padded = many.sub(lambda m: m.group()[:1] + bytes([opp]) * (len(m.group()) - 1), padded)
+    if opp == _L and b"L" in padded or opp == _R and (b"R" in padded or b"E" in s or b"N" in s):
+        one, many = _N1[opp]
+        for regex, replacement in one:
+            padded = regex.sub(replacement, padded)
+        padded = many.sub(lambda m: m.group()[:1] + bytes([opp]) * (len(m.group()) - 1), padded)
     return padded[1:-1].translate(_N2[e_dir]).translate(_level_table(level))
 
 
@@ -625,28 +626,19 @@ _HIGH_RUN_RES = {k: re.compile(re.escape(bytes([k])) + b"+") for k in range(1, 1
 
 def _reorder_two_levels(lv: bytes | bytearray, start: int, low: int, high: int) -> list[int]:
     """L2 when the line has just two adjacent levels (an RTL paragraph with
-    numbers or Latin words in it, or an LTR one with Arabic): the runs stay in
-    logical order (low even) or all reverse (low odd), each run reading in the
-    direction of its own level."""
-    out: list[int] = []
-    extend = out.extend
-    runs = []
-    pos = 0
-    for m in _HIGH_RUN_RES[high].finditer(lv):
-        a, b = m.span()
-        if a > pos:
-            runs.append((pos, a, low))
-        runs.append((a, b, high))
-        pos = b
-    if pos < len(lv):
-        runs.append((pos, len(lv), low))
-    if low & 1:
-        runs.reverse()
-    for a, b, level in runs:
-        if level & 1:
-            extend(range(start + b - 1, start + a - 1, -1))
-        else:
-            extend(range(start + a, start + b))
+    numbers or Latin words in it, or an LTR one with Arabic): the whole line
+    in one C call, then each high run put back in its own direction."""
+    n = len(lv)
+    if low & 1:  # everything reverses; the (even) high runs read forward again
+        out = list(range(start + n - 1, start - 1, -1))
+        for m in _HIGH_RUN_RES[high].finditer(lv):
+            a, b = m.span()
+            out[n - b:n - a] = range(start + a, start + b)
+    else:  # logical order; the (odd) high runs reverse
+        out = list(range(start, start + n))
+        for m in _HIGH_RUN_RES[high].finditer(lv):
+            a, b = m.span()
+            out[a:b] = range(start + b - 1, start + a - 1, -1)
     return out
 
 
