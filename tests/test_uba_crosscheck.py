@@ -60,3 +60,53 @@ def test_first_strong_direction_matches_python_bidi(text):
 def test_example_mixed_sentence():
     text = "وقعت روسيا (ILRS) في 2023."
     assert _visual(text, "auto") == get_display(text)
+
+
+def _naive_l1_l2(par, start, end):
+    """L1 and L2 straight from UAX #9, one character at a time (slow, obvious)."""
+    levels = list(par.levels[start:end])
+    classes = par.classes[start:end]
+    trailing = True  # L1: walk from the end of the line backwards
+    for i in range(len(levels) - 1, -1, -1):
+        c = chr(classes[i])
+        if c in "SB":
+            levels[i] = par.para_level
+            trailing = True
+        elif c in "WijfIxyXYFZ":
+            if trailing and levels[i] != -1:
+                levels[i] = par.para_level
+        else:
+            trailing = False
+    order = [start + i for i, lv in enumerate(levels) if lv != -1]
+    kept = [lv for lv in levels if lv != -1]
+    if not kept:
+        return []
+    lowest_odd = min(kept) | 1
+    for k in range(max(kept), lowest_odd - 1, -1):
+        i = 0
+        while i < len(kept):
+            if kept[i] >= k:
+                j = i
+                while j < len(kept) and kept[j] >= k:
+                    j += 1
+                order[i:j] = order[i:j][::-1]
+                kept[i:j] = kept[i:j][::-1]
+                i = j
+            else:
+                i += 1
+    return order
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.text(alphabet=ALPHABET + "\t\u2067\u2066\u2069\u202b\u202c", min_size=1, max_size=80),
+    st.sampled_from(["auto", "ltr", "rtl"]),
+    st.data(),
+)
+def test_any_line_of_a_paragraph_matches_naive_l1_l2(text, base, data):
+    # Lines cut anywhere in the paragraph: the fast paths of reorder_line
+    # (one level, two levels, runs) against the rules read literally.
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    par = resolve_paragraph(text, base)
+    assert reorder_line(par, start, end) == _naive_l1_l2(par, start, end)
