@@ -1,0 +1,68 @@
+"""The frame every dialog shares: centred box, title, key hints, escape cancels."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from rich.text import Text
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from reader.tui.dialogs.display import app_order
+from reader.tui.dialogs.keys import DIALOG_BINDINGS
+
+T = TypeVar("T")
+
+
+class Dialog(ModalScreen[T]):
+    """A modal that dismisses with its result, or None on escape (dialog-cancel).
+
+    Highlighted rows are bold as well as coloured, and focused fields are framed, so
+    the dialog reads in 16 colours and under NO_COLOR (Textual turns colours to greys).
+    """
+
+    BINDINGS = DIALOG_BINDINGS
+
+    DEFAULT_CSS = """
+    Dialog { align: center middle; }
+    Dialog > #dialog {
+        width: 90%; max-width: 110; height: auto; max-height: 95%;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    Dialog .dialog-title { text-style: bold; margin-bottom: 1; }
+    Dialog .dialog-keys { color: $text-muted; margin-top: 1; }
+    Dialog .field-label { text-style: bold; margin-top: 1; }
+    Dialog OptionList { height: auto; max-height: 12; }
+    Dialog OptionList > .option-list--option-highlighted { text-style: bold; }
+    Dialog OptionList:focus > .option-list--option-highlighted { text-style: bold reverse; }
+    """
+
+    @property
+    def order(self) -> str:
+        """"visual" or "logical": how the app lays out bidi text (see ReaderApp.order)."""
+        return app_order(self.app)
+
+    def action_cancel(self) -> None:
+        """Close the dialog without a result."""
+        self.dismiss(None)
+
+
+def title(text: str | Text) -> Static:
+    """The dialog's heading (plain Text: never parsed as markup)."""
+    return Static(text if isinstance(text, Text) else Text(text), classes="dialog-title", markup=False)
+
+
+def key_hints(*pairs: tuple[str, str]) -> Static:
+    """A line of "key action" hints under the dialog's content."""
+    line = Text()
+    for i, (key, action) in enumerate(pairs):
+        if i:
+            line.append(" · ")
+        line.append(key, "bold")
+        line.append(f" {action}")
+    return Static(line, classes="dialog-keys", markup=False)
+
+
+def field_label(text: str) -> Static:
+    """A field's label inside a form."""
+    return Static(Text(text), classes="field-label", markup=False)
