@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 from textual.binding import Binding
 
+from reader.tui.annotation.session import AnnotationSession
 from reader.tui.bindings import ALL_GROUPS, APP_BINDINGS
+from reader.tui.keymap import KeymapMixin
 from reader.tui.screens.reading import ReadingScreen
 from reader.tui.terminal import BidiModeSwitch, TerminalBidi, driver_with_bidi_mode
 
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
     from reader.core.document import Document
 
 
-class ReaderApp(App):
+class ReaderApp(KeymapMixin, App):
     """Documents side by side. ``shown``: indices into ``documents`` of the first panes."""
 
     TITLE = "reader"
@@ -44,7 +46,8 @@ class ReaderApp(App):
         self.shown = shown if shown else [0]
         self.db_path = db_path
         self.keymap_name = keymap
-        self.annotator = annotator
+        self.annotator = annotator or _login_name()
+        self.annotation = AnnotationSession(_label_schema(), self.annotator)
         self.load_problems = list(problems or [])
         self.store: Any | None = None
         self.database_state = "no database"
@@ -93,14 +96,16 @@ class ReaderApp(App):
             else:
                 self.notify(f"{error}; using the default bindings", severity="warning", timeout=10)
             return
-        self.set_keymap(resolved.keymap)
+        self.apply_resolved_keymap(resolved)
         for problem in resolved.problems:
             self.notify(problem, severity="warning", timeout=10)
 
     # ------------------------------------------------------------------ database
 
     def _open_store(self) -> None:
-        if self.db_path is None or not Path(self.db_path).exists():
+        # A database path is given (or the default location chosen): open it, creating it
+        # on the first run, so annotating works from the first key.
+        if self.db_path is None:
             self._set_database_state("no database")
             return
         self.run_worker(self._open_store_in_thread, thread=True, exclusive=True, group="store")
@@ -118,8 +123,13 @@ class ReaderApp(App):
 
     def _store_opened(self, store: Any) -> None:
         self.store = store
+        self.annotation.attach(store)
         if getattr(store, "lock_message", None):
             self.notify(store.lock_message, severity="warning", timeout=10)
+        if self.reading is not None and self.reading.is_mounted:
+            for pane in self.reading.panes:
+                pane.view._register_document()
+                pane.view.refresh()
         self.refresh_database_state()
 
     def refresh_database_state(self) -> None:
@@ -132,6 +142,8 @@ class ReaderApp(App):
         else:
             state = f"{Path(self.db_path).name}: {'saved' if store.saved else 'saving…'}"
         self._set_database_state(state)
+        if self.reading is not None and self.reading.is_mounted:
+            self.reading.set_annotator(self.annotation.annotator)
 
     def _set_database_state(self, state: str) -> None:
         self.database_state = state
@@ -161,16 +173,36 @@ class ReaderApp(App):
             from reader.tui.screens.library import LibraryScreen
         except ImportError:
             from reader.tui.screens._fallbacks import DocumentListScreen as LibraryScreen
-        self.push_screen(LibraryScreen(self.documents), self._open_from_library)
+        self.push_screen(LibraryScreen(self.documents, self.store), self._open_from_library)
 
     async def _open_from_library(self, result: Any) -> None:
         """Open what the library returned: a document, or several side by side."""
         if result is None:
             return
         chosen = result if isinstance(result, (list, tuple)) else [result]
-        for document in chosen:
+        by_id = {document.id: document for document in self.documents}
+        for item in chosen:
+            # The library dismisses with document ids; older callers passed documents.
+            document = by_id.get(item) if isinstance(item, str) else item
             if document is not None:
                 await self.reading.open_document(document)
+
+
+def _login_name() -> str:
+    """The login name (recorded on every change when no --annotator is given)."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+def _label_schema():
+    """The label schema the tag keys and colours come from (the bundled one)."""
+    from reader.store.labels import load_schema
+
+    return load_schema()
 
 
 def binding_rows() -> list[tuple[str, Binding]]:

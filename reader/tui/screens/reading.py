@@ -146,6 +146,14 @@ class ReadingScreen(Screen):
         """Show ``state`` (e.g. "saved", "no database") in the status line."""
         self.query_one(StatusLine).database = state
 
+    def set_annotator(self, name: str) -> None:
+        """Show who is annotating (recorded on every change) in the status line."""
+        self.query_one(StatusLine).annotator = name
+
+    def set_annotation_mode(self, mode: str) -> None:
+        """Show what annotation step is pending (selection, claim link) in the status line."""
+        self.query_one(StatusLine).mode = mode
+
     def set_note(self, note: str) -> None:
         """Show a short ``note`` (keymap problems...) in the status line."""
         self.query_one(StatusLine).note = note

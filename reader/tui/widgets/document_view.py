@@ -27,6 +27,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.bidi.layout import ParagraphLayout, VisualLine, layout_paragraph
+from reader.tui.annotation.actions import AnnotationActions, pane_annotation_bindings
+from reader.tui.annotation.styles import decorate
 from reader.tui.bindings import PANE_BINDINGS
 from reader.tui.widgets.line_index import ParagraphLineIndex
 
@@ -36,10 +38,11 @@ if TYPE_CHECKING:
 LayoutOrder = Literal["visual", "logical"]
 
 
-class DocumentView(ScrollView, can_focus=True):
-    """A scrollable, cursor-carrying view of one ``Document``."""
+class DocumentView(AnnotationActions, ScrollView, can_focus=True):
+    """A scrollable, cursor-carrying view of one ``Document``; annotation keys and the
+    drawing of spans come from ``AnnotationActions``."""
 
-    BINDINGS = PANE_BINDINGS
+    BINDINGS = [*PANE_BINDINGS, *pane_annotation_bindings()]
     COMPONENT_CLASSES = {"document-view--cursor", "document-view--cursor-unfocused"}
     DEFAULT_CSS = """
     DocumentView {
@@ -101,7 +104,9 @@ class DocumentView(ScrollView, can_focus=True):
         self._laid_out: set[int] = set()
         self._layout_width = 0
         self._index = ParagraphLineIndex([])
-        self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
+        # Keyed by (paragraph, row, decoration key): a change of spans, selection or
+        # search match makes new keys, so stale strips are never drawn.
+        self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
         self._cursor = self._paragraphs[0].start if self._paragraphs else 0
         self._goal_column: int | None = None
         self._last_top = -1
@@ -233,7 +238,8 @@ class DocumentView(ScrollView, can_focus=True):
             return Strip.blank(width, base_style)
         index = self._index.paragraph_at(line_no)
         row = line_no - self._index.first_line(index)
-        strip = self._strips.get((index, row))
+        key = (index, row, self.decoration_key())
+        strip = self._strips.get(key)
         if strip is None:
             lines = self.paragraph_layout(index).lines
             if row < len(lines):
@@ -242,9 +248,12 @@ class DocumentView(ScrollView, can_focus=True):
                 segments = [Segment(" " * pad, base_style)] if pad else []
                 segments.append(Segment(line.text, base_style))
                 strip = Strip(segments).adjust_cell_length(width, base_style)
+                marks = self.annotation_marks(index)
+                if marks:
+                    strip = decorate(strip, line.cells, pad, marks)
             else:
                 strip = Strip.blank(width, base_style)
-            self._strips[(index, row)] = strip
+            self._strips[key] = strip
         location = self._paint_cursor if self._paint_style is not None else self.cursor_location()
         if location is not None and location[0] == index and location[1] == row:
             strip = self._with_cursor(strip, location[2])

@@ -1,4 +1,5 @@
-"""The status line: where the cursor is (logical offset, paragraph) and the database state."""
+"""The status line: where the cursor is (logical offset, paragraph), the database state
+(saved or not), the annotator, and what annotation step is pending."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ class StatusLine(Widget):
     database: reactive[str] = reactive("no database")
     sync: reactive[bool] = reactive(False)
     note: reactive[str] = reactive("")
+    annotator: reactive[str] = reactive("")
+    mode: reactive[str] = reactive("")
 
     def render(self) -> Text:
         """offset · paragraph · database · sync (plain Text: nothing here is markup)."""
@@ -27,6 +30,10 @@ class StatusLine(Widget):
         text.append(f"offset {self.offset}", style="bold")
         text.append(f" · ¶ {self.paragraph + 1}/{self.paragraphs}")
         text.append(f" · {self.database}")
+        if self.annotator:
+            text.append(f" · {self.annotator}")
+        if self.mode:
+            text.append(f" · {self.mode}", style="bold")
         if self.sync:
             text.append(" · sync-scroll on", style="bold")
         if self.note:

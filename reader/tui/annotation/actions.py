@@ -1,0 +1,619 @@
+"""AnnotationActions: the annotation keys of a document pane (ANNOTATION_BINDINGS).
+
+Mixed into `DocumentView`. Everything that changes annotations goes through the app's
+`AnnotationSession` (``app.annotation``); dialogs come from `reader.tui.dialogs` and
+are pushed with a callback. The view asks `annotation_marks` what to draw over a
+paragraph and keys its strip cache by `decoration_key`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable
+
+from reader.errors import ReaderError
+from textual.binding import Binding
+
+from reader.store.model import CLAIM_LABEL
+from reader.tui.bindings import ANNOTATION_BINDINGS
+from reader.tui.annotation import selection as sel
+from reader.tui.annotation.styles import MATCH_STYLE, SELECTION_STYLE, LabelStyles, Mark, span_marks
+
+if TYPE_CHECKING:
+    from reader.core.document import Document
+    from reader.store.model import Span
+    from reader.tui.annotation.session import AnnotationSession
+
+
+def pane_annotation_bindings() -> list[Binding]:
+    """ANNOTATION_BINDINGS as a widget can bind them: an action with no default key
+    (search-backward) gets the keymap's placeholder key, which no terminal sends, until
+    a keymap gives it one."""
+    from dataclasses import replace
+
+    from reader.tui.keymap import unbound_key
+
+    return [b if b.key.strip() else replace(b, key=unbound_key(b.id or b.action)) for b in ANNOTATION_BINDINGS]
+
+
+def _dialog(name: str) -> Any | None:
+    """The dialog class ``name`` from reader.tui.dialogs, or None while it is not there."""
+    try:
+        import reader.tui.dialogs as dialogs
+
+        return getattr(dialogs, name, None)
+    except ImportError:
+        return None
+
+
+class AnnotationActions:
+    """Selection, tagging, links, undo, search and suggestions for a DocumentView."""
+
+    document: Document
+    _anchor: int | None = None
+    _match: tuple[int, int] | None = None
+    _search_query: str = ""
+    _search_backward: bool = False
+    _cursor_span_id: str | None = None
+    _label_styles: LabelStyles | None = None
+
+    # ------------------------------------------------------------------ session
+
+    @property
+    def session(self) -> AnnotationSession | None:
+        return getattr(self.app, "annotation", None)  # type: ignore[attr-defined]
+
+    def _require_session(self) -> AnnotationSession:
+        session = self.session
+        if session is None:
+            raise ReaderError("annotating is not available in this app")
+        return session
+
+    def _run(self, what: Callable[[], Any]) -> Any:
+        """Run ``what``; a ReaderError becomes a notification. Returns its result or None."""
+        try:
+            return what()
+        except ReaderError as error:
+            self.notify(str(error), severity="warning", timeout=6)  # type: ignore[attr-defined]
+            return None
+
+    def _spans_changed(self) -> None:
+        """Redraw every pane (the revision keys their caches) and the status line."""
+        for view in self._views():
+            view._update_cursor_span()
+            view.refresh()
+        self._report_state()
+
+    def _views(self) -> list[Any]:
+        return list(self.screen.query(type(self)))  # type: ignore[attr-defined]
+
+    def _report_state(self) -> None:
+        refresh = getattr(self.app, "refresh_database_state", None)  # type: ignore[attr-defined]
+        if refresh is not None:
+            refresh()
+
+    # ------------------------------------------------------------------ drawing
+
+    def decoration_key(self) -> tuple:
+        """What the drawn annotations depend on; part of the strip cache key."""
+        session = self.session
+        if session is None:
+            return (self._anchor is not None and self.selection_range(), self._match)
+        return (
+            session.revision, session.emphasis, self._cursor_span_id,
+            self.selection_range() if self._anchor is not None else None, self._match,
+        )
+
+    def annotation_marks(self, paragraph_index: int) -> list[Mark]:
+        """Marks over paragraph ``paragraph_index``: spans, selection, search match."""
+        paragraph = self.document.paragraphs[paragraph_index]
+        start, end = paragraph.start, paragraph.end
+        marks: list[Mark] = []
+        session = self.session
+        if session is not None and session.store is not None:
+            if self._label_styles is None:
+                self._label_styles = LabelStyles(session.schema, _color_system(self))
+            marks = span_marks(session.spans(self.document.id), start, end, self._label_styles,
+                               cursor_span=self._cursor_span_id, linked=session.linked)
+        if self._anchor is not None:
+            lo, hi = self.selection_range()
+            if lo < end and hi > start:
+                marks.append(Mark(lo - start, hi - start, SELECTION_STYLE))
+        if self._match is not None and self._match[0] < end and self._match[1] > start:
+            marks.append(Mark(self._match[0] - start, self._match[1] - start, MATCH_STYLE))
+        return marks
+
+    def _update_cursor_span(self) -> None:
+        """Track the span under the cursor; linked spans are emphasised in every pane."""
+        session = self.session
+        if session is None:
+            return
+        span = session.span_at(self.document.id, self.cursor)  # type: ignore[attr-defined]
+        span_id = span.id if span else None
+        if span_id != self._cursor_span_id:
+            self._cursor_span_id = span_id
+            self.refresh()  # type: ignore[attr-defined]
+        if self.has_focus:  # type: ignore[attr-defined]
+            linked = frozenset(session.linked_ids(span))
+            if linked != session.linked:
+                session.set_linked(linked)
+                for view in self._views():
+                    if view is not self:
+                        view.refresh()
+
+    def on_document_view_cursor_moved(self, message: Any) -> None:
+        if message.view is not self:
+            return
+        self._update_cursor_span()
+        if self._anchor is not None:
+            self.refresh()  # type: ignore[attr-defined]
+            self._report_mode()
+
+    def on_mount(self) -> None:
+        self._register_document()
+
+    def _register_document(self) -> None:
+        """Register the document in the store (re-anchoring if its text changed)."""
+        session = self.session
+        if session is None or session.store is None or getattr(session.store, "read_only", False):
+            return
+        review = self._run(lambda: session.ensure_document(self.document))
+        if review:
+            self.notify(  # type: ignore[attr-defined]
+                f"{len(review)} span(s) in {self.document.title or self.document.id} need review: "
+                "the text changed since they were made (t lists them)", severity="warning", timeout=10)
+        self.refresh()  # type: ignore[attr-defined]
+
+    # ------------------------------------------------------------------ selection
+
+    def selection_range(self) -> tuple[int, int]:
+        """The selected range (empty when no selection is active)."""
+        if self._anchor is None:
+            return (self.cursor, self.cursor)  # type: ignore[attr-defined]
+        mode = self._mode()
+        return sel.range_between(self.document.text, self._anchor, self.cursor, mode)  # type: ignore[attr-defined]
+
+    def _mode(self) -> sel.SelectionMode:
+        session = self.session
+        return session.mode if session is not None else sel.SelectionMode()
+
+    def _select(self, found: tuple[int, int] | None) -> None:
+        if found is None:
+            self.notify("nothing to select here")  # type: ignore[attr-defined]
+            return
+        start, end = found
+        self._anchor = start
+        self.move_cursor(max(start, end - 1))  # type: ignore[attr-defined]
+        self.refresh()  # type: ignore[attr-defined]
+        self._report_mode()
+
+    def _clear_selection(self) -> None:
+        if self._anchor is not None:
+            self._anchor = None
+            self.refresh()  # type: ignore[attr-defined]
+        self._report_mode()
+
+    def _report_mode(self) -> None:
+        """Tell the reading screen what is pending (selection, claim link) for its status line."""
+        session = self.session
+        parts = []
+        if self._anchor is not None:
+            lo, hi = self.selection_range()
+            parts.append(f"selecting {hi - lo} chars")
+        if session is not None:
+            mode = session.mode
+            if mode.precise:
+                parts.append("precise")
+            if mode.clitics:
+                parts.append("clitics stripped")
+            if session.pending_link is not None:
+                parts.append(f"linking claim “{_short(session.pending_link.text)}”: C on the target claim, escape cancels")
+        show = getattr(self.screen, "set_annotation_mode", None)  # type: ignore[attr-defined]
+        if show is not None:
+            show(" · ".join(parts))
+
+    def action_select_toggle(self) -> None:
+        if self._anchor is None:
+            self._anchor = self.cursor  # type: ignore[attr-defined]
+            self.refresh()  # type: ignore[attr-defined]
+            self._report_mode()
+        else:
+            self._clear_selection()
+
+    def action_select_cancel(self) -> None:
+        session = self.session
+        if self._anchor is None and session is not None and session.pending_link is not None:
+            session.pending_link = None
+            self.notify("claim link cancelled")  # type: ignore[attr-defined]
+        self._match = None
+        self._clear_selection()
+
+    def action_select_word(self) -> None:
+        self._select(sel.word_range(self.document.text, self.cursor, self._mode()))  # type: ignore[attr-defined]
+
+    def action_select_sentence(self) -> None:
+        self._select(sel.sentence_range(self.document.text, self.cursor))  # type: ignore[attr-defined]
+
+    def action_select_paragraph(self) -> None:
+        self._select(sel.paragraph_range(self.document.text, self.cursor))  # type: ignore[attr-defined]
+
+    def action_select_precise(self) -> None:
+        mode = self._require_session().mode
+        mode.precise = not mode.precise
+        self.notify("selections: character precision" if mode.precise else "selections: whole words")  # type: ignore[attr-defined]
+        self.refresh()  # type: ignore[attr-defined]
+        self._report_mode()
+
+    def action_select_clitics(self) -> None:
+        mode = self._require_session().mode
+        mode.clitics = not mode.clitics
+        self.notify("Arabic clitics and article: left out of selections" if mode.clitics  # type: ignore[attr-defined]
+                    else "Arabic clitics and article: kept in selections")
+        self.refresh()  # type: ignore[attr-defined]
+        self._report_mode()
+
+    def _target_range(self) -> tuple[int, int] | None:
+        """The selection, or the word under the cursor when nothing is selected."""
+        if self._anchor is not None:
+            lo, hi = self.selection_range()
+            return (lo, hi) if lo < hi else None
+        return sel.word_range(self.document.text, self.cursor, self._mode())  # type: ignore[attr-defined]
+
+    # ------------------------------------------------------------------ tagging
+
+    def action_tag(self, key: int | str) -> None:
+        session = self._require_session()
+        entity_type = session.schema.by_key(str(key))
+        if entity_type is None:
+            self.notify(f"no entity type has key {key} in {session.schema.source}")  # type: ignore[attr-defined]
+            return
+        self._tag(entity_type.name)
+
+    def action_tag_claim(self) -> None:
+        self._tag(CLAIM_LABEL)
+
+    def _tag(self, label: str) -> None:
+        found = self._target_range()
+        if found is None:
+            self.notify("nothing to tag: put the cursor on a word or select text (v)")  # type: ignore[attr-defined]
+            return
+        session = self._require_session()
+        span = self._run(lambda: session.tag(self.document, found[0], found[1], label))
+        if span is None:
+            return
+        self._anchor = None
+        self.move_cursor(span.start)  # type: ignore[attr-defined]
+        self._spans_changed()
+        self._report_mode()
+
+    def _span_here(self, kind: str | None = None) -> Span | None:
+        """The span under the cursor (of ``kind`` if given: the claim around an entity
+        counts for "claim"), or None with a note."""
+        session = self._require_session()
+        spans = [s for s in session.spans(self.document.id) if s.start <= self.cursor < s.end]  # type: ignore[attr-defined]
+        if kind is not None:
+            spans = [s for s in spans if s.kind == kind]
+        span = min(spans, key=lambda s: (s.end - s.start, s.kind != "entity"), default=None)
+        if span is None:
+            self.notify(f"no {kind or 'span'} under the cursor")  # type: ignore[attr-defined]
+        return span
+
+    def action_span_delete(self) -> None:
+        span = self._span_here()
+        if span is not None and self._run(lambda: self._require_session().delete(span) or True):
+            self.notify(f"deleted {span.label} “{_short(span.text)}” (u undoes)")  # type: ignore[attr-defined]
+            self._spans_changed()
+
+    def action_span_relabel(self) -> None:
+        span = self._span_here("entity")
+        chooser = _dialog("LabelChooser")
+        if span is None or not self._have(chooser, "LabelChooser"):
+            return
+        session = self._require_session()
+
+        def chosen(label: str | None) -> None:
+            if label and label != span.label and self._run(lambda: session.relabel(span, label)):
+                self._spans_changed()
+
+        self.app.push_screen(chooser(session.schema, span.label), chosen)  # type: ignore[attr-defined]
+
+    def _have(self, dialog: Any, name: str) -> bool:
+        if dialog is None:
+            self.notify(f"{name} is not available in this build", severity="warning")  # type: ignore[attr-defined]
+            return False
+        return True
+
+    def _jump_span(self, step: int) -> None:
+        spans = self._require_session().spans(self.document.id)
+        cursor = self.cursor  # type: ignore[attr-defined]
+        starts = sorted({s.start for s in spans})
+        target = next((s for s in starts if s > cursor), None) if step > 0 else \
+            next((s for s in reversed(starts) if s < cursor), None)
+        if target is None:
+            self.notify("no more spans that way" if spans else "no spans in this document yet")  # type: ignore[attr-defined]
+            return
+        self.move_cursor(target, center=True)  # type: ignore[attr-defined]
+
+    def action_span_next(self) -> None:
+        self._jump_span(1)
+
+    def action_span_prev(self) -> None:
+        self._jump_span(-1)
+
+    def action_span_list(self) -> None:
+        span_list = _dialog("SpanList")
+        if not self._have(span_list, "SpanList"):
+            return
+        spans = self._require_session().spans(self.document.id)
+        if not spans:
+            self.notify("no spans in this document yet")  # type: ignore[attr-defined]
+            return
+        by_id = {s.id: s for s in spans}
+
+        def chosen(span_id: str | None) -> None:
+            if span_id in by_id:
+                self.move_cursor(by_id[span_id].start, center=True)  # type: ignore[attr-defined]
+
+        self.app.push_screen(span_list(spans, self.document), chosen)  # type: ignore[attr-defined]
+
+    # ------------------------------------------------------------------ claims and entities
+
+    def action_span_edit(self) -> None:
+        session = self._require_session()
+        here = [s for s in session.spans(self.document.id) if s.start <= self.cursor < s.end]  # type: ignore[attr-defined]
+        span = min(here, key=lambda s: (s.end - s.start, s.kind != "entity"), default=None)
+        if span is None:
+            self.notify("no span under the cursor")  # type: ignore[attr-defined]
+        elif span.kind == "claim":
+            self._edit_claim(span)
+        else:
+            self.action_entity_link()
+
+    def _edit_claim(self, span: Span) -> None:
+        form = _dialog("ClaimForm")
+        if not self._have(form, "ClaimForm"):
+            return
+        session = self._require_session()
+        entity_spans = [s for s in session.spans(self.document.id) if s.kind == "entity"]
+
+        def saved(attributes: Any) -> None:
+            if attributes is not None and self._run(lambda: session.set_claim(span, attributes)):
+                self.notify("claim saved")  # type: ignore[attr-defined]
+                self._spans_changed()
+
+        self.app.push_screen(form(span, entity_spans, session.schema), saved)  # type: ignore[attr-defined]
+
+    def action_entity_link(self) -> None:
+        span = self._span_here("entity")
+        finder = _dialog("EntityFinder")
+        if span is None or not self._have(finder, "EntityFinder"):
+            return
+        session = self._require_session()
+
+        def chosen(choice: Any) -> None:
+            if choice is None:
+                return
+            entity = self._run(lambda: session.link_to_entity(span, choice))
+            if entity is not None:
+                self.notify(f"“{_short(span.text)}” → {entity.name} ({entity.type})")  # type: ignore[attr-defined]
+                self._spans_changed()
+
+        self.app.push_screen(finder(span, session.store.entities(), session.schema), chosen)  # type: ignore[attr-defined]
+
+    def action_claim_link(self) -> None:
+        span = self._span_here("claim")
+        if span is None:
+            return
+        session = self._require_session()
+        source = session.pending_link
+        if source is None or source.id == span.id:
+            session.pending_link = span
+            self.notify("claim link started: go to the other claim (tab to another pane) and press C")  # type: ignore[attr-defined]
+            self._report_mode()
+            return
+        chooser = _dialog("LinkTypeChooser")
+        if not self._have(chooser, "LinkTypeChooser"):
+            return
+
+        def chosen(link_type: str | None) -> None:
+            if link_type is None:
+                self.notify("claim link not made (still pending: escape cancels)")  # type: ignore[attr-defined]
+                return
+            if self._run(lambda: session.link_claims(source, span, link_type)):
+                self.notify(f"claims linked: {link_type}")  # type: ignore[attr-defined]
+                self._spans_changed()
+            self._report_mode()
+
+        self.app.push_screen(chooser(source, span), chosen)  # type: ignore[attr-defined]
+
+    def action_linked_panel(self) -> None:
+        span = self._span_here()
+        panel = _dialog("LinkedPanel")
+        if span is None or not self._have(panel, "LinkedPanel"):
+            return
+        session = self._require_session()
+        documents = {d.id: d for d in getattr(self.app, "documents", [])}  # type: ignore[attr-defined]
+
+        def chosen(target: tuple[str, int] | None) -> None:
+            if target is not None:
+                self.app.call_later(self._open_at, target[0], target[1])  # type: ignore[attr-defined]
+
+        self.app.push_screen(panel(span, session.store, documents), chosen)  # type: ignore[attr-defined]
+
+    async def _open_at(self, doc_id: str, offset: int) -> None:
+        """Show document ``doc_id`` (opening a pane if needed) with its cursor on ``offset``."""
+        await open_document_at(self.app, doc_id, offset)  # type: ignore[attr-defined]
+
+    # ------------------------------------------------------------------ history and done
+
+    def action_undo(self) -> None:
+        self._history(undo=True)
+
+    def action_redo(self) -> None:
+        self._history(undo=False)
+
+    def _history(self, undo: bool) -> None:
+        session = self._require_session()
+        change = self._run(session.undo if undo else session.redo)
+        if change is None:
+            if session.store is not None:
+                self.notify("nothing to undo" if undo else "nothing to redo")  # type: ignore[attr-defined]
+            return
+        self.notify(f"{'undone' if undo else 'redone'}: {change.description}")  # type: ignore[attr-defined]
+        self._spans_changed()
+        self._report_mode()
+        if change.span is not None:
+            self.app.call_later(self._open_at, change.span.doc_id, change.span.start)  # type: ignore[attr-defined]
+
+    def action_doc_done(self) -> None:
+        session = self._require_session()
+        done = not session.is_done(self.document.id)
+        if self._run(lambda: session.set_done(self.document, done) or True):
+            self.notify(f"{self.document.title or self.document.id}: {'done' if done else 'not done'}")  # type: ignore[attr-defined]
+            self._report_state()
+
+    # ------------------------------------------------------------------ search
+
+    def action_search(self) -> None:
+        self._open_search_bar(backward=False, corpus=False)
+
+    def action_search_backward(self) -> None:
+        self._open_search_bar(backward=True, corpus=False)
+
+    def action_search_corpus(self) -> None:
+        self._open_search_bar(backward=False, corpus=True)
+
+    def _open_search_bar(self, *, backward: bool, corpus: bool) -> None:
+        from reader.tui.widgets.search_bar import SearchBar
+
+        parent = self.parent  # type: ignore[attr-defined]
+        for old in parent.query(SearchBar):
+            old.remove()
+        bar = SearchBar(self, backward=backward, corpus=corpus, value=self._search_query)
+        parent.mount(bar, after=self)
+        bar.focus()
+
+    def run_search(self, query: str, *, backward: bool = False) -> None:
+        """Search ``query`` from the cursor; the match is highlighted, the cursor on it."""
+        self._search_query, self._search_backward = query, backward
+        self._search_step(backward)
+
+    def _search_step(self, backward: bool) -> None:
+        from reader.core.search import find_next
+
+        if not self._search_query:
+            self.notify("no search yet: / searches")  # type: ignore[attr-defined]
+            return
+        cursor = self.cursor  # type: ignore[attr-defined]
+        found = find_next(self.document, self._search_query, cursor, backward=backward, wrap=False)
+        if found is None:
+            found = find_next(self.document, self._search_query, cursor, backward=backward, wrap=True)
+            if found is not None:
+                self.notify("search wrapped around")  # type: ignore[attr-defined]
+        if found is None:
+            self._match = None
+            self.notify(f"not found: {self._search_query}")  # type: ignore[attr-defined]
+            self.refresh()  # type: ignore[attr-defined]
+            return
+        self._match = found
+        self.move_cursor(found[0], center=True)  # type: ignore[attr-defined]
+        self.refresh()  # type: ignore[attr-defined]
+
+    def action_search_next(self) -> None:
+        self._search_step(self._search_backward)
+
+    def action_search_prev(self) -> None:
+        self._search_step(not self._search_backward)
+
+    def run_corpus_search(self, query: str) -> None:
+        """Search ``query`` in every loaded document and list the matches."""
+        from reader.core.search import search_corpus
+        from reader.tui.widgets.search_results import SearchResults
+
+        self._search_query = query
+        documents = list(getattr(self.app, "documents", [self.document]))  # type: ignore[attr-defined]
+        hits = search_corpus(documents, query)
+        if not hits:
+            self.notify(f"not found in {len(documents)} documents: {query}")  # type: ignore[attr-defined]
+            return
+
+        def chosen(hit: tuple[str, int, int] | None) -> None:
+            if hit is not None:
+                self.app.call_later(self._open_match, *hit)  # type: ignore[attr-defined]
+
+        self.app.push_screen(SearchResults(query, hits, {d.id: d for d in documents}), chosen)  # type: ignore[attr-defined]
+
+    async def _open_match(self, doc_id: str, start: int, end: int) -> None:
+        view = await open_document_at(self.app, doc_id, start)  # type: ignore[attr-defined]
+        if view is not None:
+            view._search_query = self._search_query
+            view._match = (start, end)
+            view.refresh()
+
+    # ------------------------------------------------------------------ suggestions
+
+    def action_suggest(self) -> None:
+        span = self._span_here()
+        review = _dialog("SuggestionReview")
+        if span is None or not self._have(review, "SuggestionReview"):
+            return
+        from reader.core.suggest import suggest_like
+
+        session = self._require_session()
+        store = session.require_store()
+        documents = list(getattr(self.app, "documents", [self.document]))  # type: ignore[attr-defined]
+        entity = store.entity(span.entity_id) if span.entity_id else None
+        aliases = [entity.name, *entity.aliases] if entity is not None else []
+        suggestions = suggest_like(span.text, span.label, documents, aliases=aliases, existing=store.spans())
+        if not suggestions:
+            self.notify(f"no other occurrence of “{_short(span.text)}” in {len(documents)} documents")  # type: ignore[attr-defined]
+            return
+
+        def accepted(chosen: list[Any] | None) -> None:
+            if not chosen:
+                return
+            spans = [s.to_span(kind=span.kind, annotator=session.annotator, entity_id=None) for s in chosen]
+            for document in {s.doc_id for s in spans}:
+                known = next((d for d in documents if d.id == document), None)
+                if known is not None and store.document(document) is None:
+                    self._run(lambda: store.ensure_document(known))
+            added = self._run(lambda: session.add_suggested(spans, span.entity_id))
+            if added:
+                self.notify(f"tagged {len(added)} more as {span.label} (u undoes them at once)")  # type: ignore[attr-defined]
+                self._spans_changed()
+
+        self.app.push_screen(review(suggestions, {d.id: d for d in documents}), accepted)  # type: ignore[attr-defined]
+
+
+async def open_document_at(app: Any, doc_id: str, offset: int) -> Any | None:
+    """Focus the pane showing ``doc_id`` (opening one if needed) with the cursor on
+    ``offset``; returns its view, or None if the document is not loaded."""
+    reading = getattr(app, "reading", None)
+    document = next((d for d in getattr(app, "documents", []) if d.id == doc_id), None)
+    if reading is None or document is None:
+        app.notify(f"document {doc_id} is not loaded (open it with reader PATH)", severity="warning")
+        return None
+    if app.screen is not reading:
+        return None
+    await reading.open_document(document)
+    for pane in reading.panes:
+        if pane.document is document:
+            pane.view.move_cursor(offset, center=True)
+            pane.view.focus()
+            return pane.view
+    return None
+
+
+def _color_system(widget: Any) -> str | None:
+    """The terminal's colour system as Rich knows it (None: no colour)."""
+    try:
+        console = widget.app.console
+    except Exception:  # noqa: BLE001 - not mounted yet: assume colour
+        return "truecolor"
+    if getattr(console, "no_color", False):
+        return None
+    return console.color_system
+
+
+def _short(text: str, limit: int = 30) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,228 @@
+"""AnnotationSession: what the panes annotate through (no Textual here).
+
+It holds the open `AnnotationStore` (None until the app has opened it, or when there is
+no database), the label schema, the claim waiting for a link target, and a revision
+counter that every change (also undo and redo) bumps: views key their strip caches by it.
+Errors from the store (read-only database, invalid span) come out as ReaderError.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterable
+
+from reader.errors import ReaderError
+from reader.store.model import CLAIM_LABEL, ClaimLink, Entity, Span
+from reader.tui.annotation.selection import SelectionMode
+
+if TYPE_CHECKING:
+    from reader.core.document import Document
+    from reader.store.labels import LabelSchema
+
+
+@dataclass(frozen=True)
+class Change:
+    """What undo or redo did: the store's description and the span it touched (if any)."""
+
+    description: str
+    span: Span | None
+
+
+class AnnotationSession:
+    """Spans, entities and links of the open documents, through one AnnotationStore."""
+
+    def __init__(self, schema: LabelSchema, annotator: str = "") -> None:
+        self.schema = schema
+        self.annotator = annotator
+        self.store: Any | None = None
+        self.revision = 0
+        self.pending_link: Span | None = None
+        self.mode = SelectionMode()
+        #: Spans linked to the one under the focused cursor (emphasised in every pane),
+        #: and a counter that changes with them (part of the views' cache keys).
+        self.linked: frozenset[str] = frozenset()
+        self.emphasis = 0
+        self._spans: dict[str, list[Span]] = {}
+        self._spans_revision = -1
+
+    # -- the store ---------------------------------------------------------------------------
+    def attach(self, store: Any) -> None:
+        """Use ``store`` from now on (the app opens it after the first paint)."""
+        self.store = store
+        self.annotator = getattr(store, "annotator", "") or self.annotator
+        self._changed()
+
+    def require_store(self) -> Any:
+        """The store, or ReaderError saying why there is none yet."""
+        if self.store is None:
+            raise ReaderError("no annotation database is open (start reader with --db PATH)")
+        return self.store
+
+    def _changed(self) -> None:
+        self.revision += 1
+
+    def set_linked(self, linked: frozenset[str]) -> None:
+        """Emphasise the spans ``linked`` (to the span under the focused cursor)."""
+        self.linked = linked
+        self.emphasis += 1
+
+    # -- reading -----------------------------------------------------------------------------
+    def spans(self, doc_id: str) -> list[Span]:
+        """The spans of ``doc_id`` in text order (cached until the next change)."""
+        if self.store is None:
+            return []
+        if self._spans_revision != self.revision:
+            self._spans.clear()
+            self._spans_revision = self.revision
+        found = self._spans.get(doc_id)
+        if found is None:
+            found = self._spans[doc_id] = self.store.spans(doc_id)
+        return found
+
+    def span_at(self, doc_id: str, offset: int) -> Span | None:
+        """The innermost span covering ``offset`` (an entity inside a claim wins)."""
+        covering = [s for s in self.spans(doc_id) if s.start <= offset < s.end]
+        return min(covering, key=lambda s: (s.end - s.start, s.kind != "entity"), default=None)
+
+    def linked_ids(self, span: Span | None) -> set[str]:
+        """Ids of the spans linked to ``span``: other mentions of its entity, the claims
+        it is linked with. Empty for None or an unlinked span."""
+        if span is None or self.store is None:
+            return set()
+        linked: set[str] = set()
+        if span.entity_id:
+            linked |= {s.id for s in self.store.spans() if s.entity_id == span.entity_id}
+        for link in self.store.links():
+            if span.id in (link.source, link.target):
+                linked |= {link.source, link.target}
+        linked.discard(span.id)
+        return linked
+
+    # -- changing ----------------------------------------------------------------------------
+    def ensure_document(self, document: Document) -> list[Span]:
+        """Register ``document`` in the store; returns its spans flagged for review."""
+        store = self.require_store()
+        _record, review = store.ensure_document(document)
+        self._changed()
+        return review
+
+    def tag(self, document: Document, start: int, end: int, label: str) -> Span:
+        """A new span over ``[start, end)``: a claim when ``label`` is CLAIM, else an entity."""
+        store = self.require_store()
+        if start >= end:
+            raise ReaderError("nothing to tag here: put the cursor on a word or select text")
+        if store.document(document.id) is None:
+            store.ensure_document(document)
+        kind = "claim" if label == CLAIM_LABEL else "entity"
+        for other in self.spans(document.id):
+            if (other.start, other.end, other.label) == (start, end, label):
+                raise ReaderError(f"“{other.text}” is already tagged {label}")
+        span = store.add_span(Span(document.id, start, end, kind, label, document.text[start:end],
+                                   annotator=self.annotator))
+        self._changed()
+        return span
+
+    def relabel(self, span: Span, label: str) -> Span:
+        """``span`` with the entity type ``label`` (claims keep their label)."""
+        if span.kind != "entity":
+            raise ReaderError("only entity spans have a type to change")
+        updated = self.require_store().update_span(span.id, label=label)
+        self._changed()
+        return updated
+
+    def delete(self, span: Span) -> None:
+        """Remove ``span`` (and the claim links touching it)."""
+        self.require_store().delete_span(span.id)
+        if self.pending_link is not None and self.pending_link.id == span.id:
+            self.pending_link = None
+        self._changed()
+
+    def set_claim(self, span: Span, attributes: Any) -> Span:
+        """Store a claim's attributes (a ClaimAttributes)."""
+        updated = self.require_store().update_span(span.id, attrs=attributes.to_dict())
+        self._changed()
+        return updated
+
+    def link_to_entity(self, span: Span, choice: Any) -> Entity:
+        """Link ``span`` to the entity an EntityFinder chose: an existing one
+        (``choice.entity_id``) or a new one (``choice.type``, ``choice.name``).
+        Returns the entity."""
+        store = self.require_store()
+        entity_id = getattr(choice, "entity_id", None)
+        if entity_id:
+            entity = store.entity(entity_id)
+            if entity is None:
+                raise ReaderError(f"entity {entity_id} does not exist")
+        else:
+            entity_type = getattr(choice, "type", None) or getattr(choice, "entity_type", None) or span.label
+            name = getattr(choice, "name", None) or span.text
+            entity = store.add_entity(Entity(type=entity_type, name=name))
+        store.link_mention(span.id, entity.id)
+        self._changed()
+        return store.entity(entity.id) or entity
+
+    def link_claims(self, source: Span, target: Span, link_type: str) -> ClaimLink:
+        """A claim link of ``link_type`` from ``source`` to ``target``."""
+        link = self.require_store().add_link(ClaimLink(source.id, target.id, link_type, annotator=self.annotator))
+        self.pending_link = None
+        self._changed()
+        return link
+
+    def set_done(self, document: Document, done: bool) -> None:
+        store = self.require_store()
+        if store.document(document.id) is None:
+            store.ensure_document(document)
+        store.set_done(document.id, done)
+        self._changed()
+
+    def is_done(self, doc_id: str) -> bool:
+        record = self.store.document(doc_id) if self.store is not None else None
+        return bool(record is not None and record.done)
+
+    def add_suggested(self, spans: Iterable[Span], entity_id: str | None) -> list[Span]:
+        """Store the accepted suggestions (linked to ``entity_id`` if given): in one
+        undoable change where the store can group writes, else one by one. Returns them."""
+        store = self.require_store()
+        spans = list(spans)
+        added: list[Span] = []
+        # The store groups nested writes into the outer change (one journal line, one undo).
+        group = getattr(store, "_change", None)
+        description = f"tag {len(spans)} like this"
+        if group is not None:
+            with group(description):
+                added = [self._add_linked(store, span, entity_id) for span in spans]
+        else:
+            added = [self._add_linked(store, span, entity_id) for span in spans]
+        self._changed()
+        return added
+
+    @staticmethod
+    def _add_linked(store: Any, span: Span, entity_id: str | None) -> Span:
+        stored = store.add_span(span)
+        if entity_id:
+            stored = store.link_mention(stored.id, entity_id)
+        return stored
+
+    # -- history -----------------------------------------------------------------------------
+    def undo(self) -> Change | None:
+        """Undo the latest change; None if there is nothing to undo."""
+        return self._step(self.require_store().undo)
+
+    def redo(self) -> Change | None:
+        """Redo the latest undone change; None if there is nothing to redo."""
+        return self._step(self.require_store().redo)
+
+    def _step(self, step) -> Change | None:
+        store = self.require_store()
+        before = {s.id: s for s in store.spans()}
+        description = step()
+        if description is None:
+            return None
+        after = {s.id: s for s in store.spans()}
+        self.pending_link = None
+        self._changed()
+        # The span to show: one that came back or changed, else one that went away.
+        touched = [s for i, s in after.items() if before.get(i) != s]
+        if not touched:
+            touched = [s for i, s in before.items() if i not in after]
+        return Change(description, touched[0] if touched else None)

@@ -1,0 +1,48 @@
+"""SearchBar: an Input at the bottom of a pane; enter searches, escape closes it.
+
+The pane's view opens it (/, the backward search, F for the whole corpus) and gets the
+query back through `run_search` / `run_corpus_search`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.binding import Binding
+from textual.widgets import Input
+
+
+class SearchBar(Input):
+    """One-line query for ``view``; ``backward`` and ``corpus`` say which search runs."""
+
+    DEFAULT_CSS = "SearchBar { dock: bottom; height: 1; border: none; padding: 0 1; }"
+    BINDINGS = [Binding("escape", "close", "Close search", show=False)]
+
+    def __init__(self, view: Any, *, backward: bool = False, corpus: bool = False, value: str = "") -> None:
+        where = "all documents" if corpus else ("backward" if backward else "forward")
+        super().__init__(value=value, placeholder=f"search {where} (enter searches, escape closes)")
+        self.view = view
+        self.backward = backward
+        self.corpus = corpus
+
+    def on_mount(self) -> None:
+        self.select_on_focus = True
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        query = event.value.strip()
+        view = self.view
+        self._close()
+        if not query:
+            return
+        if self.corpus:
+            view.run_corpus_search(query)
+        else:
+            view.run_search(query, backward=self.backward)
+
+    def action_close(self) -> None:
+        self._close()
+
+    def _close(self) -> None:
+        self.view.focus()
+        self.remove()
