@@ -464,6 +464,9 @@ def _n0(s: bytes, orig: bytes, text: str, level: int, sos: int) -> bytes:
 
 @dataclass(frozen=True, slots=True)
 class ParagraphLevels:
+    """The resolved levels of one paragraph (before L1, which depends on
+    where lines break: see line_levels and reorder_line)."""
+
     text: str
     para_level: int  # 0 = LTR, 1 = RTL
     # Resolved embedding level per code point; -1 where X9 removed the character.
