@@ -1,0 +1,72 @@
+"""ClaimForm: speaker from the document's entity spans, stance, check-worthy, note."""
+
+from __future__ import annotations
+
+from dialog_support import PENDING, drive, run
+
+from reader.store.labels import load_schema
+from reader.store.model import ClaimAttributes, Span
+
+TEXT = "قال ديميتري روغوزين، رئيس وكالة روسكوزموس، إن المحطة ستكتمل بحلول عام 2035."
+
+
+def span_of(word: str, kind: str = "entity", label: str = "PERSON", **extra) -> Span:
+    start = TEXT.index(word)
+    return Span(doc_id="000", start=start, end=start + len(word), kind=kind, label=label, text=word, **extra)
+
+
+def people() -> list[Span]:
+    return [span_of("ديميتري روغوزين"), span_of("روسكوزموس", label="ORG")]
+
+
+def claim(**attrs) -> Span:
+    return span_of("المحطة ستكتمل بحلول عام 2035", kind="claim", label="CLAIM", attrs=attrs)
+
+
+def test_filling_every_field_from_the_keyboard_and_saving_with_ctrl_s():
+    speakers = people()
+    keys = ["down", "tab", "down", "down", "tab", "down", "tab", *"due 2035", "ctrl+s"]
+    result, _ = run(drive(_form(claim(), speakers), *keys))
+    assert result == ClaimAttributes(speaker=speakers[0].id, stance="reported", checkworthy=True, note="due 2035")
+
+
+def test_the_form_is_prefilled_from_the_span_attributes_and_saved_unchanged_with_enter_on_save():
+    speakers = people()
+    span = claim(speaker=speakers[1].id, stance="hedged", checkworthy=False, note="ملاحظة")
+    # tab through speaker, stance, check-worthy and note to the Save button
+    result, shown = run(drive(_form(span, speakers), "tab", "tab", "tab", "tab", "enter"))
+    assert result == ClaimAttributes(speaker=speakers[1].id, stance="hedged", checkworthy=False, note="ملاحظة")
+    assert "ORG" in shown and "PERSON" in shown
+
+
+def test_choosing_none_clears_the_speaker():
+    speakers = people()
+    result, _ = run(drive(_form(claim(speaker=speakers[0].id), speakers), "up", "ctrl+s"))
+    assert result.speaker is None
+
+
+def test_enter_in_a_list_moves_to_the_next_field_without_saving():
+    result, _ = run(drive(_form(claim(), people()), "enter", "down"))
+    assert result is PENDING
+
+
+def test_escape_cancels():
+    result, _ = run(drive(_form(claim(stance="denied"), people()), "down", "escape"))
+    assert result is None
+
+
+def test_a_speaker_id_missing_from_the_entity_spans_is_kept_on_save():
+    result, _ = run(drive(_form(claim(speaker="s-gone"), people()), "ctrl+s"))
+    assert result.speaker == "s-gone"
+
+
+def test_speaker_rows_show_the_arabic_name_in_display_order():
+    _, shown = run(drive(_form(claim(), people()), "down"))
+    # روغوزين is drawn (shaped) left of ديميتري: right-to-left display order
+    assert "ﻦﻳﺯﻮﻏﻭﺭ ﻱﺮﺘﻴﻤﻳﺩ" in shown
+
+
+def _form(span: Span, speakers: list[Span]):
+    from reader.tui.dialogs import ClaimForm
+
+    return ClaimForm(span, speakers, load_schema())
