@@ -1,0 +1,136 @@
+"""EntityFinder: link an entity mention to a corpus entity, or create one, by typing a name."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option
+
+from reader.core.entity_finder import EntityChoice, EntityIndex, EntityMatch, fold_name
+from reader.store.labels import LabelSchema
+from reader.store.model import Entity, Span
+from reader.tui.dialogs.base import Dialog, key_hints, title
+from reader.tui.dialogs.display import RtlPreview, clip, safe_input_value, screen_line
+from reader.tui.dialogs.keys import ENTITY_FINDER_BINDINGS
+
+__all__ = ["EntityFinder", "EntityChoice"]
+
+#: Results shown at once (the best ones; typing narrows them).
+RESULTS = 20
+NAME_SHOWN = 50
+
+
+class EntityFinder(Dialog[EntityChoice]):
+    """An input (pre-filled with the span's text) over a list of corpus entities ranked by
+    fuzzy match of the typed text against their names and aliases, in any script
+    (reader.core.entity_finder). The list updates as you type; up/down move in it and
+    enter chooses. Unless an entity's name or alias equals the query, the first row
+    creates a new entity named after the span, with the span's label as type.
+    Dismisses with an EntityChoice (link or create), or None on escape."""
+
+    BINDINGS = ENTITY_FINDER_BINDINGS
+
+    DEFAULT_CSS = """
+    EntityFinder #results { max-height: 16; }
+    """
+
+    def __init__(self, span: Span, entities: Sequence[Entity], schema: LabelSchema, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.span = span
+        self.schema = schema
+        self.index = EntityIndex(entities)
+        known = schema.entity_type(span.label)
+        #: the type a new entity gets: the span's label when it is an entity type
+        self.new_type = known.name if known else schema.entity_types[0].name
+        self.span_name = " ".join(span.text.split())
+        #: what each row of the result list chooses, in row order
+        self.choices: list[EntityChoice] = []
+
+    def compose(self) -> ComposeResult:
+        heading = Text("Link ")
+        heading.append_text(screen_line("«" + clip(self.span_name, NAME_SHOWN) + "»", order=self.order))
+        heading.append(f" ({self.span.label}) to a corpus entity")
+        with Vertical(id="dialog"):
+            yield title(heading)
+            query = safe_input_value(self.span_name)
+            yield Input(value=query, placeholder="name or alias, any script", id="query")
+            yield RtlPreview(query, id="query-preview")
+            yield OptionList(id="results", markup=False)
+            yield key_hints(("type", "search"), ("↑↓", "move"), ("enter", "choose"), ("esc", "cancel"))
+
+    def on_mount(self) -> None:
+        self.show_results(self.query_one("#query", Input).value)
+        self.query_one("#query", Input).focus()
+
+    # -- results ---------------------------------------------------------------------------
+    def show_results(self, query: str) -> None:
+        """Rank the entities against `query` and show them; the first row is highlighted."""
+        matches = self.index.rank(query, RESULTS, prefer_type=self.new_type)
+        exact = bool(self.index.exact(query))
+        creates = [EntityChoice.create(self.new_type, self.span_name)]
+        typed = " ".join(query.split())
+        if typed and fold_name(typed) != fold_name(self.span_name):
+            creates.append(EntityChoice.create(self.new_type, typed))
+        links = [EntityChoice.link(m.entity.id) for m in matches]
+        rows = [self._create_row(c) for c in creates]
+        entity_rows = [self._entity_row(m) for m in matches]
+        if exact:
+            # Someone of that name exists: linking is the likely intent; creating a
+            # namesake stays possible at the end.
+            self.choices = links + creates[:1]
+            prompts = entity_rows + rows[:1]
+        else:
+            self.choices = creates + links
+            prompts = rows + entity_rows
+        results = self.query_one("#results", OptionList)
+        results.set_options(Option(p) for p in prompts)
+        results.highlighted = 0 if prompts else None
+
+    def _create_row(self, choice: EntityChoice) -> Text:
+        row = Text("+ Create new entity ", style="bold")
+        row.append_text(screen_line("«" + clip(choice.name or "", NAME_SHOWN) + "»", order=self.order))
+        row.append(f" ({choice.type})")
+        return row
+
+    def _entity_row(self, match: EntityMatch) -> Text:
+        entity = match.entity
+        row = Text("  ")
+        row.append_text(screen_line(clip(entity.name, NAME_SHOWN), order=self.order, style="bold"))
+        row.append(f"  ({entity.type})")
+        if match.alias != entity.name:
+            row.append("  as ", "dim")
+            row.append_text(screen_line(clip(match.alias, NAME_SHOWN), order=self.order, style="italic"))
+        others = len(entity.aliases)
+        if others:
+            row.append(f"  · {others} alias{'es' if others > 1 else ''}", "dim")
+        return row
+
+    # -- events ----------------------------------------------------------------------------
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.query_one("#query-preview", RtlPreview).show(event.value)
+        self.show_results(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._choose(self.query_one("#results", OptionList).highlighted)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._choose(event.option_index)
+
+    def _choose(self, row: int | None) -> None:
+        if row is not None and 0 <= row < len(self.choices):
+            self.dismiss(self.choices[row])
+
+    def action_result_up(self) -> None:
+        """Highlight the previous result."""
+        self.query_one("#results", OptionList).action_cursor_up()
+
+    def action_result_down(self) -> None:
+        """Highlight the next result."""
+        self.query_one("#results", OptionList).action_cursor_down()
