@@ -66,3 +66,20 @@ def key_hints(*pairs: tuple[str, str]) -> Static:
 def field_label(text: str) -> Static:
     """A field's label inside a form."""
     return Static(Text(text), classes="field-label", markup=False)
+
+
+def documents_by_id(documents) -> dict:
+    """`documents` (a mapping doc_id → document, or an iterable of documents with `.id`)
+    as a dict by id. Documents are reader.core Documents or the store's DocumentRecords:
+    anything with `.id`, `.text` and `.title`."""
+    if documents is None:
+        return {}
+    if hasattr(documents, "items"):
+        return dict(documents.items())
+    return {d.id: d for d in documents}
+
+
+def document_title(document, fallback: str) -> str:
+    """The document's title, else `fallback` (its id)."""
+    found = getattr(document, "title", "") if document is not None else ""
+    return found.strip() if isinstance(found, str) and found.strip() else fallback
