@@ -592,8 +592,6 @@ async def open_document_at(app: Any, doc_id: str, offset: int) -> Any | None:
     if reading is None or document is None:
         app.notify(f"document {doc_id} is not loaded (open it with reader PATH)", severity="warning")
         return None
-    if app.screen is not reading:
-        return None
     await reading.open_document(document)
     for pane in reading.panes:
         if pane.document is document:

@@ -35,10 +35,12 @@ class SearchBar(Input):
         self._close()
         if not query:
             return
+        # Run from the view, not from this bar: the bar is being removed, and a dialog
+        # pushed now would send its result back to the bar.
         if self.corpus:
-            view.run_corpus_search(query)
+            view.call_later(view.run_corpus_search, query)
         else:
-            view.run_search(query, backward=self.backward)
+            view.call_later(view.run_search, query, backward=self.backward)
 
     def action_close(self) -> None:
         self._close()

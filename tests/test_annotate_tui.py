@@ -1,0 +1,176 @@
+"""Annotating in the reading screen through Pilot: keys in, database and screen out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotate_support import focused_view, keys_for, run, search, wait_for, wait_for_store
+from tui_support import app_for, write_docs
+
+EN = "The agency Roscosmos said on Monday that the budget ranks third.\n\nA second paragraph follows here.\n"
+AR = "قالت وكالة روسكوزموس إن الميزانية تحتل المرتبة الثالثة.\n"
+
+
+def _cells(view, attribute: str) -> str:
+    """Text of every visible cell drawn with ``attribute`` (italic, underline...)."""
+    found = []
+    for y in range(view.size.height):
+        for segment in view.render_line(y):
+            if segment.style is not None and getattr(segment.style, attribute):
+                found.append(segment.text)
+    return "".join(found)
+
+
+def _app(tmp_path: Path, **texts: str):
+    paths = write_docs(tmp_path, **texts)
+    return app_for(paths, [0], db_path=tmp_path / "a.db", annotator="tester")
+
+
+def test_tagging_the_word_under_the_cursor_draws_it_and_undo_removes_it(tmp_path):
+    async def go():
+        app = _app(tmp_path, en=EN)
+        async with app.run_test(size=(100, 20)) as pilot:
+            await wait_for_store(pilot, app)
+            view = focused_view(app)
+            await pilot.press("w", "w")  # onto "Roscosmos"
+            await pilot.press("2")
+            store = app.annotation.store
+            await wait_for(pilot, lambda: len(store.spans()) == 1, "the span")
+            span = store.spans()[0]
+            assert (span.text, span.label, span.annotator) == ("Roscosmos", "ORG", "tester")
+            await pilot.pause()
+            assert _cells(view, "italic") == "Roscosmos"
+            await pilot.press("end")
+            await pilot.press("u")
+            await wait_for(pilot, lambda: not store.spans(), "undo")
+            await pilot.pause()
+            assert _cells(view, "italic") == ""
+            assert view.cursor == span.start  # undo shows where the change was
+            await pilot.press("U")
+            await wait_for(pilot, lambda: len(store.spans()) == 1, "redo")
+            await pilot.pause()
+            assert _cells(view, "italic") == "Roscosmos"
+
+    run(go())
+
+
+def test_selection_extends_with_motions_and_snaps_to_words(tmp_path):
+    async def go():
+        app = _app(tmp_path, en=EN)
+        async with app.run_test(size=(100, 20)) as pilot:
+            await wait_for_store(pilot, app)
+            await pilot.press("w", "w", "right", "right")  # inside "Roscosmos"
+            await pilot.press("v", "w", "w", "right")     # to inside "on"... then a claim tag
+            view = focused_view(app)
+            lo, hi = view.selection_range()
+            assert EN[lo:hi] == "Roscosmos said on"
+            assert "selecting" in str(app.screen.query_one("StatusLine").render())
+            await pilot.press("c")
+            store = app.annotation.store
+            await wait_for(pilot, lambda: len(store.spans()) == 1, "the claim")
+            assert store.spans()[0].kind == "claim" and store.spans()[0].text == "Roscosmos said on"
+            # An entity inside the claim (the cursor went to the claim's start): both drawn.
+            assert view.cursor == EN.index("Roscosmos")
+            await pilot.press("2")
+            await wait_for(pilot, lambda: len(store.spans()) == 2, "the entity")
+            await pilot.pause()
+            assert _cells(view, "underline").replace(" ", "") == "Roscosmossaidon"
+            assert _cells(view, "italic") == "Roscosmos"
+
+    run(go())
+
+
+def test_precise_selection_and_delete_and_span_jumps(tmp_path):
+    async def go():
+        app = _app(tmp_path, en=EN)
+        async with app.run_test(size=(100, 20)) as pilot:
+            await wait_for_store(pilot, app)
+            store = app.annotation.store
+            view = focused_view(app)
+            await pilot.press("P", "w", "w", "v", "right", "right", "3")
+            await wait_for(pilot, lambda: len(store.spans()) == 1, "a precise span")
+            assert store.spans()[0].text == "Ros"
+            await pilot.press("g")
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            assert view.cursor == store.spans()[0].start
+            await pilot.press("d")
+            await wait_for(pilot, lambda: not store.spans(), "the delete")
+
+    run(go())
+
+
+def test_search_ignores_harakat_and_n_goes_to_the_next_match(tmp_path):
+    async def go():
+        app = _app(tmp_path, ar=AR + "ثم قالت رُوسكوزموس مرة أخرى.\n")
+        async with app.run_test(size=(100, 20)) as pilot:
+            await wait_for_store(pilot, app)
+            view = focused_view(app)
+            await search(pilot, app, "روسكوزموس")
+            first = view.cursor
+            assert view._match is not None and view.document.text[slice(*view._match)] == "روسكوزموس"
+            await pilot.press("n")
+            await pilot.pause()
+            assert view.cursor > first
+            assert view.document.text[slice(*view._match)] == "رُوسكوزموس"
+            await pilot.press("N")
+            await pilot.pause()
+            assert view.cursor == first
+
+    run(go())
+
+
+def test_corpus_search_opens_the_document_at_the_match(tmp_path):
+    async def go():
+        app = _app(tmp_path, en=EN, ar=AR)
+        async with app.run_test(size=(120, 24)) as pilot:
+            await wait_for_store(pilot, app)
+            assert len(app.reading.panes) == 1
+            from reader.tui.widgets.search_bar import SearchBar
+            from reader.tui.widgets.search_results import SearchResults
+
+            await pilot.press("F")
+            await wait_for(pilot, lambda: isinstance(app.focused, SearchBar), "the search bar")
+            await pilot.press(*keys_for("الميزانية"), "enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, SearchResults), "the results")
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: len(app.reading.panes) == 2, "a pane for the match")
+            await pilot.pause()
+            view = focused_view(app)
+            assert view.document.text[view.cursor:].startswith("الميزانية")
+
+    run(go())
+
+
+def test_done_and_status_line_show_saved_and_annotator(tmp_path):
+    async def go():
+        app = _app(tmp_path, en=EN)
+        async with app.run_test(size=(100, 20)) as pilot:
+            await wait_for_store(pilot, app)
+            await pilot.press("D")
+            store = app.annotation.store
+            document = focused_view(app).document
+            await wait_for(pilot, lambda: store.document(document.id) is not None and store.document(document.id).done,
+                           "the document marked done")
+            status = str(app.screen.query_one("StatusLine").render())
+            assert "saved" in status and "tester" in status
+            await pilot.press("u")
+            await wait_for(pilot, lambda: not store.document(document.id).done, "undo of done")
+
+    run(go())
+
+
+def test_escape_cancels_a_pending_claim_link(tmp_path):
+    async def go():
+        app = _app(tmp_path, en=EN)
+        async with app.run_test(size=(100, 20)) as pilot:
+            await wait_for_store(pilot, app)
+            await pilot.press("i", "s", "c", "C")
+            await wait_for(pilot, lambda: app.annotation.pending_link is not None, "the pending link")
+            assert "linking claim" in str(app.screen.query_one("StatusLine").render())
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.annotation.pending_link is None
+            assert "linking claim" not in str(app.screen.query_one("StatusLine").render())
+
+    run(go())
