@@ -26,14 +26,17 @@ def _dialog(name: str):
         pytest.skip(f"{name} is not built yet")
 
 
-async def _link_new_entity(pilot, app, name: str) -> None:
-    """E on the mention, type ``name``, enter: the finder's first row creates it."""
+async def _choose_entity(pilot, app, typed: str | None, row: int) -> None:
+    """E on the mention; type ``typed`` (if any) over the pre-filled span text; enter on
+    result ``row`` (the finder lists "create «span text»", then "create «typed»" when they
+    differ, or the matching entities first when one has that exact name)."""
     finder = _dialog("EntityFinder")
     await pilot.press("E")
     await wait_for(pilot, lambda: isinstance(app.screen, finder), "the entity finder")
-    await pilot.press(*keys_for(name))
-    await pilot.pause()
-    await pilot.press("enter")
+    if typed is not None:
+        await pilot.press(*keys_for(typed))
+        await pilot.pause()
+    await pilot.press(*["down"] * row, "enter")
     await wait_for(pilot, lambda: not isinstance(app.screen, finder), "the entity finder to close")
 
 
@@ -44,7 +47,7 @@ async def _annotate(pilot, app) -> None:
     await search(pilot, app, ROSCOSMOS_AR)
     await pilot.press("2")
     await wait_for(pilot, lambda: len(store.spans()) == 1, "the ORG span in 000")
-    await _link_new_entity(pilot, app, "Roscosmos")
+    await _choose_entity(pilot, app, "Roscosmos", 1)  # create «Roscosmos»
     await wait_for(pilot, lambda: len(store.entities()) == 1, "the new entity")
     assert store.entities()[0].name == "Roscosmos"
 
@@ -53,7 +56,7 @@ async def _annotate(pilot, app) -> None:
     await search(pilot, app, "Roscosmos")
     await pilot.press("2")
     await wait_for(pilot, lambda: len(store.spans()) == 2, "the ORG span in 004")
-    await _link_new_entity(pilot, app, "Roscosmos")
+    await _choose_entity(pilot, app, None, 0)  # the existing entity named Roscosmos
     await wait_for(pilot, lambda: all(s.entity_id for s in store.spans()), "the second mention linked")
 
     # The budget-rank claims: third in 000, second in 004, linked as contradicts.
