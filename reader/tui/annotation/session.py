@@ -8,7 +8,7 @@ Errors from the store (read-only database, invalid span) come out as ReaderError
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Iterable
 
 from reader.errors import ReaderError
@@ -180,28 +180,34 @@ class AnnotationSession:
         return bool(record is not None and record.done)
 
     def add_suggested(self, spans: Iterable[Span], entity_id: str | None) -> list[Span]:
-        """Store the accepted suggestions (linked to ``entity_id`` if given): in one
-        undoable change where the store can group writes, else one by one. Returns them."""
+        """Store the accepted suggestions as mentions of ``entity_id`` (if given; their
+        texts join its aliases): in one undoable change where the store can group
+        writes, else one by one. Returns the stored spans."""
         store = self.require_store()
-        spans = list(spans)
-        added: list[Span] = []
-        # The store groups nested writes into the outer change (one journal line, one undo).
+        spans = [replace(span, entity_id=entity_id) for span in spans]
+        # The store folds writes made inside its change block into one change (one
+        # journal line, one undo). Each record is written once: the store cannot undo a
+        # change that wrote the same record twice.
         group = getattr(store, "_change", None)
         description = f"tag {len(spans)} like this"
         if group is not None:
             with group(description):
-                added = [self._add_linked(store, span, entity_id) for span in spans]
+                added = self._add_mentions(store, spans, entity_id)
         else:
-            added = [self._add_linked(store, span, entity_id) for span in spans]
+            added = self._add_mentions(store, spans, entity_id)
         self._changed()
         return added
 
     @staticmethod
-    def _add_linked(store: Any, span: Span, entity_id: str | None) -> Span:
-        stored = store.add_span(span)
-        if entity_id:
-            stored = store.link_mention(stored.id, entity_id)
-        return stored
+    def _add_mentions(store: Any, spans: list[Span], entity_id: str | None) -> list[Span]:
+        added = [store.add_span(span) for span in spans]
+        entity = store.entity(entity_id) if entity_id else None
+        if entity is not None:
+            known = {entity.name, *entity.aliases}
+            new = [t for t in dict.fromkeys(s.text for s in added) if t not in known]
+            if new:
+                store.update_entity(entity.id, aliases=[*entity.aliases, *new])
+        return added
 
     # -- history -----------------------------------------------------------------------------
     def undo(self) -> Change | None:
