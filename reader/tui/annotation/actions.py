@@ -488,7 +488,7 @@ class AnnotationActions:
         parent = self.parent  # type: ignore[attr-defined]
         for old in parent.query(SearchBar):
             old.remove()
-        bar = SearchBar(self, backward=backward, corpus=corpus, value=self._search_query)
+        bar = SearchBar(self, backward=backward, corpus=corpus, last=self._search_query)
         parent.mount(bar, after=self)
         bar.focus()
 

@@ -15,22 +15,23 @@ from textual.widgets import Input
 class SearchBar(Input):
     """One-line query for ``view``; ``backward`` and ``corpus`` say which search runs."""
 
-    DEFAULT_CSS = "SearchBar { dock: bottom; height: 1; border: none; padding: 0 1; }"
+    DEFAULT_CSS = """
+    SearchBar, SearchBar:focus { dock: bottom; height: 1; border: none; padding: 0 1; }
+    """
     BINDINGS = [Binding("escape", "close", "Close search", show=False)]
 
-    def __init__(self, view: Any, *, backward: bool = False, corpus: bool = False, value: str = "") -> None:
+    def __init__(self, view: Any, *, backward: bool = False, corpus: bool = False, last: str = "") -> None:
         where = "all documents" if corpus else ("backward" if backward else "forward")
-        super().__init__(value=value, placeholder=f"search {where} (enter searches, escape closes)")
+        again = "; enter alone repeats the last one" if last else ""
+        super().__init__(placeholder=f"search {where} (enter searches{again}, escape closes)")
+        self.last = last
         self.view = view
         self.backward = backward
         self.corpus = corpus
 
-    def on_mount(self) -> None:
-        self.select_on_focus = True
-
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        query = event.value.strip()
+        query = event.value.strip() or self.last
         view = self.view
         self._close()
         if not query:
