@@ -23,7 +23,34 @@ async def wait_for(pilot, condition, what: str, tries: int = 200) -> None:
 
 
 async def wait_for_store(pilot, app: ReaderApp) -> None:
-    await wait_for(pilot, lambda: app.annotation.store is not None, "the annotation store to open")
+    """Wait until the app can annotate: its database is open, or will be created by the
+    first change (a database file that does not exist yet)."""
+    await wait_for(pilot, lambda: app.annotation.store is not None or app.annotation.opener is not None,
+                   "the annotation store")
+
+
+def create_db(path: Path) -> Path:
+    """An empty annotation database at ``path`` (so the app opens it at start)."""
+    from reader.store.database import AnnotationStore
+
+    AnnotationStore.open(path, annotator="setup").close()
+    return path
+
+
+class LiveStore:
+    """The app's store as it is now (None until the first change creates a new database:
+    then no spans, entities or links)."""
+
+    def __init__(self, app: ReaderApp) -> None:
+        self.app = app
+
+    def __getattr__(self, name: str):
+        store = self.app.annotation.store
+        if store is None:
+            if name in ("spans", "entities", "links"):
+                return lambda *args, **kwargs: []
+            raise AssertionError(f"no store yet (asked for {name})")
+        return getattr(store, name)
 
 
 async def search(pilot, app: ReaderApp, query: str) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from annotate_support import doc_by_prefix, focus_doc, focused_view, keys_for, run, search, wait_for, wait_for_store
+from annotate_support import LiveStore, doc_by_prefix, focus_doc, focused_view, keys_for, run, search, wait_for, wait_for_store
 from tui_support import app_for
 
 ROSCOSMOS_AR = "روسكوزموس"
@@ -41,7 +41,8 @@ async def _choose_entity(pilot, app, typed: str | None, row: int) -> None:
 
 
 async def _annotate(pilot, app) -> None:
-    store = app.annotation.store
+    store = LiveStore(app)  # the database file is created by the first tag
+    assert app.annotation.store is None and not Path(app.db_path).exists()
     # 000: روسكوزموس as ORG (2), linked to a new entity "Roscosmos".
     await focus_doc(pilot, app, "000")
     await search(pilot, app, ROSCOSMOS_AR)

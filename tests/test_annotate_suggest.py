@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotate_support import focused_view, run, wait_for, wait_for_store
+from annotate_support import create_db, focused_view, run, wait_for
 from tui_support import app_for, write_docs
 
 EN = "Roscosmos said so. Later Roscosmos agreed, and roscosmos signed.\n"
@@ -18,9 +18,9 @@ def test_suggestions_are_reviewed_added_linked_and_undone_at_once(tmp_path):
     paths = write_docs(tmp_path, en=EN, ar=AR)
 
     async def go():
-        app = app_for(paths, [0], db_path=tmp_path / "a.db", annotator="sugg")
+        app = app_for(paths, [0], db_path=create_db(tmp_path / "a.db"), annotator="sugg")
         async with app.run_test(size=(120, 30)) as pilot:
-            await wait_for_store(pilot, app)
+            await wait_for(pilot, lambda: app.annotation.store is not None, "the store")
             store = app.annotation.store
             view = focused_view(app)
             assert view.document.text == EN

@@ -108,12 +108,14 @@ def test_annotation_flow_in_tmux_with_the_keymap(tmp_path, keymap, redo):
         command += ["--keymap", keymap]
     term = Terminal(command, tmp_path)
     try:
-        term.wait_for("annotations.db: saved")
+        term.wait_for("annotations.db: new, created by the first change")
         term.wait_for(f"¶ 1/{len(d000.paragraphs)}")  # the focused pane is 000
 
         _search(term, d000, ROSCOSMOS_AR, -1)
+        assert not db.exists()  # reading alone writes nothing
         term.keys("2")
-        _until(lambda: len(_read(db).spans) == 1, "the ORG span in 000")
+        _until(lambda: db.exists() and len(_read(db).spans) == 1, "the ORG span in 000")
+        term.wait_for("annotations.db: saved")
         term.keys("E")
         term.wait_for("Create new entity")
         term.type("Roscosmos")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotate_support import focused_view, keys_for, run, search, wait_for, wait_for_store
+from annotate_support import create_db, focused_view, keys_for, run, search, wait_for
 from tui_support import app_for, write_docs
 
 EN = "The agency Roscosmos said on Monday that the budget ranks third.\n\nA second paragraph follows here.\n"
@@ -23,14 +23,14 @@ def _cells(view, attribute: str) -> str:
 
 def _app(tmp_path: Path, **texts: str):
     paths = write_docs(tmp_path, **texts)
-    return app_for(paths, [0], db_path=tmp_path / "a.db", annotator="tester")
+    return app_for(paths, [0], db_path=create_db(tmp_path / "a.db"), annotator="tester")
 
 
 def test_tagging_the_word_under_the_cursor_draws_it_and_undo_removes_it(tmp_path):
     async def go():
         app = _app(tmp_path, en=EN)
         async with app.run_test(size=(100, 20)) as pilot:
-            await wait_for_store(pilot, app)
+            await wait_for(pilot, lambda: app.annotation.store is not None, "the store")
             view = focused_view(app)
             await pilot.press("w", "w")  # onto "Roscosmos"
             await pilot.press("2")
@@ -58,7 +58,7 @@ def test_selection_extends_with_motions_and_snaps_to_words(tmp_path):
     async def go():
         app = _app(tmp_path, en=EN)
         async with app.run_test(size=(100, 20)) as pilot:
-            await wait_for_store(pilot, app)
+            await wait_for(pilot, lambda: app.annotation.store is not None, "the store")
             await pilot.press("w", "w", "right", "right")  # inside "Roscosmos"
             await pilot.press("v", "w", "w", "right")     # to inside "on"... then a claim tag
             view = focused_view(app)
@@ -84,7 +84,7 @@ def test_precise_selection_and_delete_and_span_jumps(tmp_path):
     async def go():
         app = _app(tmp_path, en=EN)
         async with app.run_test(size=(100, 20)) as pilot:
-            await wait_for_store(pilot, app)
+            await wait_for(pilot, lambda: app.annotation.store is not None, "the store")
             store = app.annotation.store
             view = focused_view(app)
             await pilot.press("P", "w", "w", "v", "right", "right", "3")
@@ -104,7 +104,7 @@ def test_search_ignores_harakat_and_n_goes_to_the_next_match(tmp_path):
     async def go():
         app = _app(tmp_path, ar=AR + "ثم قالت رُوسكوزموس مرة أخرى.\n")
         async with app.run_test(size=(100, 20)) as pilot:
-            await wait_for_store(pilot, app)
+            await wait_for(pilot, lambda: app.annotation.store is not None, "the store")
             view = focused_view(app)
             await search(pilot, app, "روسكوزموس")
             first = view.cursor
@@ -124,7 +124,7 @@ def test_corpus_search_opens_the_document_at_the_match(tmp_path):
     async def go():
         app = _app(tmp_path, en=EN, ar=AR)
         async with app.run_test(size=(120, 24)) as pilot:
-            await wait_for_store(pilot, app)
+            await wait_for(pilot, lambda: app.annotation.store is not None, "the store")
             assert len(app.reading.panes) == 1
             from reader.tui.widgets.search_bar import SearchBar
             from reader.tui.widgets.search_results import SearchResults
@@ -146,7 +146,7 @@ def test_done_and_status_line_show_saved_and_annotator(tmp_path):
     async def go():
         app = _app(tmp_path, en=EN)
         async with app.run_test(size=(100, 20)) as pilot:
-            await wait_for_store(pilot, app)
+            await wait_for(pilot, lambda: app.annotation.store is not None, "the store")
             await pilot.press("D")
             store = app.annotation.store
             document = focused_view(app).document
@@ -164,7 +164,7 @@ def test_escape_cancels_a_pending_claim_link(tmp_path):
     async def go():
         app = _app(tmp_path, en=EN)
         async with app.run_test(size=(100, 20)) as pilot:
-            await wait_for_store(pilot, app)
+            await wait_for(pilot, lambda: app.annotation.store is not None, "the store")
             await pilot.press("i", "s", "c", "C")
             await wait_for(pilot, lambda: app.annotation.pending_link is not None, "the pending link")
             assert "linking claim" in str(app.screen.query_one("StatusLine").render())

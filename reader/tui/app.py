@@ -103,8 +103,12 @@ class ReaderApp(KeymapMixin, App):
     # ------------------------------------------------------------------ database
 
     def _open_store(self) -> None:
-        # A database path is given (or the default location chosen): open it, creating it
-        # on the first run, so annotating works from the first key.
+        # An existing database opens now, in a thread; a new one is created by the first
+        # change (reading alone writes no files and takes no lock).
+        if self.db_path is not None and not Path(self.db_path).exists():
+            self.annotation.opener = self._create_store
+            self._set_database_state(f"{Path(self.db_path).name}: new, created by the first change")
+            return
         if self.db_path is None:
             self._set_database_state("no database")
             return
@@ -120,6 +124,14 @@ class ReaderApp(KeymapMixin, App):
             self.call_from_thread(self.notify, str(error), severity="error", timeout=10)
             return
         self.call_from_thread(self._store_opened, store)
+
+    def _create_store(self) -> Any:
+        """Open (create) the database for the first change; returns the store."""
+        from reader.store.database import AnnotationStore
+
+        store = AnnotationStore.open(self.db_path, annotator=self.annotator)
+        self._store_opened(store)
+        return store
 
     def _store_opened(self, store: Any) -> None:
         self.store = store

@@ -35,6 +35,8 @@ class AnnotationSession:
         self.schema = schema
         self.annotator = annotator
         self.store: Any | None = None
+        #: Opens (creates) the store on the first change when it was not there at start.
+        self.opener: Any | None = None
         self.revision = 0
         self.pending_link: Span | None = None
         self.mode = SelectionMode()
@@ -53,7 +55,17 @@ class AnnotationSession:
         self._changed()
 
     def require_store(self) -> Any:
-        """The store, or ReaderError saying why there is none yet."""
+        """The store (opened now by ``opener`` if needed), or ReaderError saying why there is none."""
+        if self.store is None and self.opener is not None:
+            opener, self.opener = self.opener, None
+            try:
+                opener()  # the app attaches the store it opens
+            except OSError as error:
+                self.opener = opener
+                raise ReaderError(f"the annotation database cannot be created: {error}") from None
+            except BaseException:
+                self.opener = opener
+                raise
         if self.store is None:
             raise ReaderError("no annotation database is open (start reader with --db PATH)")
         return self.store
@@ -212,10 +224,14 @@ class AnnotationSession:
     # -- history -----------------------------------------------------------------------------
     def undo(self) -> Change | None:
         """Undo the latest change; None if there is nothing to undo."""
+        if self.store is None and self.opener is not None:
+            return None  # a database not created yet has no history
         return self._step(self.require_store().undo)
 
     def redo(self) -> Change | None:
         """Redo the latest undone change; None if there is nothing to redo."""
+        if self.store is None and self.opener is not None:
+            return None
         return self._step(self.require_store().redo)
 
     def _step(self, step) -> Change | None:
