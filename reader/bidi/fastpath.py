@@ -1,140 +1,306 @@
-"""The text of a paragraph's screen lines, word by word, for the common case.
+"""The text of a paragraph's screen lines for the common case, in a few C-level steps.
 
 `reader render` and the first paint of the TUI need only each line's *text*; the
 cell map can wait until someone asks for it (layout.py computes it then with the full
-engine). News paragraphs are mostly plain words separated by single spaces, and a
-word looks the same wherever it occurs: so each distinct word is shaped, clustered,
-measured and reversed once (cached), and a paragraph costs a few C-level operations
-plus one step per word. Everything else (controls, invisible characters, marks that
-begin a word, other spaces, words wider than the line, words whose characters are at
-different levels) is left to the full engine: `build_text` then returns None.
+engine). News paragraphs are mostly words separated by single spaces, and a word looks
+the same wherever it occurs, so each distinct word is clustered, measured, shaped and
+reversed once (`WordForms`), and a paragraph is then assembled from whole strings:
 
-The result is, by construction, the text the full engine draws; tests compare both.
+* ``proxy``: the paragraph in logical order, one character per code point: ``x`` for
+  a cluster's head taking one cell, ``W`` for one taking two, ``HIDDEN`` for every
+  other code point of the cluster (harakat, the second letter of a lam-alef...).
+  Line breaks are found on it by one regex (greedy, as engine._break_lines), after
+  removing the ``HIDDEN`` characters, and mapped back with ``str.count``.
+* ``mirror``: the whole paragraph drawn at an odd level: every word's clusters
+  reversed (marks still after their base: L3), shaped and mirrored (L4), padded with
+  ``HIDDEN`` to the length of its source, and the words in reverse order. A cluster at
+  text ``[s, e)`` is at ``[n - e, n - s)`` in it, so the odd-level text of any stretch
+  of the paragraph that starts and ends on clusters is a slice.
+* Text at an even level is the source itself: only Arabic-script letters are shaped,
+  and without explicit embeddings they are always at an odd level; only odd levels
+  mirror. `WordForms` refuses any word where this would not hold.
+
+A line is one slice when it is at one level, else its level runs, put in visual
+order by rule L2, each a slice. Levels come from uba.resolve_paragraph, as in the
+engine. Everything else (controls and invisible characters, other spaces, double
+spaces, X9-removed characters, words wider than the line, clusters whose parts could
+take different levels) is left to the full engine: `build_text` returns None.
+
+The result is, by construction, what the full engine draws; tests compare both on
+random and real text (tests/test_bidi_fastpath.py).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from functools import lru_cache
 
-from reader.bidi import sanitize, uba
+from reader.bidi import sanitize, shaping, uba
 from reader.bidi.engine import _cluster, _glyphs
 
-#: Anything that makes a paragraph need the full engine.
-_NOT_SIMPLE = re.compile(
-    sanitize.SPECIAL.pattern[:-1]
-    + "\t\u1680\u2000-\u200a\u205f\u3000]|  |^ | $"
-)
-_EMPTY_LEVELS: bytes = b""
+#: Characters that make a word need the full engine: those sanitize.display may
+#: change, and spaces other than U+0020 that a line may break at.
+_NOT_SIMPLE = re.compile(sanitize.SPECIAL.pattern[:-1] + "\t\u1680\u2000-\u200a\u205f\u3000]")
+#: Stands for a code point that draws nothing of its own (it is never in a simple
+#: paragraph: it is a C0 control).
+HIDDEN = "\x00"
+#: In the proxy: the head of a cluster taking two cells (one taking one is "x").
+WIDE = "W"
+#: Bidi classes of cluster heads whose glyphs may differ from their characters:
+#: at an odd level whatever the paragraph, when there are no explicit embeddings.
+_RTL_CLASSES = frozenset(("R", "AL"))
+#: How many distinct words a WordForms table keeps before it starts again.
+WORDS_KEPT = 200_000
+
+Line = tuple[str, int, int, int]  # (text, cells, start, end)
 
 
-@lru_cache(maxsize=262144)
-def _word(word: str, shape: bool) -> tuple | None:
-    """(cells, text at an even level, text at an odd level, cluster starts, cluster
-    glyphs at an even level, cluster glyphs at an odd level) of a word, or None."""
-    # The word's glyphs as the engine makes them, at level 0 and at level 1 (mirrored).
+def word_forms(word: str, shape: bool) -> tuple[str, str] | None:
+    """(proxy, mirror) of one word (see the module docstring), or None when the
+    word needs the full engine."""
+    if not word or _NOT_SIMPLE.search(word):
+        return None  # "": two spaces in a row, or a space at either end
     ltr = _cluster(word, _glyphs(word, [0] * len(word), shape=shape, show_invisibles=False, visual=True))
     rtl = _cluster(word, _glyphs(word, [1] * len(word), shape=shape, show_invisibles=False, visual=True))
-    if not ltr.head or ltr.start[0] != 0 or ltr.glyphs[0].startswith("\u25cc"):
+    if not ltr.head or ltr.start[0] != 0 or ltr.glyphs[0].startswith("\u25cc") or ltr.start != rtl.start:
         return None  # begins with a mark: it would join the space before it
-    return (
-        sum(ltr.width), "".join(ltr.glyphs), "".join(reversed(rtl.glyphs)),
-        tuple(ltr.start), tuple(ltr.glyphs), tuple(rtl.glyphs),
-    )
+    proxy, mirror = [], []
+    for k, (start, end, head) in enumerate(zip(ltr.start, ltr.end, ltr.head)):
+        size, cells, glyphs = end - start, ltr.width[k], rtl.glyphs[k]
+        if cells not in (1, 2) or head != start or len(glyphs) > size:
+            return None
+        head_class = uba.bidi_class(ord(word[head]))
+        for i in range(start + 1, end):
+            # A mark takes its base's level (W1), a letter merged into a ligature
+            # has its class; anything else might not: the engine decides then.
+            if uba.bidi_class(ord(word[i])) not in ("NSM", head_class):
+                return None
+        if ltr.glyphs[k] != word[start:end] and head_class not in _RTL_CLASSES:
+            return None  # shaped or changed at an even level: not the source there
+        proxy.append(("x" if cells == 1 else WIDE) + HIDDEN * (size - 1))
+        mirror.append(glyphs + HIDDEN * (size - len(glyphs)))
+    return "".join(proxy), "".join(reversed(mirror))
 
 
-def build_text(
-    text: str, width: int | None, base: str, shape: bool
-) -> tuple[bool, list[tuple[str, int, int, int]]] | None:
-    """(rtl, [(line text, cells, start, end)]) as the full engine would lay it out."""
-    if not text or _NOT_SIMPLE.search(text):
-        return None
+class WordForms:
+    """The forms of every word met so far, for one ``shape`` setting.
+
+    Two plain dicts (word -> proxy, word -> mirror) so that a paragraph's words are
+    looked up by ``map(dict.__getitem__, words)`` at C speed. New words are learned
+    a paragraph at a time, their Arabic runs shaped in one arabic-reshaper call.
+    """
+
+    def __init__(self, shape: bool) -> None:
+        self.shape = shape
+        self.proxy: dict[str, str] = {}
+        self.mirror: dict[str, str] = {}
+        self.rejected: set[str] = set()
+
+    def learn(self, words: list[str]) -> bool:
+        """Add the forms of the new ``words``; False if one needs the full engine."""
+        new = [w for w in dict.fromkeys(words) if w not in self.proxy]
+        if not self.rejected.isdisjoint(new):
+            return False
+        if len(self.proxy) + len(new) > WORDS_KEPT:
+            self.proxy.clear()
+            self.mirror.clear()
+            new = list(dict.fromkeys(words))
+        if self.shape:
+            shaping.prepare(new)
+        for word in new:
+            forms = word_forms(word, self.shape)
+            if forms is None:
+                self.rejected.add(word)
+                return False
+            self.proxy[word], self.mirror[word] = forms
+        return True
+
+    def proxy_of(self, words: list[str]) -> str | None:
+        """The paragraph's proxy, or None if a word needs the full engine."""
+        try:
+            return " ".join(map(self.proxy.__getitem__, words))
+        except KeyError:
+            if not self.learn(words):
+                return None
+            return " ".join(map(self.proxy.__getitem__, words))
+
+    def mirror_of(self, words: list[str]) -> str | None:
+        """The paragraph drawn at an odd level, or None if a word needs the full engine."""
+        try:
+            return " ".join(map(self.mirror.__getitem__, reversed(words)))
+        except KeyError:
+            if not self.learn(words):
+                return None
+            return " ".join(map(self.mirror.__getitem__, reversed(words)))
+
+
+_FORMS = {True: WordForms(True), False: WordForms(False)}
+_WRAP: dict[int, re.Pattern] = {}
+
+
+def _wrap(width: int) -> re.Pattern:
+    """Greedy wrapping of single-space separated words at ``width`` characters:
+    the longest stretch that ends before a space or at the end."""
+    regex = _WRAP.get(width)
+    if regex is None:
+        regex = _WRAP[width] = re.compile(f"(.{{1,{width}}})(?: |\\Z)", re.S)
+    return regex
+
+
+def line_spans(proxy: str, width: int | None) -> list[tuple[int, int, int]] | None:
+    """(start, end, cells) of each line's words, in logical order, the spaces
+    between lines left out; None when a word is wider than the line."""
+    cells = proxy.replace(HIDDEN, "")
+    wide = WIDE in cells
+    if wide:
+        cells = cells.replace(WIDE, WIDE * 2)
+    if width is None:
+        return [(0, len(proxy), len(cells))]
+    lines = _wrap(width).findall(cells)
+    if sum(map(len, lines)) + len(lines) - 1 != len(cells):
+        return None  # the regex skipped a word wider than the line
+    spans = []
+    start = 0
+    aligned = len(cells) == len(proxy)
+    for line in lines:
+        if aligned:
+            end = start + len(line)
+        else:
+            shown = len(line) - (line.count(WIDE) // 2 if wide else 0)  # code points drawn
+            end = start + shown
+            hidden = proxy.count(HIDDEN, start, end)
+            while hidden:  # widen until `shown` drawn code points are inside
+                end, hidden = end + hidden, proxy.count(HIDDEN, end, end + hidden)
+            end = proxy.find(" ", end)  # marks after the last drawn character
+            if end < 0:
+                end = len(proxy)
+        spans.append((start, end, len(line)))
+        start = end + 1
+    return spans
+
+
+_RUNS: dict[bytes, re.Pattern] = {}
+
+
+def _level_runs(levels: bytes, offset: int) -> list[tuple[int, int, int]]:
+    """(start, end, level) of each level run of ``levels`` (text from ``offset``)."""
+    present = bytes(sorted(set(levels)))
+    regex = _RUNS.get(present)
+    if regex is None:
+        regex = _RUNS[present] = re.compile(b"|".join(re.escape(bytes([b])) + b"+" for b in present))
+    return [(offset + m.start(), offset + m.end(), levels[m.start()]) for m in regex.finditer(levels)]
+
+
+def visual_runs(runs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Rule L2 on whole level runs: from the highest level down to the lowest odd
+    one, reverse every sequence of runs at that level or higher. A run's own text
+    is then reversed exactly when its level is odd."""
+    order = list(runs)
+    levels = [level for _, _, level in runs]
+    for k in range(max(levels), (min(levels) | 1) - 1, -1):
+        i, count = 0, len(order)
+        while i < count:
+            if order[i][2] < k:
+                i += 1
+                continue
+            j = i + 1
+            while j < count and order[j][2] >= k:
+                j += 1
+            order[i:j] = order[i:j][::-1]
+            i = j
+    return order
+
+
+def build_text(text: str, width: int | None, base: str, shape: bool) -> tuple[bool, list[Line]] | None:
+    """(rtl, [(line text, cells, start, end)]) exactly as the full engine lays the
+    paragraph out, or None when the paragraph needs the full engine."""
+    forms = _FORMS[shape]
     words = text.split(" ")
-    infos = [_word(w, shape) for w in words]
-    if None in infos:
+    if text.isascii() and text.isprintable():
+        # One cell, one cluster, one code point each: the text is its own proxy.
+        if not all(words):
+            return None  # two spaces in a row, or a space at either end
+        proxy = text
+    else:
+        proxy = forms.proxy_of(words)
+        if proxy is None:
+            return None
+    spans = line_spans(proxy, width)
+    if spans is None:
         return None
     par = uba.resolve_paragraph(text, base)
     levels = par.level_bytes
-    widths = [info[0] for info in infos]
-    # Line breaks: greedy, as in engine._break_lines (single spaces hang at breaks).
-    breaks: list[tuple[int, int]] = []
-    if width is None:
-        breaks.append((0, len(words)))
-    else:
-        first, used = 0, 0
-        for k, cells in enumerate(widths):
-            if cells > width:
-                return None  # would be split inside the word
-            if used and used + 1 + cells > width:
-                breaks.append((first, k))
-                first, used = k, cells
-            else:
-                used = used + 1 + cells if used else cells
-        breaks.append((first, len(words)))
-    starts = []
-    position = 0
-    for w in words:
-        starts.append(position)
-        position += len(w) + 1
-    lines = []
-    for first, last in breaks:
-        start = starts[first]
-        content_end = starts[last - 1] + len(words[last - 1])
-        end = starts[last] if last < len(words) else len(text)
-        cells = sum(widths[first:last]) + (last - first - 1)
-        line_levels = levels[start:content_end]
-        level = line_levels[0]
-        if line_levels.count(level) == len(line_levels):
-            if level & 1:
-                line = " ".join([infos[k][2] for k in range(last - 1, first - 1, -1)])
-            else:
-                line = " ".join([infos[k][1] for k in range(first, last)])
+    if b"\xff" in levels:
+        return None  # X9 removed a character (a BN code point): the engine places it
+    n = len(text)
+    rtl = par.para_level == 1
+    # A line ends before a space (no trailing whitespace), so rule L1 changes nothing.
+    first = levels[0]
+    others = levels.translate(None, bytes((first,)))
+    if not others and not first & 1:  # all at one even level: the text itself
+        return rtl, [(text[s:e], c, s, e + 1 if e < n else n) for s, e, c in spans]
+    mirror = forms.mirror_of(words)
+    if mirror is None:
+        return None
+    if not others:  # all at one odd level: slices of the mirror
+        return rtl, [
+            (mirror[n - e : n - s].replace(HIDDEN, ""), c, s, e + 1 if e < n else n) for s, e, c in spans
+        ]
+    second = others[0]
+    if others.count(second) == len(others) and abs(second - first) == 1:
+        # Two adjacent levels (an RTL paragraph with numbers or Latin words, an LTR
+        # one with Arabic words). The paragraph drawn as one line is `drawn`; a line
+        # that cuts no high run is a slice of it, any other is drawn on its own.
+        low, high_run = min(first, second), _RUN_OF[max(first, second)]
+        if low & 1:
+            draw, drawn = _draw_low_odd, _draw_low_odd(text, mirror, high_run.finditer(levels), 0, n)
         else:
-            line = _mixed_line(par, words, infos, starts, first, last, start, content_end)
-            if line is None:
-                return None
-        lines.append((line, cells, start, end))
-    return par.para_level == 1, lines
+            draw, drawn = _draw_low_even, _draw_low_even(text, mirror, high_run.finditer(levels), 0, n)
+        lines = []
+        for s, e, c in spans:
+            if (e == n or levels[e] == low) and (s == 0 or levels[s - 1] == low):
+                line = drawn[n - e : n - s] if low & 1 else drawn[s:e]
+            else:
+                line = draw(text, mirror, high_run.finditer(levels, s, e), s, e)
+            lines.append((line.replace(HIDDEN, ""), c, s, e + 1 if e < n else n))
+        return rtl, lines
+    lines = []
+    for s, e, c in spans:
+        pieces = [
+            mirror[n - b : n - a] if level & 1 else text[a:b]
+            for a, b, level in visual_runs(_level_runs(levels[s:e], s))
+        ]
+        lines.append(("".join(pieces).replace(HIDDEN, ""), c, s, e + 1 if e < n else n))
+    return rtl, lines
 
 
-_LEVEL_RUN = re.compile(rb"(.)\1*", re.S)
+_RUN_OF = [re.compile(re.escape(bytes((level,))) + b"+") for level in range(128)]
 
 
-def _mixed_line(par, words, infos, starts, first, last, start, end) -> str | None:
-    """A line with several levels: uba's order, one same-level piece of a word at a time."""
-    text, levels = par.text, par.level_bytes
-    run_starts = [start + m.start() for m in _LEVEL_RUN.finditer(levels[start:end])]
-    run_starts.append(end)
-    order = uba.reorder_line(par, start, end)
-    out = []
-    p, count = 0, len(order)
-    while p < count:
-        i = order[p]
-        if text[i] == " ":
-            out.append(" ")
-            p += 1
-            continue
-        k = bisect_right(starts, i) - 1
-        r = bisect_right(run_starts, i) - 1
-        word_start = starts[k]
-        a = max(word_start, run_starts[r]) - word_start
-        b = min(word_start + len(words[k]), run_starts[r + 1]) - word_start
-        piece = _piece(words[k], infos[k], a, b, levels[i] & 1)
-        if piece is None:
-            return None
-        out.append(piece)
-        p += b - a
-    return "".join(out)
+def _draw_low_odd(text: str, mirror: str, high_runs, start: int, end: int) -> str:
+    """A line at two levels, the lower odd (L2): reversed as a whole, its high
+    (even) runs read forward again."""
+    n = len(text)
+    pieces = []
+    position = end
+    for run in reversed(list(high_runs)):
+        a, b = run.span()
+        pieces.append(mirror[n - position : n - b])
+        pieces.append(text[a:b])
+        position = a
+    pieces.append(mirror[n - position : n - start])
+    return "".join(pieces)
 
 
-@lru_cache(maxsize=65536)
-def _piece(word: str, info: tuple, a: int, b: int, odd: int) -> str | None:
-    """The glyphs of word[a:b] (whole clusters only) in visual order at that parity."""
-    cluster_starts = info[3]
-    if a not in cluster_starts or (b != len(word) and b not in cluster_starts):
-        return None  # the level changes inside a cluster
-    first, last = cluster_starts.index(a), len(cluster_starts) if b == len(word) else cluster_starts.index(b)
-    if odd:
-        return "".join(reversed(info[5][first:last]))
-    return "".join(info[4][first:last])
+def _draw_low_even(text: str, mirror: str, high_runs, start: int, end: int) -> str:
+    """A line at two levels, the lower even (L2): in logical order, its high (odd)
+    runs reversed."""
+    n = len(text)
+    pieces = []
+    position = start
+    for run in high_runs:
+        a, b = run.span()
+        pieces.append(text[position:a])
+        pieces.append(mirror[n - b : n - a])
+        position = b
+    pieces.append(text[position:end])
+    return "".join(pieces)

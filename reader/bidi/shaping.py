@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 from arabic_reshaper import ArabicReshaper
 from arabic_reshaper.arabic_reshaper import HARAKAT_RE
@@ -55,13 +54,57 @@ def _letters_covered(glyph: str) -> int:
     return 1
 
 
-@lru_cache(maxsize=131072)
+#: Runs shaped so far (news repeats words): run -> glyphs.
+_SHAPED: dict[str, tuple[str, ...]] = {}
+RUNS_KEPT = 131072
+
+
+#: arabic-reshaper's output for runs shaped ahead by `prepare` (source -> output).
+_PREPARED: dict[str, str] = {}
+#: Separates runs shaped in one call: not an Arabic letter (so no joining across it)
+#: and in no ligature.
+_RUN_SEPARATOR = "\n"
+
+
+def _source(run: str) -> str:
+    # ZWJ joins like a tatweel, and arabic-reshaper miscounts ligature positions when
+    # it drops a ZWJ; a tatweel keeps positions, and its glyph is dropped in shape_run.
+    return run.replace(ZWJ, TATWEEL)
+
+
+def prepare(texts: list[str]) -> None:
+    """Shape the Arabic-script runs of ``texts`` in one arabic-reshaper call.
+
+    Changes nothing but speed: each call of arabic-reshaper costs ~40 µs whatever
+    its length, and shaping never crosses the separator, so shape_run then finds
+    the same output it would have got alone (tested).
+    """
+    runs = {m.group() for text in texts for m in SHAPING_RUN.finditer(text)}
+    sources = [_source(run) for run in runs if run not in _SHAPED]
+    if len(sources) < 2:
+        return
+    if len(_PREPARED) > RUNS_KEPT:
+        _PREPARED.clear()
+    shaped = _RESHAPER.reshape(_RUN_SEPARATOR.join(sources)).split(_RUN_SEPARATOR)
+    if len(shaped) == len(sources):
+        _PREPARED.update(zip(sources, shaped))
+
+
 def shape_run(run: str) -> tuple[str, ...]:
     """One glyph string per character of ``run`` (see the module docstring)."""
-    # ZWJ joins like a tatweel, and arabic-reshaper miscounts ligature positions when
-    # it drops a ZWJ; a tatweel keeps positions, and its glyph is dropped below.
-    source = run.replace(ZWJ, TATWEEL)
-    shaped = _RESHAPER.reshape(source)
+    glyphs = _SHAPED.get(run)
+    if glyphs is None:
+        if len(_SHAPED) >= RUNS_KEPT:
+            _SHAPED.clear()
+        glyphs = _SHAPED[run] = _shape_run(run)
+    return glyphs
+
+
+def _shape_run(run: str) -> tuple[str, ...]:
+    source = _source(run)
+    shaped = _PREPARED.pop(source, None)
+    if shaped is None:
+        shaped = _RESHAPER.reshape(source)
     if ALLAH in shaped and HARAKAT_RE.search(run):
         shaped = _RESHAPER_NO_ALLAH.reshape(source)
     letters_in = [i for i, ch in enumerate(run) if not HARAKAT_RE.match(ch)]
