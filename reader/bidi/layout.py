@@ -23,7 +23,7 @@ from functools import lru_cache
 from reader.bidi import fastpath
 from reader.bidi.engine import build_lines
 
-__all__ = ["VisualLine", "ParagraphLayout", "layout_paragraph", "clear_cache"]
+__all__ = ["VisualLine", "ParagraphLayout", "layout_paragraph", "layout_texts", "clear_cache"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,13 +133,46 @@ def layout_paragraph(
     Results are memoised on all arguments, so re-laying out the visible paragraphs on
     every repaint is cheap, and the cost never depends on the size of the document.
     """
+    _check_arguments(width, base, order)
+    return _layout_cached(text, width, base, shape, show_invisibles, order)
+
+
+def layout_texts(
+    text: str,
+    width: int | None,
+    base: str = "auto",
+    *,
+    shape: bool = True,
+    show_invisibles: bool = False,
+    order: str = "visual",
+) -> tuple[bool, list[tuple[str, int, int, int]]]:
+    """What `layout_paragraph` with the same arguments draws, without cell maps:
+    ``(rtl, [(line text, cells, start, end), ...])``, one tuple per screen line
+    (``cells`` is VisualLine.width, ``start``/``end`` its logical range).
+
+    For printing whole documents (`reader render`): nothing is memoised, and no
+    VisualLine is built. Tests check it against layout_paragraph.
+    """
+    _check_arguments(width, base, order)
+    visual = order == "visual"
+    if visual and not show_invisibles:
+        fast = fastpath.build_text(text, width, base, shape)
+        if fast is not None:
+            return fast
+    rtl, raw_lines = build_lines(
+        text, width, base, shape=shape and visual, show_invisibles=show_invisibles, visual=visual
+    )
+    return rtl, [(t, len(c), s, e) for t, c, _, s, e in raw_lines]
+
+
+def _check_arguments(width: int | None, base: str, order: str) -> None:
+    """Raise ValueError for arguments layout_paragraph does not accept."""
     if base not in ("auto", "ltr", "rtl"):
         raise ValueError(f"base must be 'auto', 'ltr' or 'rtl', not {base!r}")
     if order not in ("visual", "logical"):
         raise ValueError(f"order must be 'visual' or 'logical', not {order!r}")
     if width is not None and width < 1:
         raise ValueError(f"width must be at least 1 cell, not {width}")
-    return _layout_cached(text, width, base, shape, show_invisibles, order)
 
 
 @lru_cache(maxsize=4096)

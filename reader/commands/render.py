@@ -12,7 +12,7 @@ import argparse
 import shutil
 import sys
 
-from reader.bidi.layout import layout_paragraph
+from reader.bidi.layout import layout_texts
 from reader.commands.common import add_paths_argument, load_or_fail, utf8_stdout
 
 SUMMARY = "print documents laid out for the terminal (bidi, shaping, wrapping)"
@@ -74,13 +74,15 @@ def run(args: argparse.Namespace) -> int:
             if not line or (width is not None and not line.strip()):
                 out.append("")  # blank lines separate paragraphs; keep them
                 continue
-            layout = layout_paragraph(
+            rtl, lines = layout_texts(
                 line, width, base, shape=not args.no_shape,
                 show_invisibles=args.show_invisibles, order=args.order,
             )
-            for visual in layout.lines:
-                pad = visual.pad(width) if width else 0
-                out.append(" " * pad + visual.text)
+            if rtl and width:
+                # Right-aligned: left padding as VisualLine.pad (none if a line overflows).
+                out.extend([" " * (width - cells) + text for text, cells, _, _ in lines])
+            else:
+                out.extend([text for text, _, _, _ in lines])
         if out and out[-1] == "" and doc.text.endswith("\n"):
             out.pop()  # the final newline ends the last line; it is not a blank line
         write("\n".join(out) + "\n")
