@@ -174,3 +174,22 @@ def test_escape_cancels_a_pending_claim_link(tmp_path):
             assert "linking claim" not in str(app.screen.query_one("StatusLine").render())
 
     run(go())
+
+
+def test_library_shows_done_and_the_highlighted_documents_labels(tmp_path):
+    async def go():
+        app = _app(tmp_path, en=EN, ar=AR)
+        async with app.run_test(size=(120, 24)) as pilot:
+            await wait_for(pilot, lambda: app.annotation.store is not None, "the store")
+            await pilot.press("w", "w", "2", "i", "s", "c", "D")
+            store = app.annotation.store
+            await wait_for(pilot, lambda: len(store.spans()) == 2 and store.document("en").done, "tags and done")
+            await pilot.press("L")
+            await pilot.pause()
+            status = str(app.screen.query_one("#library-status").render())
+            assert "1/2 done" in status and "CLAIM 1, ORG 1" in status
+            await pilot.press("down")
+            await pilot.pause()
+            assert "this one: no spans" in str(app.screen.query_one("#library-status").render())
+
+    run(go())

@@ -13,6 +13,7 @@ worker thread; a row shows "…" until its language is known.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any, Protocol, Sequence
 
 from rich.segment import Segment
@@ -81,6 +82,9 @@ class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
     DocumentList { height: 1fr; }
     """
 
+    class Moved(Message):
+        """The highlight moved to another document (the screen's status line follows)."""
+
     class LanguagesWanted(Message):
         """Rows on screen whose language is not known yet (indices into documents)."""
 
@@ -145,6 +149,7 @@ class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor = max(0, min(len(self.rows) - 1, target))
         self._keep_cursor_visible()
         self.changed()
+        self.post_message(self.Moved())
 
     def _keep_cursor_visible(self) -> None:
         height = max(1, self.scrollable_content_region.height)
@@ -319,7 +324,27 @@ class LibraryScreen(Screen[list[str]]):
         text = f"{shown} of {total} documents" if shown != total else f"{total} documents"
         if marked:
             text += f" · {marked} marked (enter opens them side by side)"
+        text += self._progress()
         self.query_one("#library-status", Static).update(text)
+
+    def _progress(self) -> str:
+        """" · 2/5 done · this one: ORG 3, CLAIM 1": annotation progress from the store
+        (the corpus's done count, the highlighted document's spans per label)."""
+        if self.store is None:
+            return ""
+        ids = {document.id for document in self.documents}
+        done = sum(1 for doc_id in ids if getattr(self.store.document(doc_id), "done", False))
+        text = f" · {done}/{len(ids)} done"
+        current = self.document_list.current
+        if current is not None:
+            labels = Counter(getattr(span, "label", "?") for span in self.store.spans(current.id))
+            counts = ", ".join(f"{label} {n}" for label, n in sorted(labels.items())) or "no spans"
+            text += f" · this one: {counts}"
+        return text
+
+    def on_document_list_moved(self, event: DocumentList.Moved) -> None:
+        event.stop()
+        self._update_status()
 
     # --- filtering ---
 
