@@ -250,7 +250,7 @@ def build_text(text: str, width: int | None, base: str, shape: bool) -> tuple[bo
         # Two adjacent levels (an RTL paragraph with numbers or Latin words, an LTR
         # one with Arabic words). The paragraph drawn as one line is `drawn`; a line
         # that cuts no high run is a slice of it, any other is drawn on its own.
-        low, high_run = min(first, second), _RUN_OF[max(first, second)]
+        low, high_run = min(first, second), uba.run_regex(max(first, second))
         if low & 1:
             draw, drawn = _draw_low_odd, _draw_low_odd(text, mirror, high_run.finditer(levels), 0, n)
         else:
@@ -271,9 +271,6 @@ def build_text(text: str, width: int | None, base: str, shape: bool) -> tuple[bo
         ]
         lines.append(("".join(pieces).replace(HIDDEN, ""), c, s, e + 1 if e < n else n))
     return rtl, lines
-
-
-_RUN_OF = [re.compile(re.escape(bytes((level,))) + b"+") for level in range(128)]
 
 
 def _draw_low_odd(text: str, mirror: str, high_runs, start: int, end: int) -> str:

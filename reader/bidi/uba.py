@@ -624,7 +624,21 @@ def _runs_regex(lv: bytes | bytearray) -> re.Pattern | None:
     return regex
 
 
-_HIGH_RUN_RES = {k: re.compile(re.escape(bytes([k])) + b"+") for k in range(1, 127)}
+class _RunRegexes(dict):
+    """level -> regex matching a run of that level, compiled on first use (126
+    compilations at import would cost a few milliseconds of every start)."""
+
+    def __missing__(self, level: int) -> re.Pattern:
+        regex = self[level] = re.compile(re.escape(bytes([level])) + b"+")
+        return regex
+
+
+_HIGH_RUN_RES = _RunRegexes()
+
+
+def run_regex(level: int) -> re.Pattern:
+    """A regex matching a run of ``level`` in level bytes (ParagraphLevels.level_bytes)."""
+    return _HIGH_RUN_RES[level]
 
 
 def _reorder_two_levels(lv: bytes | bytearray, start: int, low: int, high: int) -> list[int]:
