@@ -11,6 +11,7 @@ import os
 import re
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -80,7 +81,8 @@ def test_first_arabic_line_on_screen_is_the_engine_visual_line_right_aligned(tmp
     doc.write_text(paragraph + "\n", encoding="utf-8")
     session = TmuxSession(reader_command(str(doc)), tmp_path)
     sessions.append(session)
-    screen = session.wait_for("offset 0")
+    session.wait_for("offset 0")
+    screen = session.wait_for(layout_paragraph(paragraph, WIDTH - 1, "rtl").lines[0].text[-12:])
     view_width = WIDTH - 1  # one column for the scrollbar
     first = layout_paragraph(paragraph, view_width, "rtl").lines[0]
     assert first.rtl
@@ -120,7 +122,8 @@ def test_a_document_full_of_escape_sequences_changes_no_colour_title_or_cursor(t
     doc.write_text(json.dumps(record) + "\n", encoding="utf-8")
     session = TmuxSession(reader_command(str(doc)), tmp_path)
     sessions.append(session)
-    screen = session.wait_for("offset 0")
+    session.wait_for("offset 0")
+    screen = session.wait_for("RED BACKGROUND")
     coloured = "\n".join(session.capture(escapes=True))
     assert not any(_has_basic_red(params) for params in _sgr_parameters(coloured))
     assert "PWNED" not in session.tmux("display-message", "-p", "-t", session.name, "#{pane_title}")
@@ -164,3 +167,36 @@ def test_terminal_bidi_terminal_leaves_the_terminal_mode_alone(tmp_path, session
     data = _record(tmp_path, sessions, "--terminal-bidi", "terminal").read_bytes()
     assert b"\x1b[?1049h" in data  # the app did run
     assert b"\x1b[8l" not in data and b"\x1b[8h" not in data
+
+
+def _mode_switches(data: bytes) -> list[str]:
+    """The bidi mode sequences in the order sent: "l" for CSI 8 l, "h" for CSI 8 h."""
+    return re.findall(r"\x1b\[8([lh])", data.decode("utf-8", "replace"))
+
+
+def test_ctrl_z_restores_implicit_mode_and_resuming_asks_for_explicit_mode_again(tmp_path, sessions):
+    doc = tmp_path / "short.txt"
+    doc.write_text("مرحبا بالعالم\n", encoding="utf-8")
+    raw = tmp_path / "raw.out"
+    # The reader is the pane's own process (ctrl+z stops it; the test plays the shell's `fg`
+    # with SIGCONT). tmux's pipe-pane records what it writes, escape sequences and all.
+    session = TmuxSession(f"sleep 1; exec {reader_command(str(doc))}", tmp_path)
+    sessions.append(session)
+    session.tmux("pipe-pane", "-o", "-t", session.name, f"cat >> {shlex.quote(str(raw))}")
+    session.wait_for("offset 0")
+    session.tmux("send-keys", "-t", session.name, "C-z")
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and _mode_switches(raw.read_bytes()) != ["l", "h"]:
+        time.sleep(0.2)
+    assert _mode_switches(raw.read_bytes()) == ["l", "h"]  # suspended: implicit mode is back
+    pane_pid = int(session.tmux("display-message", "-p", "-t", session.name, "#{pane_pid}").strip())
+    os.kill(pane_pid, signal.SIGCONT)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and _mode_switches(raw.read_bytes()) != ["l", "h", "l"]:
+        time.sleep(0.2)
+    assert _mode_switches(raw.read_bytes()) == ["l", "h", "l"]  # resumed: explicit again
+    session.tmux("send-keys", "-t", session.name, "q")
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and _mode_switches(raw.read_bytes()) != ["l", "h", "l", "h"]:
+        time.sleep(0.2)
+    assert _mode_switches(raw.read_bytes()) == ["l", "h", "l", "h"]

@@ -43,8 +43,11 @@ class BidiModeSwitch:
         return self.terminal_bidi == "app"
 
     def enter(self, write) -> None:
-        """Send ``CSI 8 l`` through ``write`` (the driver's writer) if the reader reorders."""
-        if not self.enabled:
+        """Send ``CSI 8 l`` through ``write`` (the driver's writer) if the reader reorders.
+
+        Once per switch: Textual may start application mode twice on one resume.
+        """
+        if not self.enabled or self.explicit:
             return
         write(EXPLICIT_MODE)
         self.explicit = True
