@@ -353,7 +353,7 @@ class AnnotationActions:
             if span_id in by_id:
                 self.move_cursor(by_id[span_id].start, center=True)  # type: ignore[attr-defined]
 
-        self.app.push_screen(span_list(spans, self.document), chosen)  # type: ignore[attr-defined]
+        self.app.push_screen(span_list(spans, self.document, current=self._cursor_span_id), chosen)  # type: ignore[attr-defined]
 
     # ------------------------------------------------------------------ claims and entities
 

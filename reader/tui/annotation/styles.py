@@ -84,7 +84,7 @@ def span_marks(
             style += REVIEW_STYLE
         if span.id == cursor_span:
             style += CURSOR_SPAN_STYLE
-        elif span.id in linked:
+        if span.id in linked:
             style += LINKED_STYLE
         marks.append(Mark(span.start - paragraph_start, span.end - paragraph_start, style))
     return marks
