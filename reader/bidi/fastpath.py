@@ -45,9 +45,10 @@ _NOT_SIMPLE = re.compile(sanitize.SPECIAL.pattern[:-1] + "\t\u1680\u2000-\u200a\
 HIDDEN = "\x00"
 #: In the proxy: the head of a cluster taking two cells (one taking one is "x").
 WIDE = "W"
-#: Bidi classes of cluster heads whose glyphs may differ from their characters:
-#: at an odd level whatever the paragraph, when there are no explicit embeddings.
-_RTL_CLASSES = frozenset(("R", "AL"))
+#: Bidi classes (uba class codes: R, AL) of cluster heads whose glyphs may differ
+#: from their characters: at an odd level whatever the paragraph, when there are no
+#: explicit embeddings.
+_RTL_CLASSES = b"RA"
 #: How many distinct words a WordForms table keeps before it starts again.
 WORDS_KEPT = 200_000
 
@@ -59,25 +60,31 @@ def word_forms(word: str, shape: bool) -> tuple[str, str] | None:
     word needs the full engine."""
     if not word or _NOT_SIMPLE.search(word):
         return None  # "": two spaces in a row, or a space at either end
-    ltr = _cluster(word, _glyphs(word, [0] * len(word), shape=shape, show_invisibles=False, visual=True))
-    rtl = _cluster(word, _glyphs(word, [1] * len(word), shape=shape, show_invisibles=False, visual=True))
-    if not ltr.head or ltr.start[0] != 0 or ltr.glyphs[0].startswith("\u25cc") or ltr.start != rtl.start:
+    even = _glyphs(word, [0] * len(word), shape=shape, show_invisibles=False, visual=True)
+    odd = _glyphs(word, [1] * len(word), shape=shape, show_invisibles=False, visual=True)  # L4
+    clusters = _cluster(word, even)
+    if not clusters.head or clusters.start[0] != 0 or clusters.glyphs[0].startswith("\u25cc"):
         return None  # begins with a mark: it would join the space before it
+    classes = uba.classify(word)
     proxy, mirror = [], []
-    for k, (start, end, head) in enumerate(zip(ltr.start, ltr.end, ltr.head)):
-        size, cells, glyphs = end - start, ltr.width[k], rtl.glyphs[k]
-        if cells not in (1, 2) or head != start or len(glyphs) > size:
+    for start, end, head, cells, glyphs in zip(
+        clusters.start, clusters.end, clusters.head, clusters.width, clusters.glyphs
+    ):
+        if cells not in (1, 2) or head != start:
             return None
-        head_class = uba.bidi_class(ord(word[head]))
-        for i in range(start + 1, end):
-            # A mark takes its base's level (W1), a letter merged into a ligature
-            # has its class; anything else might not: the engine decides then.
-            if uba.bidi_class(ord(word[i])) not in ("NSM", head_class):
-                return None
-        if ltr.glyphs[k] != word[start:end] and head_class not in _RTL_CLASSES:
+        head_class = classes[start]
+        # A mark takes its base's level (W1), a letter merged into a ligature has
+        # its class; a cluster with anything else might straddle two levels.
+        if end - start > 1 and classes[start + 1 : end].replace(b"M", b"").replace(bytes((head_class,)), b""):
+            return None
+        if head_class not in _RTL_CLASSES and glyphs != word[start:end]:
             return None  # shaped or changed at an even level: not the source there
-        proxy.append(("x" if cells == 1 else WIDE) + HIDDEN * (size - 1))
-        mirror.append(glyphs + HIDDEN * (size - len(glyphs)))
+        # Mirroring (L4) never makes nor unmakes a mark, so the clusters are the same at odd levels.
+        odd_glyphs = "".join(odd[start:end])
+        if len(odd_glyphs) > end - start:
+            return None
+        proxy.append(("x" if cells == 1 else WIDE) + HIDDEN * (end - start - 1))
+        mirror.append(odd_glyphs + HIDDEN * (end - start - len(odd_glyphs)))
     return "".join(proxy), "".join(reversed(mirror))
 
 
