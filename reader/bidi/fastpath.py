@@ -167,7 +167,7 @@ def line_spans(proxy: str, width: int | None) -> list[tuple[int, int, int]] | No
         return None  # the regex skipped a word wider than the line
     spans = []
     start = 0
-    aligned = len(cells) == len(proxy)
+    aligned = not wide and len(cells) == len(proxy)  # one character per code point
     for line in lines:
         if aligned:
             end = start + len(line)

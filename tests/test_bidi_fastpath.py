@@ -1,0 +1,171 @@
+"""The word fast path (reader.bidi.fastpath) draws exactly what the full engine draws.
+
+Compared line by line (text, cells, logical start and end) with engine.build_lines on
+random paragraphs and on real news, and layout_texts (what `reader render` prints)
+with layout_paragraph for every option.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from reader.bidi import fastpath, shaping
+from reader.bidi.engine import build_lines
+from reader.bidi.layout import layout_paragraph, layout_texts
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: Pieces of words: Latin, digits, neutrals and brackets (mirrored at odd levels),
+#: Hebrew, Arabic/Persian letters, harakat, lam-alef and Allah, Arabic-Indic digits,
+#: a tatweel, a no-break space, a Latin combining accent, wide CJK, an emoji + VS16.
+PIECES = (
+    list("abcXYZ019.,:%$+-#()[]{}<>«»/") + list("אבג") + list("ابتلامنيهة") + list("پچگکی")
+    + ["\u064e", "\u064b", "\u0651", "\u0644\u0627", "\u0644\u0623", "\u0627\u0644\u0644\u0647"]
+    + list("٠١٢۳") + ["\u0640", "\u00a0", "e\u0301", "中", "\u2764\ufe0f"]
+)
+words = st.lists(st.sampled_from(PIECES), min_size=1, max_size=6).map("".join)
+paragraphs = st.lists(words, min_size=1, max_size=14).map(" ".join)
+widths = st.one_of(st.none(), st.integers(min_value=1, max_value=30))
+bases = st.sampled_from(["auto", "ltr", "rtl"])
+
+
+def engine_lines(text, width, base="auto", shape=True):
+    """(rtl, [(text, cells, start, end)]) from the full engine."""
+    rtl, lines = build_lines(text, width, base, shape=shape, show_invisibles=False, visual=True)
+    return rtl, [(t, len(cells), start, end) for t, cells, _, start, end in lines]
+
+
+@settings(max_examples=600, deadline=None)
+@given(paragraphs, widths, bases, st.booleans())
+def test_fast_path_matches_the_engine_on_random_paragraphs(text, width, base, shape):
+    fast = fastpath.build_text(text, width, base, shape)
+    if fast is not None:
+        assert fast == engine_lines(text, width, base, shape)
+
+
+def test_fast_path_is_taken_for_most_random_paragraphs():
+    # Guards the test above: it proves nothing if the fast path always declines.
+    rng = random.Random(7)
+    taken = 0
+    for _ in range(300):
+        text = " ".join("".join(rng.choice(PIECES) for _ in range(rng.randint(1, 5))) for _ in range(10))
+        width, base = rng.choice([None, 12, 25]), rng.choice(["auto", "ltr", "rtl"])
+        fast = fastpath.build_text(text, width, base, True)
+        if fast is not None:
+            taken += 1
+            assert fast == engine_lines(text, width, base)
+    assert taken > 150
+
+
+def news_paragraphs() -> list[str]:
+    """Every paragraph of the seeds, and the same sentences shuffled into new paragraphs."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("seeds/*.txt"))]
+    found = [line for text in texts for line in text.split("\n") if line.strip()]
+    rng = random.Random(3)
+    sentences = [s.strip() for text in texts for s in text.replace("\n", ".").split(".") if s.strip()]
+    for _ in range(150):
+        found.append(" ".join(". ".join(rng.sample(sentences, rng.randint(1, 4))).split()) + ".")
+    return found
+
+
+@pytest.mark.parametrize("width", [None, 9, 20, 37, 80])
+@pytest.mark.parametrize("base", ["auto", "ltr", "rtl"])
+def test_fast_path_matches_the_engine_on_news(width, base):
+    taken = 0
+    for paragraph in news_paragraphs():
+        fast = fastpath.build_text(paragraph, width, base, True)
+        if fast is None:
+            continue
+        taken += 1
+        assert fast == engine_lines(paragraph, width, base), paragraph[:60]
+    assert taken > (150 if width is None or width >= 20 else 20)  # narrow: long words split
+
+
+def test_a_line_break_inside_a_latin_phrase_of_an_rtl_paragraph():
+    # The break space is inside a level-2 run: that line cannot be a slice of the
+    # paragraph drawn as one line, and is drawn on its own.
+    text = "وقعت وكالة Roscosmos State Space Corporation اتفاقية في عام 2021 مع الصين"
+    for width in range(12, 40):
+        fast = fastpath.build_text(text, width, "auto", True)
+        assert fast is not None
+        assert fast == engine_lines(text, width)
+
+
+def test_three_levels_in_a_line_use_the_general_order():
+    # An LTR paragraph quoting Arabic with a number in it: levels 0, 1 and 2.
+    text = "The agreement (اتفاقية عام ٢٠٢١ بين روسيا والصين) was signed in Moscow."
+    for width in (None, 20, 30, 50):
+        fast = fastpath.build_text(text, width, "auto", True)
+        assert fast is not None
+        assert fast == engine_lines(text, width)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a  b",  # two spaces
+        " leading",
+        "trailing ",
+        "tab\there",
+        "zwnj\u200cinside",
+        "ctrl\x1b[31m",
+        "\u064eمرحبا",  # a word beginning with a mark
+        "thin\u2009space",
+        "",
+    ],
+)
+def test_paragraphs_the_fast_path_leaves_to_the_engine(text):
+    assert fastpath.build_text(text, 20, "auto", True) is None
+
+
+def test_a_word_wider_than_the_line_goes_to_the_engine():
+    assert fastpath.build_text("short extraordinarily", 10, "auto", True) is None
+    assert fastpath.build_text("short extraordinarily", 21, "auto", True) is not None
+
+
+OPTIONS = [
+    {},
+    {"shape": False},
+    {"show_invisibles": True},
+    {"order": "logical"},
+    {"base": "rtl"},
+]
+
+
+@pytest.mark.parametrize("options", OPTIONS, ids=lambda o: ",".join(f"{k}={v}" for k, v in o.items()) or "default")
+def test_layout_texts_draws_what_layout_paragraph_draws(options):
+    samples = news_paragraphs()[::7] + [
+        "a\u200fb\u202bשלום\u202c c", "tab\there", "x  y", "\u0651", "中文 字", "",
+    ]
+    for width in (None, 15, 80):
+        for text in samples:
+            rtl, lines = layout_texts(text, width, **options)
+            layout = layout_paragraph(text, width, **options)
+            assert rtl == layout.rtl
+            assert lines == [(ln.text, ln.width, ln.start, ln.end) for ln in layout.lines]
+
+
+def test_layout_texts_rejects_what_layout_paragraph_rejects():
+    for bad in ({"base": "up"}, {"order": "random"}):
+        with pytest.raises(ValueError):
+            layout_texts("abc", 10, **bad)
+    with pytest.raises(ValueError):
+        layout_texts("abc", 0)
+
+
+def test_runs_shaped_together_equal_runs_shaped_alone():
+    runs = sorted({m.group() for p in news_paragraphs() for m in shaping.SHAPING_RUN.finditer(p)})
+    runs += ["\u064eبَ", "لا", "الله", "اللَّه", "ب\u200dب", "ىٰ"]
+    alone = {}
+    for run in runs:
+        shaping._SHAPED.pop(run, None)
+        alone[run] = shaping.shape_run(run)
+    for run in runs:
+        shaping._SHAPED.pop(run, None)
+    shaping.prepare(runs)
+    assert all(shaping._source(run) in shaping._PREPARED for run in runs)  # one call shaped them all
+    assert {run: shaping.shape_run(run) for run in runs} == alone
