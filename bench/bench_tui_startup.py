@@ -35,8 +35,10 @@ from reader.commands.open import first_panes
 from reader.tui.app import ReaderApp
 
 class FirstPaint(ReaderApp):
-    def on_mount(self):  # Textual also runs ReaderApp.on_mount (handlers walk the MRO)
-        self.call_after_refresh(self.exit)
+    # ReaderApp runs this right after its first refresh (then it loads the keymap and
+    # opens the database, which the user sees after the first screen): exit there.
+    def _after_first_paint(self):
+        self.exit()
 
 documents = load_or_fail([]).documents
 FirstPaint(documents, first_panes(documents, [])).run(headless=True, size=(160, 48))

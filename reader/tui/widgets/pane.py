@@ -7,10 +7,9 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Label
 
 from reader.bidi.layout import layout_paragraph
 from reader.tui.widgets.document_view import DocumentView, LayoutOrder
@@ -41,53 +40,47 @@ def screen_text(text: str, order: LayoutOrder = "visual", width: int | None = No
     return "…" + first.text if first.rtl else first.text + "…"
 
 
-class DocumentTitle(Widget):
-    """A document's title, laid out at whatever width the header leaves it."""
+class PaneHeader(Widget):
+    """One line: language · direction, the title, and (right) paragraph and scroll position.
 
-    DEFAULT_CSS = "DocumentTitle { width: 1fr; height: 1; }"
-
-    title: reactive[str] = reactive("")
-
-    def __init__(self, order: LayoutOrder = "visual", classes: str | None = None) -> None:
-        super().__init__(classes=classes)
-        self.order = order
-
-    def render(self) -> Text:
-        shown = screen_text(self.title, self.order, self.size.width or None)
-        rtl = bool(shown) and shown.startswith("…")
-        text = Text(shown, no_wrap=True, overflow="crop")
-        if rtl:  # right-aligned like the text below it
-            text.pad_left(max(0, self.size.width - text.cell_len))
-        return text
-
-
-class PaneHeader(Horizontal):
-    """Title, language and direction on the left; paragraph and scroll position on the right."""
+    The title is laid out by the bidi engine at the width left over, so an Arabic title
+    reads right to left and is cut at its logical end.
+    """
 
     DEFAULT_CSS = """
     PaneHeader { height: 1; background: $panel; text-style: bold; }
-    PaneHeader > .pane-meta { width: auto; height: 1; padding: 0 1; }
-    PaneHeader > .pane-position { width: auto; height: 1; padding: 0 1; }
     """
+
+    lang: reactive[str] = reactive("…")
+    direction: reactive[str] = reactive("")
+    title: reactive[str] = reactive("")
+    position: reactive[str] = reactive("")
 
     def __init__(self, order: LayoutOrder = "visual") -> None:
         super().__init__()
         self.order = order
 
-    def compose(self) -> ComposeResult:
-        yield Label(classes="pane-meta")
-        yield DocumentTitle(self.order)
-        yield Label(classes="pane-position")
+    def render(self) -> Text:
+        """Plain Text (never markup): the title is document text."""
+        width = self.size.width
+        left = f" {self.lang} · {self.direction} "
+        right = f" {self.position} "
+        room = width - len(left) - len(right)
+        shown = screen_text(self.title, self.order, room) if room >= 2 else ""
+        text = Text(left, no_wrap=True, overflow="crop")
+        text.append(shown)
+        text.pad_right(max(0, width - text.cell_len - len(right)))
+        text.append(right)
+        return text
 
     def show(self, title: str, lang: str, direction: str) -> None:
         """Set the left part: language, direction and the document's raw ``title``."""
-        self.query_one(".pane-meta", Label).update(Text(f"{lang} · {direction}"))
-        self.query_one(DocumentTitle).title = title
+        self.title, self.lang, self.direction = title, lang, direction
 
     def show_position(self, paragraph: int, paragraphs: int, fraction: float | None) -> None:
         """Set the right part: cursor paragraph and how far down the view is ("all": it fits)."""
         where = "all" if fraction is None else f"{round(fraction * 100):3d}%"
-        self.query_one(".pane-position", Label).update(Text(f"¶ {paragraph + 1}/{paragraphs}  {where:>4}"))
+        self.position = f"¶ {paragraph + 1}/{paragraphs}  {where:>4}"
 
 
 class Pane(Vertical):
