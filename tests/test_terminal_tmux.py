@@ -82,7 +82,11 @@ def test_first_arabic_line_on_screen_is_the_engine_visual_line_right_aligned(tmp
     session = TmuxSession(reader_command(str(doc)), tmp_path)
     sessions.append(session)
     session.wait_for("offset 0")
-    screen = session.wait_for(layout_paragraph(paragraph, WIDTH - 1, "rtl").lines[0].text[-12:])
+    deadline = time.monotonic() + 20
+    screen = session.capture()
+    while time.monotonic() < deadline and not screen[1].strip():  # the body paints after the header
+        time.sleep(0.2)
+        screen = session.capture()
     view_width = WIDTH - 1  # one column for the scrollbar
     first = layout_paragraph(paragraph, view_width, "rtl").lines[0]
     assert first.rtl
