@@ -9,7 +9,7 @@ would. Best of N rounds.
     .venv/bin/python bench/bench_scroll.py [--rounds N] [--quick]
 
 Prints the times and the ratios 10 MB / 10 KB (target <= 1.2) and reader / TextArea
-(target <= 1.0). ``--quick`` uses 1 MB and one round (for the test suite).
+(target <= 1.0). ``--quick`` uses 200 KB and one round (for the test suite).
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ async def main_async(big: int, rounds: int) -> None:
 
     # One round: on 10 MB a TextArea round takes a minute or more.
     results["textarea"] = await time_widget(area, middle, TEXTAREA_ROUND, 1)
-    size = f"{len(big_text) / 1e6:.0f} MB"
+    size = f"{len(big_text) / 1e6:.1f} MB"
     print(f"reader pane, 10 KB document:        {results['10 KB'] * 1000:8.1f} ms per round (best of {rounds})")
     print(f"reader pane, {size} document:        {results['big'] * 1000:8.1f} ms per round")
     print(f"Textual TextArea, {size} (no wrap)  : {results['textarea'] * 1000:8.1f} ms per round")
@@ -106,9 +106,9 @@ async def main_async(big: int, rounds: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--quick", action="store_true", help="1 MB, one round (for the test suite)")
+    parser.add_argument("--quick", action="store_true", help="200 KB, one round (for the test suite)")
     args = parser.parse_args()
-    asyncio.run(main_async(1_000_000 if args.quick else 10_000_000, 1 if args.quick else args.rounds))
+    asyncio.run(main_async(200_000 if args.quick else 10_000_000, 1 if args.quick else args.rounds))
 
 
 if __name__ == "__main__":
