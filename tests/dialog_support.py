@@ -27,8 +27,9 @@ class DialogHost(App):
         self.result = result
 
 
-def run(coro):
-    return asyncio.run(coro)
+def run(coro, timeout: float = 60):
+    """Run a test coroutine; a dialog that crashes or hangs fails the test instead of hanging it."""
+    return asyncio.run(asyncio.wait_for(coro, timeout))
 
 
 def screen_text(app: App) -> str:

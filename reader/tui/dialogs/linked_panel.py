@@ -50,6 +50,10 @@ class LinkedPanel(Dialog[tuple]):
         self.documents = documents_by_id(documents)
         self.summary = Text()
         self.rows: list[LinkedRow] = []
+
+    def _gather(self) -> None:
+        """Fill `summary` and `rows` from the store (the layout order needs the running app)."""
+        self.rows = []
         if self.span.kind == "claim":
             self._claim_links()
         else:
@@ -85,10 +89,10 @@ class LinkedPanel(Dialog[tuple]):
             row = Text("▸ " if mention.id == self.span.id else "  ", style="bold")
             row.append_text(self._where(mention.doc_id))
             row.append("  ")
-            row.append_text(self._context(mention))
+            row.append_text(self._in_context(mention))
             self.rows.append(LinkedRow(mention.doc_id, mention.start, row))
 
-    def _context(self, span: Span) -> Text:
+    def _in_context(self, span: Span) -> Text:
         """`span` in a snippet of its document (the span emphasised), or its text alone."""
         text = getattr(self._document(span.doc_id), "text", None)
         if text is not None and text[span.start:span.end] == span.text:
@@ -113,6 +117,7 @@ class LinkedPanel(Dialog[tuple]):
 
     # -- layout and events -----------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        self._gather()
         heading = Text("Linked to ")
         heading.append_text(screen_line("«" + clip(self.span.text, NAME_SHOWN) + "»", order=self.order))
         with Vertical(id="dialog"):
