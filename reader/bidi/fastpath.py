@@ -33,6 +33,8 @@ random and real text (tests/test_bidi_fastpath.py).
 from __future__ import annotations
 
 import re
+from itertools import chain
+from re import Match
 
 from reader.bidi import sanitize, shaping, uba
 from reader.bidi.engine import _cluster, _glyphs
@@ -258,16 +260,14 @@ def build_text(text: str, width: int | None, base: str, shape: bool) -> tuple[bo
         # one with Arabic words). The paragraph drawn as one line is `drawn`; a line
         # that cuts no high run is a slice of it, any other is drawn on its own.
         low, high_run = min(first, second), uba.run_regex(max(first, second))
-        if low & 1:
-            draw, drawn = _draw_low_odd, _draw_low_odd(text, mirror, high_run.finditer(levels), 0, n)
-        else:
-            draw, drawn = _draw_low_even, _draw_low_even(text, mirror, high_run.finditer(levels), 0, n)
+        draw = _draw_low_odd if low & 1 else _draw_low_even
+        drawn = draw(text, mirror, _run_edges(high_run, levels, 0, n))
         lines = []
         for s, e, c in spans:
             if (e == n or levels[e] == low) and (s == 0 or levels[s - 1] == low):
                 line = drawn[n - e : n - s] if low & 1 else drawn[s:e]
             else:
-                line = draw(text, mirror, high_run.finditer(levels, s, e), s, e)
+                line = draw(text, mirror, _run_edges(high_run, levels, s, e))
             lines.append((line.replace(HIDDEN, ""), c, s, e + 1 if e < n else n))
         return rtl, lines
     lines = []
@@ -280,31 +280,27 @@ def build_text(text: str, width: int | None, base: str, shape: bool) -> tuple[bo
     return rtl, lines
 
 
-def _draw_low_odd(text: str, mirror: str, high_runs, start: int, end: int) -> str:
-    """A line at two levels, the lower odd (L2): reversed as a whole, its high
+def _run_edges(high_run: re.Pattern, levels: bytes, start: int, end: int) -> list[int]:
+    """[start, a1, b1, a2, b2, ..., end]: the high runs [a, b) of levels[start:end];
+    the stretches between them (maybe empty) are at the low level."""
+    return [start, *chain.from_iterable(map(Match.span, high_run.finditer(levels, start, end))), end]
+
+
+def _draw_low_odd(text: str, mirror: str, edges: list[int]) -> str:
+    """A stretch at two levels, the lower odd (L2): reversed as a whole, its high
     (even) runs read forward again."""
     n = len(text)
-    pieces = []
-    position = end
-    for run in reversed(list(high_runs)):
-        a, b = run.span()
-        pieces.append(mirror[n - position : n - b])
-        pieces.append(text[a:b])
-        position = a
-    pieces.append(mirror[n - position : n - start])
-    return "".join(pieces)
+    return "".join([
+        mirror[n - edges[i] : n - edges[i - 1]] if i & 1 else text[edges[i - 1] : edges[i]]
+        for i in range(len(edges) - 1, 0, -1)
+    ])
 
 
-def _draw_low_even(text: str, mirror: str, high_runs, start: int, end: int) -> str:
-    """A line at two levels, the lower even (L2): in logical order, its high (odd)
-    runs reversed."""
+def _draw_low_even(text: str, mirror: str, edges: list[int]) -> str:
+    """A stretch at two levels, the lower even (L2): in logical order, its high
+    (odd) runs reversed."""
     n = len(text)
-    pieces = []
-    position = start
-    for run in high_runs:
-        a, b = run.span()
-        pieces.append(text[position:a])
-        pieces.append(mirror[n - b : n - a])
-        position = b
-    pieces.append(text[position:end])
-    return "".join(pieces)
+    return "".join([
+        mirror[n - edges[i + 1] : n - edges[i]] if i & 1 else text[edges[i] : edges[i + 1]]
+        for i in range(len(edges) - 1)
+    ])

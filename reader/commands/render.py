@@ -96,6 +96,7 @@ def run(args: argparse.Namespace) -> int:
                 out.extend([text for text, _, _, _ in lines])
         if out and out[-1] == "" and doc.text.endswith("\n"):
             out.pop()  # the final newline ends the last line; it is not a blank line
-        write("\n".join(out) + "\n")
+        out.append("")  # so that the output ends with a newline (no copy of the whole)
+        write("\n".join(out))
     sys.stdout.flush()
     return 1 if result.problems else 0
