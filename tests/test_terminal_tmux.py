@@ -204,3 +204,25 @@ def test_ctrl_z_restores_implicit_mode_and_resuming_asks_for_explicit_mode_again
     while time.monotonic() < deadline and _mode_switches(raw.read_bytes()) != ["l", "h", "l", "h"]:
         time.sleep(0.2)
     assert _mode_switches(raw.read_bytes()) == ["l", "h", "l", "h"]
+
+
+@pytest.mark.parametrize("no_color", [False, True], ids=["16-colours", "NO_COLOR"])
+def test_sixteen_colours_and_no_color_keep_text_and_a_reverse_video_cursor(tmp_path, sessions, no_color):
+    doc = tmp_path / "ar.txt"
+    doc.write_text("مرحبا بالعالم\n", encoding="utf-8")
+    env = "env TERM=xterm COLORTERM= " + ("NO_COLOR=1 " if no_color else "")
+    session = TmuxSession(env + reader_command(str(doc)), tmp_path)
+    sessions.append(session)
+    session.wait_for("offset 0")
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and not session.capture()[1].strip():
+        time.sleep(0.2)
+    coloured = session.capture(escapes=True)
+    params = _sgr_parameters("\n".join(coloured))
+    # TERM=xterm: only the 16 basic colours, nothing from the 256-colour or RGB palettes.
+    assert not any(p[:2] in (["38", "5"], ["48", "5"], ["38", "2"], ["48", "2"]) for p in params)
+    # The cursor is reverse video on the text row (readable without any colour).
+    body = coloured[1]
+    assert re.search(r"\x1b\[(?:[0-9;]*;)?7m", body), body
+    line = layout_paragraph("مرحبا بالعالم", WIDTH - 1, "rtl").lines[0]
+    assert session.capture()[1].rstrip().endswith(line.text)
