@@ -120,3 +120,22 @@ def test_accepted_suggestions_are_one_undoable_step(tmp_path: Path):
         assert [s.id for s in store.spans(document.id)] == [first.id]
     finally:
         store.close()
+
+
+def test_wide_characters_are_styled_by_cell():
+    text = "東京 Tokyo"
+    line = layout_paragraph(text, None).lines[0]
+    strip = Strip([Segment(line.text, Style())])
+    decorated = decorate(strip, line.cells, 0, [Mark(0, 2, Style(italic=True))])
+    italic = "".join(s.text for s in decorated if s.style is not None and s.style.italic)
+    assert italic == "東京" and decorated.cell_length == strip.cell_length
+
+
+def test_bench_annotate_runs_quick():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "bench/bench_annotate.py", "--quick"], capture_output=True, text=True,
+                          timeout=120, cwd=Path(__file__).resolve().parent.parent)
+    assert done.returncode == 0, done.stderr
+    assert "ratio dense / none" in done.stdout and "tag a word + repaint" in done.stdout

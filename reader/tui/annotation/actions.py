@@ -55,6 +55,7 @@ class AnnotationActions:
     _search_backward: bool = False
     _cursor_span_id: str | None = None
     _label_styles: LabelStyles | None = None
+    _marks_cache: tuple[tuple, list[Mark]] | None = None
 
     # ------------------------------------------------------------------ session
 
@@ -104,7 +105,17 @@ class AnnotationActions:
         )
 
     def annotation_marks(self, paragraph_index: int) -> list[Mark]:
-        """Marks over paragraph ``paragraph_index``: spans, selection, search match."""
+        """Marks over paragraph ``paragraph_index``: spans, selection, search match
+        (computed once per paragraph and decoration key: every row of it uses them)."""
+        key = (paragraph_index, self.decoration_key())
+        cached = self._marks_cache
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        marks = self._paragraph_marks(paragraph_index)
+        self._marks_cache = (key, marks)
+        return marks
+
+    def _paragraph_marks(self, paragraph_index: int) -> list[Mark]:
         paragraph = self.document.paragraphs[paragraph_index]
         start, end = paragraph.start, paragraph.end
         marks: list[Mark] = []
@@ -112,8 +123,8 @@ class AnnotationActions:
         if session is not None and session.store is not None:
             if self._label_styles is None:
                 self._label_styles = LabelStyles(session.schema, _color_system(self))
-            marks = span_marks(session.spans(self.document.id), start, end, self._label_styles,
-                               cursor_span=self._cursor_span_id, linked=session.linked)
+            marks = span_marks(session.spans_between(self.document.id, start, end), start, end,
+                               self._label_styles, cursor_span=self._cursor_span_id, linked=session.linked)
         if self._anchor is not None:
             lo, hi = self.selection_range()
             if lo < end and hi > start:

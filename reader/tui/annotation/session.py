@@ -8,6 +8,7 @@ Errors from the store (read-only database, invalid span) come out as ReaderError
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -28,6 +29,28 @@ class Change:
     span: Span | None
 
 
+class _DocumentSpans:
+    """One document's spans in text order, bisectable by start."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = spans
+        self.starts = [s.start for s in spans]
+        self.longest = max((s.end - s.start for s in spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Span]:
+        """The spans overlapping ``[start, end)`` (a span starts at most ``longest``
+        before ``start`` if it reaches into the range)."""
+        lo = bisect_left(self.starts, start - self.longest)
+        hi = bisect_left(self.starts, end)
+        return [s for s in self.spans[lo:hi] if s.end > start]
+
+    def with_span(self, span: Span) -> _DocumentSpans:
+        """These spans plus ``span``, in the store's order."""
+        spans = list(self.spans)
+        insort(spans, span, key=lambda s: (s.doc_id, s.start, -s.end, s.id))
+        return _DocumentSpans(spans)
+
+
 class AnnotationSession:
     """Spans, entities and links of the open documents, through one AnnotationStore."""
 
@@ -44,7 +67,10 @@ class AnnotationSession:
         #: and a counter that changes with them (part of the views' cache keys).
         self.linked: frozenset[str] = frozenset()
         self.emphasis = 0
-        self._spans: dict[str, list[Span]] = {}
+        # Each document's spans in text order, with their starts and the longest span
+        # (for bisecting what overlaps a paragraph). Dropped on every change, except
+        # a tag, which is inserted in place: re-reading a big document per tag is slow.
+        self._spans: dict[str, _DocumentSpans] = {}
         self._spans_revision = -1
 
     # -- the store ---------------------------------------------------------------------------
@@ -79,21 +105,30 @@ class AnnotationSession:
         self.emphasis += 1
 
     # -- reading -----------------------------------------------------------------------------
-    def spans(self, doc_id: str) -> list[Span]:
-        """The spans of ``doc_id`` in text order (cached until the next change)."""
-        if self.store is None:
-            return []
+    def _document_spans(self, doc_id: str) -> _DocumentSpans:
         if self._spans_revision != self.revision:
             self._spans.clear()
             self._spans_revision = self.revision
         found = self._spans.get(doc_id)
         if found is None:
-            found = self._spans[doc_id] = self.store.spans(doc_id)
+            found = self._spans[doc_id] = _DocumentSpans(self.store.spans(doc_id) if self.store else [])
         return found
+
+    def spans(self, doc_id: str) -> list[Span]:
+        """The spans of ``doc_id`` in text order (cached until the next change)."""
+        if self.store is None:
+            return []
+        return self._document_spans(doc_id).spans
+
+    def spans_between(self, doc_id: str, start: int, end: int) -> list[Span]:
+        """The spans of ``doc_id`` overlapping ``[start, end)``, in text order."""
+        if self.store is None:
+            return []
+        return self._document_spans(doc_id).overlapping(start, end)
 
     def span_at(self, doc_id: str, offset: int) -> Span | None:
         """The innermost span covering ``offset`` (an entity inside a claim wins)."""
-        covering = [s for s in self.spans(doc_id) if s.start <= offset < s.end]
+        covering = self.spans_between(doc_id, offset, offset + 1)
         return min(covering, key=lambda s: (s.end - s.start, s.kind != "entity"), default=None)
 
     def linked_ids(self, span: Span | None) -> set[str]:
@@ -129,9 +164,13 @@ class AnnotationSession:
         for other in self.spans(document.id):
             if (other.start, other.end, other.label) == (start, end, label):
                 raise ReaderError(f"“{other.text}” is already tagged {label}")
+        known = self._document_spans(document.id)
         span = store.add_span(Span(document.id, start, end, kind, label, document.text[start:end],
                                    annotator=self.annotator))
         self._changed()
+        # The cache stays valid with the new span inserted (see __init__).
+        self._spans[document.id] = known.with_span(span)
+        self._spans_revision = self.revision
         return span
 
     def relabel(self, span: Span, label: str) -> Span:

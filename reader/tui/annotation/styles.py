@@ -29,6 +29,7 @@ LINKED_STYLE = Style(bold=True, reverse=True)
 SELECTION_STYLE = Style(reverse=True)
 MATCH_STYLE = Style(reverse=True, italic=True)
 REVIEW_STYLE = Style(strike=True)
+_UNKNOWN_LABEL = Style(italic=True)  # a label the schema does not list (an older schema's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,7 @@ class LabelStyles:
             # The claim's colour only where no entity colours the text: an entity
             # inside a claim keeps its colour and gets the underline on top.
             return self._claim
-        return self._styles.get(span.label, Style(italic=True))
+        return self._styles.get(span.label) or _UNKNOWN_LABEL
 
 
 def span_marks(
@@ -90,21 +91,50 @@ def span_marks(
     return marks
 
 
+def _cell_styles(cells: Sequence[tuple[int, int]], marks: Sequence[Mark]) -> list[Style | None]:
+    """The style of each screen cell: the sum of the marks covering its logical range
+    (later marks on top), None where none does."""
+    lo = min(c[0] for c in cells)
+    hi = max(c[1] for c in cells)
+    # Which marks cover each logical offset of the line: work proportional to the text
+    # the marks cover on this line, not to cells x marks.
+    covering: list[tuple[int, ...]] = [()] * (hi - lo)
+    for number, mark in enumerate(marks):
+        if mark.end <= lo or mark.start >= hi:
+            continue
+        for offset in range(max(lo, mark.start) - lo, min(hi, mark.end) - lo):
+            covering[offset] += (number,)
+    sums: dict[tuple[int, ...], Style | None] = {(): None}
+    styles: list[Style | None] = []
+    for start, end in cells:
+        if end <= start:
+            styles.append(None)  # a cell with no character (padding inside the line)
+            continue
+        found = covering[start - lo]
+        if end - start > 1:  # a ligature: the marks of any of its characters
+            found = tuple(sorted(set(found).union(*covering[start - lo + 1:end - lo])))
+        style = sums.get(found, _MISSING)
+        if style is _MISSING:
+            style = sums[found] = Style.combine(marks[i].style for i in found)
+        styles.append(style)
+    return styles
+
+
+_MISSING = Style()
+
+
 def decorate(strip: Strip, cells: Sequence[tuple[int, int]], pad: int, marks: Sequence[Mark]) -> Strip:
     """``strip`` (one visual line drawn ``pad`` cells from the left) with every cell whose
     logical range a mark covers styled by it; later marks go on top."""
     if not marks or not cells:
         return strip
-    cell_styles: list[Style | None] = []
-    for lo, hi in cells:
-        style = None
-        for mark in marks:
-            if lo < mark.end and hi > mark.start and hi > lo:
-                style = mark.style if style is None else style + mark.style
-        cell_styles.append(style)
+    cell_styles = _cell_styles(cells, marks)
     if not any(cell_styles):
         return strip
-    # Runs of equal style become one piece each.
+    text = "".join(segment.text for segment in strip)
+    if len(text) == strip.cell_length:
+        return _restyled(strip, cell_styles, pad)
+    # Wide characters: cut the strip by cells instead. Runs of equal style, one piece each.
     cuts: list[int] = []
     runs: list[Style | None] = []
     for i, style in enumerate(cell_styles):
@@ -119,3 +149,33 @@ def decorate(strip: Strip, cells: Sequence[tuple[int, int]], pad: int, marks: Se
         out.append(piece if style is None else Strip(Segment.apply_style(piece, post_style=style), piece.cell_length))
     out.extend(pieces[len(runs):])
     return Strip.join(out)
+
+
+def _restyled(strip: Strip, cell_styles: list[Style | None], pad: int) -> Strip:
+    """``strip`` (one cell per character) rebuilt with ``cell_styles`` over the cells
+    from ``pad`` on: one segment per run of equal style."""
+    segments: list[Segment] = []
+    cell = 0
+    for segment in strip:
+        text, base = segment.text, segment.style
+        run_start = 0
+        run_style = None
+        for i in range(len(text)):
+            at = cell + i - pad
+            extra = cell_styles[at] if 0 <= at < len(cell_styles) else None
+            if i == 0:
+                run_style = extra
+            elif extra is not run_style:
+                segments.append(Segment(text[run_start:i], _over(base, run_style)))
+                run_start, run_style = i, extra
+        if text:
+            segments.append(Segment(text[run_start:], _over(base, run_style)))
+        cell += len(text)
+    return Strip(segments, strip.cell_length)
+
+
+def _over(base: Style | None, style: Style | None) -> Style | None:
+    """``style`` drawn over ``base`` (either may be missing)."""
+    if style is None:
+        return base
+    return style if base is None else base + style
