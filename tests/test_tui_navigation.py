@@ -176,3 +176,55 @@ def test_resize_keeps_the_cursor_offset_and_relayouts(tmp_path):
             assert view.scroll_y <= line < view.scroll_y + view.scrollable_content_region.height
 
     run(go())
+
+
+def test_home_and_end_go_to_the_left_and_right_edges_of_the_screen_line(tmp_path):
+    text = "مرحبا بالعالم الجميل"
+    (path,) = write_docs(tmp_path, ar=text + "\n")
+
+    async def go():
+        app = app_for([path])
+        async with app.run_test(size=(80, 24)) as pilot:
+            view = app.reading.panes[0].view
+            line = layout_paragraph(text, 79, "rtl").lines[0]
+            await pilot.press("left", "left", "end")
+            assert view.cursor == line.cells[-1][0] == 0  # the right edge is where Arabic starts
+            await pilot.press("home")
+            assert view.cursor == line.cells[0][0] == len(text) - 1
+            assert view.cursor_location()[2] == line.pad(79)
+
+    run(go())
+
+
+def test_show_invisibles_toggle_draws_placeholders_for_zwnj(tmp_path):
+    from tui_support import screen_lines
+
+    (path,) = write_docs(tmp_path, fa="می\u200cخواهم\n")
+
+    async def go():
+        app = app_for([path])
+        async with app.run_test(size=(80, 24)) as pilot:
+            assert not any("\u2298" in line for line in screen_lines(app))
+            await pilot.press("I")
+            await pilot.pause()
+            assert app.reading.panes[0].view.show_invisibles
+            assert any("\u2298" in line for line in screen_lines(app))  # ⊘ marks the ZWNJ
+
+    run(go())
+
+
+def test_terminal_bidi_terminal_sends_logical_order(tmp_path):
+    from tui_support import screen_lines
+
+    text = "مرحبا بالعالم"
+    (path,) = write_docs(tmp_path, ar=text + "\n")
+
+    async def go():
+        app = app_for([path], terminal_bidi="terminal")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            view = app.reading.panes[0].view
+            assert view.order == "logical"
+            assert any(line.startswith(text) for line in screen_lines(app))  # unshaped, unreordered
+
+    run(go())
