@@ -226,3 +226,28 @@ def test_sixteen_colours_and_no_color_keep_text_and_a_reverse_video_cursor(tmp_p
     assert re.search(r"\x1b\[(?:[0-9;]*;)?7m", body), body
     line = layout_paragraph("مرحبا بالعالم", WIDTH - 1, "rtl").lines[0]
     assert session.capture()[1].rstrip().endswith(line.text)
+
+
+def test_a_crash_inside_the_app_still_restores_implicit_mode(tmp_path, sessions):
+    doc = tmp_path / "short.txt"
+    doc.write_text("مرحبا بالعالم\n", encoding="utf-8")
+    raw = tmp_path / "raw.out"
+    crash = tmp_path / "crash.py"
+    # A ReaderApp whose code fails once the screen is up: the driver's way out must run.
+    crash.write_text(
+        "import sys\n"
+        "from reader.core.loading import load_documents\n"
+        "from reader.tui.app import ReaderApp\n"
+        "class Crashing(ReaderApp):\n"
+        "    def _after_first_paint(self):\n"
+        "        self.set_timer(0.5, self.fail)\n"
+        "    def fail(self):\n"
+        "        raise RuntimeError('boom')\n"
+        f"Crashing(load_documents([{str(doc)!r}]).documents).run()\n",
+        encoding="utf-8",
+    )
+    session = TmuxSession(f"sleep 1; {shlex.join([sys.executable, str(crash)])}; sleep 30", tmp_path)
+    sessions.append(session)
+    session.tmux("pipe-pane", "-o", "-t", session.name, f"cat >> {shlex.quote(str(raw))}")
+    session.wait_for("boom", timeout=30)
+    assert _mode_switches(raw.read_bytes()) == ["l", "h"]
