@@ -43,6 +43,8 @@ async def _choose_entity(pilot, app, typed: str | None, row: int) -> None:
 async def _annotate(pilot, app) -> None:
     store = LiveStore(app)  # the database file is created by the first tag
     assert app.annotation.store is None and not Path(app.db_path).exists()
+    status = str(app.screen.query_one("StatusLine").render())
+    assert "created by the first change" in status and "· e2e" in status
     # 000: روسكوزموس as ORG (2), linked to a new entity "Roscosmos".
     await focus_doc(pilot, app, "000")
     await search(pilot, app, ROSCOSMOS_AR)

@@ -154,13 +154,13 @@ class ReaderApp(KeymapMixin, App):
         else:
             state = f"{Path(self.db_path).name}: {'saved' if store.saved else 'saving…'}"
         self._set_database_state(state)
-        if self.reading is not None and self.reading.is_mounted:
-            self.reading.set_annotator(self.annotation.annotator)
 
     def _set_database_state(self, state: str) -> None:
         self.database_state = state
         if self.reading is not None and self.reading.is_mounted:
             self.reading.set_database_state(state)
+            # Who is recorded on each change; without a database nothing is recorded.
+            self.reading.set_annotator(self.annotation.annotator if self.db_path is not None else "")
 
     def on_unmount(self) -> None:
         if self.store is not None:
