@@ -89,3 +89,16 @@ def test_exact_lists_entities_whose_alias_equals_the_folded_query():
 def test_entity_choice_says_whether_it_creates():
     assert EntityChoice.create("ORG", "Roscosmos").creates
     assert not EntityChoice.link("e-1").creates
+
+
+def test_bench_quick_run_ranks_roscosmos_first_for_every_spelling():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    bench = Path(__file__).resolve().parent.parent / "bench" / "bench_entity_finder.py"
+    run = subprocess.run([sys.executable, str(bench), "--quick"], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    for spelling in ("'Roscosmos'", "'روسكوزموس'", "'Roskosmos'"):
+        line = next(l for l in run.stdout.splitlines() if l.startswith(f"rank {spelling}"))
+        assert line.endswith("first: Roscosmos") and "x a substring filter" in line

@@ -34,7 +34,6 @@ class Dialog(ModalScreen[T]):
     Dialog .field-label { text-style: bold; margin-top: 1; }
     Dialog OptionList { height: auto; max-height: 12; }
     Dialog OptionList > .option-list--option-highlighted { text-style: bold; }
-    Dialog OptionList:focus > .option-list--option-highlighted { text-style: bold reverse; }
     """
 
     @property

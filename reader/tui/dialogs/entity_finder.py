@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, OptionList
-from textual.widgets.option_list import Option
+from reader.tui.dialogs.choice_list import MarkedList
 
 from reader.core.entity_finder import EntityChoice, EntityIndex, EntityMatch, fold_name
 from reader.store.labels import LabelSchema
@@ -59,7 +59,7 @@ class EntityFinder(Dialog[EntityChoice]):
             query = safe_input_value(self.span_name)
             yield Input(value=query, placeholder="name or alias, any script", id="query")
             yield RtlPreview(query, id="query-preview")
-            yield OptionList(id="results", markup=False)
+            yield MarkedList(id="results")
             yield key_hints(("type", "search"), ("↑↓", "move"), ("enter", "choose"), ("esc", "cancel"))
 
     def on_mount(self) -> None:
@@ -86,9 +86,7 @@ class EntityFinder(Dialog[EntityChoice]):
         else:
             self.choices = creates + links
             prompts = rows + entity_rows
-        results = self.query_one("#results", OptionList)
-        results.set_options(Option(p) for p in prompts)
-        results.highlighted = 0 if prompts else None
+        self.query_one("#results", MarkedList).set_rows(prompts)
 
     def _create_row(self, choice: EntityChoice) -> Text:
         row = Text("+ Create new entity ", style="bold")

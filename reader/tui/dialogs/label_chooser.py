@@ -7,7 +7,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from reader.tui.dialogs.choice_list import MarkedList
 
 from reader.store.labels import LabelSchema
 from reader.tui.dialogs.base import Dialog, key_hints, title
@@ -26,16 +26,16 @@ class LabelChooser(Dialog[str]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield title(Text.assemble("Change the label (now ", (self.current or "none", "bold"), ")"))
-            yield OptionList(*[self._option(t) for t in self.types], id="labels", markup=False)
+            yield MarkedList([self._option(t) for t in self.types], id="labels")
             yield key_hints(("1-9", "pick by key"), ("↑↓ enter", "pick"), ("esc", "cancel"))
 
-    def _option(self, entity_type) -> Option:
+    def _option(self, entity_type) -> Text:
         row = Text.assemble((f"{entity_type.key}  ", "bold"), (entity_type.name, f"bold {entity_type.color16}"))
         if entity_type.name == self.current:
             row.append("  (current)", "italic")
         if entity_type.description:
             row.append(f"  {entity_type.description}", "dim")
-        return Option(row, id=entity_type.name)
+        return row
 
     def on_mount(self) -> None:
         labels = self.query_one("#labels", OptionList)

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from reader.tui.dialogs.choice_list import MarkedList
 
 from reader.store.model import LINK_TYPES, Span
 from reader.tui.dialogs.base import Dialog, field_label, key_hints, title
@@ -41,15 +41,14 @@ class LinkTypeChooser(Dialog[str]):
             yield BidiText(clip(self.source.text, CLAIM_SHOWN), id="source-text")
             yield field_label(f"Second claim ({self.target.doc_id})")
             yield BidiText(clip(self.target.text, CLAIM_SHOWN), id="target-text")
-            yield OptionList(*[self._option(i, t) for i, t in enumerate(LINK_TYPES)], id="link-types", markup=False)
+            yield MarkedList([self._option(i, t) for i, t in enumerate(LINK_TYPES)], id="link-types")
             yield key_hints(("s/1", "same"), ("p/2", "supports"), ("x/3", "contradicts"),
                             ("↑↓ enter", "choose"), ("esc", "cancel"))
 
     @staticmethod
-    def _option(index: int, link_type: str) -> Option:
+    def _option(index: int, link_type: str) -> Text:
         letter, meaning = LINK_TYPE_ROWS[link_type]
-        return Option(Text.assemble((f"{letter} {index + 1}  ", "bold"), (link_type, "bold"), f"  {meaning}"),
-                      id=link_type)
+        return Text.assemble((f"{letter} {index + 1}  ", "bold"), (link_type, "bold"), f"  {meaning}")
 
     def on_mount(self) -> None:
         self.query_one("#link-types", OptionList).focus()

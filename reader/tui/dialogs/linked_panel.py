@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from reader.tui.dialogs.choice_list import MarkedList
 
 from reader.store.model import ClaimLink, Span
 from reader.tui.dialogs.base import Dialog, document_title, documents_by_id, key_hints, title
@@ -124,7 +124,7 @@ class LinkedPanel(Dialog[tuple]):
             yield title(heading)
             yield Static(self.summary, id="summary", markup=False)
             if self.rows:
-                yield OptionList(*[Option(r.prompt) for r in self.rows], id="linked", markup=False)
+                yield MarkedList([r.prompt for r in self.rows], id="linked")
             yield key_hints(("↑↓", "move"), ("enter", "go there"), ("esc", "close"))
 
     def on_mount(self) -> None:

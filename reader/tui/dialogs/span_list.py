@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from reader.tui.dialogs.choice_list import MarkedList
 
 from reader.store.model import Span
 from reader.tui.dialogs.base import Dialog, document_title, key_hints, title
@@ -40,7 +40,7 @@ class SpanList(Dialog[str]):
         with Vertical(id="dialog"):
             yield title(heading)
             if self.spans:
-                yield OptionList(*[Option(self._row(s)) for s in self.spans], id="spans", markup=False)
+                yield MarkedList([self._row(s) for s in self.spans], id="spans")
             else:
                 yield Static(Text("No spans in this document yet."), markup=False)
             yield key_hints(("↑↓", "move"), ("enter", "jump"), ("esc", "close"))

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from reader.tui.dialogs.choice_list import MarkedList
 
 from reader.core.suggest import Suggestion
 from reader.tui.dialogs.base import Dialog, document_title, documents_by_id, key_hints, title
@@ -45,8 +45,7 @@ class SuggestionReview(Dialog[list]):
             yield title("Tag all like this: review the proposed spans")
             yield Static(self._counter(), id="counter", markup=False)
             if self.suggestions:
-                rows = [Option(self._row(i)) for i in range(len(self.suggestions))]
-                yield OptionList(*rows, id="suggestions", markup=False)
+                yield MarkedList([self._row(i) for i in range(len(self.suggestions))], id="suggestions")
             else:
                 yield Static(Text("No other occurrence found."), markup=False)
             yield key_hints(("y", "accept"), ("n", "reject"), ("a", "accept all remaining"),
@@ -81,9 +80,9 @@ class SuggestionReview(Dialog[list]):
         return row
 
     def _redraw(self, indices) -> None:
-        listing = self.query_one("#suggestions", OptionList)
+        listing = self.query_one("#suggestions", MarkedList)
         for index in indices:
-            listing.replace_option_prompt_at_index(index, self._row(index))
+            listing.set_row(index, self._row(index))
         self.query_one("#counter", Static).update(self._counter())
 
     # -- actions ---------------------------------------------------------------------------
