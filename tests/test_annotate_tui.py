@@ -193,3 +193,48 @@ def test_library_shows_done_and_the_highlighted_documents_labels(tmp_path):
             assert "this one: no spans" in str(app.screen.query_one("#library-status").render())
 
     run(go())
+
+
+def _styles_of(view, text: str) -> list:
+    return [segment.style for y in range(view.size.height) for segment in view.render_line(y)
+            if segment.text == text]
+
+
+def test_no_color_draws_spans_with_attributes_only(tmp_path, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    async def go():
+        app = _app(tmp_path, en=EN)
+        async with app.run_test(size=(100, 20)) as pilot:
+            await wait_for(pilot, lambda: app.annotation.store is not None, "the store")
+            await pilot.press("w", "w", "2", "end")
+            await wait_for(pilot, lambda: len(app.annotation.store.spans()) == 1, "the span")
+            await pilot.pause()
+            (style,) = _styles_of(focused_view(app), "Roscosmos")
+            assert style.italic and (style.color is None or style.color == focused_view(app).rich_style.color)
+
+    run(go())
+
+
+def test_vim_keymap_searches_backward_with_question_mark_and_redoes_with_ctrl_r(tmp_path):
+    async def go():
+        paths = write_docs(tmp_path, en=EN)
+        app = app_for(paths, [0], db_path=create_db(tmp_path / "a.db"), annotator="tester", keymap="vim")
+        async with app.run_test(size=(100, 20)) as pilot:
+            await wait_for(pilot, lambda: app.annotation.store is not None, "the store")
+            from reader.tui.widgets.search_bar import SearchBar
+
+            view = focused_view(app)
+            await pilot.press("G", "question_mark")
+            await wait_for(pilot, lambda: isinstance(app.focused, SearchBar), "the search bar")
+            assert app.focused.backward
+            await pilot.press(*keys_for("the"), "enter")
+            await wait_for(pilot, lambda: view._match is not None, "the match")
+            assert view.cursor == EN.lower().rindex("the")
+            await pilot.press("2", "u")
+            store = app.annotation.store
+            await wait_for(pilot, lambda: not store.spans(), "undo")
+            await pilot.press("ctrl+r")
+            await wait_for(pilot, lambda: len(store.spans()) == 1, "redo with ctrl+r")
+
+    run(go())

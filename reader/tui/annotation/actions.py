@@ -615,12 +615,12 @@ async def open_document_at(app: Any, doc_id: str, offset: int) -> Any | None:
 def _color_system(widget: Any) -> str | None:
     """The terminal's colour system as Rich knows it (None: no colour)."""
     try:
-        console = widget.app.console
+        app = widget.app
     except Exception:  # noqa: BLE001 - not mounted yet: assume colour
         return "truecolor"
-    if getattr(console, "no_color", False):
+    if getattr(app, "no_color", False):  # NO_COLOR: attributes only
         return None
-    return console.color_system
+    return app.console.color_system
 
 
 def _short(text: str, limit: int = 30) -> str:
