@@ -291,8 +291,11 @@ def _w1_run(m: re.Match) -> bytes:
 
 _AL_SPAN_RE = re.compile(rb"A[^LR]*")
 _L_SPAN_RE = re.compile(rb"L[^R]*")
-_W4_EN_RE = re.compile(rb"(?<=E)[PC](?=E)")
-_W4_AN_RE = re.compile(rb"(?<=N)C(?=N)")
+# W4 as "E[PC]E" -> "EEE": the leading literal lets re skip ahead at C speed (a
+# lookbehind is tried at every position); the lookahead leaves the next number free
+# to start a match, as in "1,000,000".
+_W4_EN_RE = re.compile(rb"E[PC](?=E)")
+_W4_AN_RE = re.compile(rb"NC(?=N)")
 _W5_RE = re.compile(rb"T+(?=E)|(?<=E)T+")
 _W6 = _table({"PTC": "O"})
 _NI = rb"BSWOijfI"
@@ -370,9 +373,9 @@ def _resolve_sequence(s: bytes, text: str, level: int, sos: int, eos: int) -> by
     if has_en or b"N" in s:
         if b"P" in s or b"C" in s:  # W4
             if has_en:
-                s = _W4_EN_RE.sub(b"E", s)
-            if b"N" in s:
-                s = _W4_AN_RE.sub(b"N", s)
+                s = _W4_EN_RE.sub(b"EE", s)
+            if b"NC" in s:
+                s = _W4_AN_RE.sub(b"NN", s)
         if has_en and b"T" in s:  # W5
             s = _W5_RE.sub(lambda m: b"E" * len(m.group()), s)
     s = s.translate(_W6)
