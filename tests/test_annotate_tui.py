@@ -238,3 +238,30 @@ def test_vim_keymap_searches_backward_with_question_mark_and_redoes_with_ctrl_r(
             await wait_for(pilot, lambda: len(store.spans()) == 1, "redo with ctrl+r")
 
     run(go())
+
+
+def test_spans_needing_review_after_a_source_change_are_announced(tmp_path):
+    from reader.core.loading import load_documents
+    from reader.store.database import AnnotationStore
+    from reader.store.model import Span
+
+    (path,) = write_docs(tmp_path, en=EN)
+    document = load_documents([str(path)]).documents[0]
+    db = tmp_path / "a.db"
+    store = AnnotationStore.open(db, annotator="before")
+    store.ensure_document(document)
+    start = EN.index("Roscosmos")
+    store.add_span(Span(document.id, start, start + 9, "entity", "ORG", "Roscosmos"))
+    store.close()
+    path.write_text(EN.replace("Roscosmos", "the Russian agency"), encoding="utf-8")  # the mention is gone
+
+    async def go():
+        app = app_for([path], [0], db_path=db, annotator="tester")
+        async with app.run_test(size=(100, 20)) as pilot:
+            await wait_for(pilot, lambda: app.annotation.store is not None, "the store")
+            await wait_for(pilot, lambda: any("need review" in n.message for n in app._notifications),
+                           "the review notice")
+            (span,) = app.annotation.store.spans()
+            assert span.status == "review"
+
+    run(go())
