@@ -106,6 +106,45 @@ ANNOTATION_BINDINGS: list[Binding] = [
     _b("doc-done", "D", "doc_done", "Mark the document done"),
 ]
 
+# ---- dialogs (modal: only their own bindings are active while one is open) ----
+
+#: Every dialog: escape closes it without a result.
+DIALOG_BINDINGS: list[Binding] = [
+    _b("dialog-cancel", "escape", "cancel", "Close without choosing", show=True),
+]
+
+CLAIM_FORM_BINDINGS: list[Binding] = [
+    _b("claim-form-save", "ctrl+s", "save", "Save the claim's attributes", show=True),
+]
+
+ENTITY_FINDER_BINDINGS: list[Binding] = [
+    # priority: the query Input has the focus and would otherwise keep these keys
+    Binding("up", "result_up", "Previous result", show=False, id="entity-finder-up", priority=True),
+    Binding("down", "result_down", "Next result", show=False, id="entity-finder-down", priority=True),
+]
+
+LINK_TYPE_BINDINGS: list[Binding] = [
+    _b("link-type-same", "s,1", "choose('same')", "Same claim", show=True),
+    _b("link-type-supports", "p,2", "choose('supports')", "Supports", show=True),
+    _b("link-type-contradicts", "x,3", "choose('contradicts')", "Contradicts", show=True),
+]
+
+SUGGESTION_REVIEW_BINDINGS: list[Binding] = [
+    _b("suggestion-accept", "y", "accept", "Accept and go to the next", show=True),
+    _b("suggestion-reject", "n", "reject", "Reject and go to the next", show=True),
+    _b("suggestion-accept-rest", "a", "accept_rest", "Accept all remaining", show=True),
+    _b("suggestion-finish", "ctrl+s", "finish", "Finish: keep the accepted ones", show=True),
+]
+
+#: The dialogs' groups, by dialog (each dialog screen = "dialog" + its own group).
+DIALOG_GROUPS: dict[str, list[Binding]] = {
+    "dialog": DIALOG_BINDINGS,
+    "claim-form": CLAIM_FORM_BINDINGS,
+    "entity-finder": ENTITY_FINDER_BINDINGS,
+    "link-type": LINK_TYPE_BINDINGS,
+    "suggestion-review": SUGGESTION_REVIEW_BINDINGS,
+}
+
 #: Every group, by where it is active (the docs and the keymap checks walk this).
 ALL_GROUPS: dict[str, list[Binding]] = {
     "app": APP_BINDINGS,
@@ -114,4 +153,5 @@ ALL_GROUPS: dict[str, list[Binding]] = {
     "annotation": ANNOTATION_BINDINGS,
     "library": LIBRARY_BINDINGS,
     "help": HELP_BINDINGS,
+    **DIALOG_GROUPS,
 }

@@ -40,7 +40,7 @@ from textual.keys import KEY_ALIASES, KEY_NAME_REPLACEMENTS, REPLACED_KEYS, Keys
 
 from reader.core.bundled import data_dir
 from reader.errors import ReaderError
-from reader.tui.bindings import ALL_GROUPS
+from reader.tui.bindings import ALL_GROUPS, DIALOG_GROUPS
 
 BUNDLED_KEYMAPS = ("default", "vim", "emacs")
 DEFAULT_KEYMAP = "default"
@@ -52,6 +52,7 @@ DEFAULT_KEYMAP = "default"
 OTHER_SCREENS: dict[str, tuple[str, ...]] = {
     "library": ("app", "library"),
     "help": ("help",),
+    **{name: ("dialog", name) for name in DIALOG_GROUPS if name != "dialog"},
 }
 READING_SCREEN = "reading"
 

@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.tui.dialogs.display import app_order
-from reader.tui.dialogs.keys import DIALOG_BINDINGS
+from reader.tui.bindings import DIALOG_BINDINGS
 
 T = TypeVar("T")
 

@@ -14,7 +14,7 @@ from reader.store.model import STANCES, ClaimAttributes, Span
 from reader.tui.dialogs.choice_list import ChoiceList
 from reader.tui.dialogs.base import Dialog, field_label, key_hints, title
 from reader.tui.dialogs.display import BidiText, RtlPreview, clip, safe_input_value, screen_line
-from reader.tui.dialogs.keys import CLAIM_FORM_BINDINGS
+from reader.tui.bindings import CLAIM_FORM_BINDINGS
 
 #: Every attribute the form knows; a schema may offer fewer.
 FIELDS = ("speaker", "stance", "checkworthy", "note")

@@ -15,7 +15,7 @@ from reader.store.labels import LabelSchema
 from reader.store.model import Entity, Span
 from reader.tui.dialogs.base import Dialog, key_hints, title
 from reader.tui.dialogs.display import RtlPreview, clip, safe_input_value, screen_line
-from reader.tui.dialogs.keys import ENTITY_FINDER_BINDINGS
+from reader.tui.bindings import ENTITY_FINDER_BINDINGS
 
 __all__ = ["EntityFinder", "EntityChoice"]
 

@@ -11,7 +11,7 @@ from reader.tui.dialogs.choice_list import MarkedList
 from reader.store.model import LINK_TYPES, Span
 from reader.tui.dialogs.base import Dialog, field_label, key_hints, title
 from reader.tui.dialogs.display import BidiText, clip
-from reader.tui.dialogs.keys import LINK_TYPE_BINDINGS
+from reader.tui.bindings import LINK_TYPE_BINDINGS
 
 #: What each link type means, and its key letter (digits 1-3 follow LINK_TYPES order).
 LINK_TYPE_ROWS = {

@@ -13,7 +13,7 @@ from reader.tui.dialogs.choice_list import MarkedList
 from reader.core.suggest import Suggestion
 from reader.tui.dialogs.base import Dialog, document_title, documents_by_id, key_hints, title
 from reader.tui.dialogs.display import clip, screen_line, snippet
-from reader.tui.dialogs.keys import SUGGESTION_REVIEW_BINDINGS
+from reader.tui.bindings import SUGGESTION_REVIEW_BINDINGS
 
 #: A suggestion's state, and how its row is marked (words as well as symbols: no colour needed).
 MARKS = {None: ("?  ", ""), True: ("✓ yes", "bold"), False: ("✗ no ", "dim strike")}

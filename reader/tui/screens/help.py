@@ -26,6 +26,11 @@ GROUP_TITLES = {
     "annotation": "Annotating",
     "library": "Library",
     "help": "This help",
+    "dialog": "Every dialog",
+    "claim-form": "Claim form",
+    "entity-finder": "Entity finder",
+    "link-type": "Claim link type",
+    "suggestion-review": "Suggestions",
 }
 
 
