@@ -13,7 +13,7 @@ def keys_for(text: str) -> list[str]:
     return ["space" if ch == " " else ch for ch in text]
 
 
-async def wait_for(pilot, condition, what: str, tries: int = 200) -> None:
+async def wait_for(pilot, condition, what: str, tries: int = 600) -> None:
     """Pause until ``condition()`` holds; AssertionError naming ``what`` if it never does."""
     for _ in range(tries):
         if condition():
