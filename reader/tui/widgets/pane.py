@@ -89,7 +89,7 @@ class Pane(Vertical):
     DEFAULT_CSS = """
     Pane { width: 1fr; height: 1fr; border-left: vkey $panel-lighten-2; }
     Pane.-first { border-left: none; }
-    Pane:focus-within > PaneHeader { background: $primary; text-style: bold reverse; }
+    Pane.-focused > PaneHeader { background: $primary; text-style: bold reverse; }
     """
 
     def __init__(self, document: Document, *, order: LayoutOrder = "visual", show_invisibles: bool = False) -> None:
