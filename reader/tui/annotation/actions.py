@@ -16,6 +16,8 @@ from textual.binding import Binding
 from reader.store.model import CLAIM_LABEL
 from reader.tui.bindings import ANNOTATION_BINDINGS
 from reader.tui.annotation import selection as sel
+from reader.tui.annotation.navigation import open_document_at
+from reader.tui.annotation.search import SearchActions
 from reader.tui.annotation.styles import MATCH_STYLE, SELECTION_STYLE, LabelStyles, Mark, span_marks
 
 if TYPE_CHECKING:
@@ -45,14 +47,12 @@ def _dialog(name: str) -> Any | None:
         return None
 
 
-class AnnotationActions:
-    """Selection, tagging, links, undo, search and suggestions for a DocumentView."""
+class AnnotationActions(SearchActions):
+    """Selection, tagging, links, undo, search (SearchActions) and suggestions for a
+    DocumentView."""
 
     document: Document
     _anchor: int | None = None
-    _match: tuple[int, int] | None = None
-    _search_query: str = ""
-    _search_backward: bool = False
     _cursor_span_id: str | None = None
     _label_styles: LabelStyles | None = None
     _marks_cache: tuple[tuple, list[Mark]] | None = None
@@ -482,84 +482,6 @@ class AnnotationActions:
             self.notify(f"{self.document.title or self.document.id}: {'done' if done else 'not done'}")  # type: ignore[attr-defined]
             self._report_state()
 
-    # ------------------------------------------------------------------ search
-
-    def action_search(self) -> None:
-        self._open_search_bar(backward=False, corpus=False)
-
-    def action_search_backward(self) -> None:
-        self._open_search_bar(backward=True, corpus=False)
-
-    def action_search_corpus(self) -> None:
-        self._open_search_bar(backward=False, corpus=True)
-
-    def _open_search_bar(self, *, backward: bool, corpus: bool) -> None:
-        from reader.tui.widgets.search_bar import SearchBar
-
-        parent = self.parent  # type: ignore[attr-defined]
-        for old in parent.query(SearchBar):
-            old.remove()
-        bar = SearchBar(self, backward=backward, corpus=corpus, last=self._search_query)
-        parent.mount(bar, after=self)
-        bar.focus()
-
-    def run_search(self, query: str, *, backward: bool = False) -> None:
-        """Search ``query`` from the cursor; the match is highlighted, the cursor on it."""
-        self._search_query, self._search_backward = query, backward
-        self._search_step(backward)
-
-    def _search_step(self, backward: bool) -> None:
-        from reader.core.search import find_next
-
-        if not self._search_query:
-            self.notify("no search yet: / searches")  # type: ignore[attr-defined]
-            return
-        cursor = self.cursor  # type: ignore[attr-defined]
-        found = find_next(self.document, self._search_query, cursor, backward=backward, wrap=False)
-        if found is None:
-            found = find_next(self.document, self._search_query, cursor, backward=backward, wrap=True)
-            if found is not None:
-                self.notify("search wrapped around")  # type: ignore[attr-defined]
-        if found is None:
-            self._match = None
-            self.notify(f"not found: {self._search_query}")  # type: ignore[attr-defined]
-            self.refresh()  # type: ignore[attr-defined]
-            return
-        self._match = found
-        self.move_cursor(found[0], center=True)  # type: ignore[attr-defined]
-        self.refresh()  # type: ignore[attr-defined]
-
-    def action_search_next(self) -> None:
-        self._search_step(self._search_backward)
-
-    def action_search_prev(self) -> None:
-        self._search_step(not self._search_backward)
-
-    def run_corpus_search(self, query: str) -> None:
-        """Search ``query`` in every loaded document and list the matches."""
-        from reader.core.search import search_corpus
-        from reader.tui.widgets.search_results import SearchResults
-
-        self._search_query = query
-        documents = list(getattr(self.app, "documents", [self.document]))  # type: ignore[attr-defined]
-        hits = search_corpus(documents, query)
-        if not hits:
-            self.notify(f"not found in {len(documents)} documents: {query}")  # type: ignore[attr-defined]
-            return
-
-        def chosen(hit: tuple[str, int, int] | None) -> None:
-            if hit is not None:
-                self.app.call_later(self._open_match, *hit)  # type: ignore[attr-defined]
-
-        self.app.push_screen(SearchResults(query, hits, {d.id: d for d in documents}), chosen)  # type: ignore[attr-defined]
-
-    async def _open_match(self, doc_id: str, start: int, end: int) -> None:
-        view = await open_document_at(self.app, doc_id, start)  # type: ignore[attr-defined]
-        if view is not None:
-            view._search_query = self._search_query
-            view._match = (start, end)
-            view.refresh()
-
     # ------------------------------------------------------------------ suggestions
 
     def action_suggest(self) -> None:
@@ -593,23 +515,6 @@ class AnnotationActions:
                 self._spans_changed()
 
         self.app.push_screen(review(suggestions, {d.id: d for d in documents}), accepted)  # type: ignore[attr-defined]
-
-
-async def open_document_at(app: Any, doc_id: str, offset: int) -> Any | None:
-    """Focus the pane showing ``doc_id`` (opening one if needed) with the cursor on
-    ``offset``; returns its view, or None if the document is not loaded."""
-    reading = getattr(app, "reading", None)
-    document = next((d for d in getattr(app, "documents", []) if d.id == doc_id), None)
-    if reading is None or document is None:
-        app.notify(f"document {doc_id} is not loaded (open it with reader PATH)", severity="warning")
-        return None
-    await reading.open_document(document)
-    for pane in reading.panes:
-        if pane.document is document:
-            pane.view.move_cursor(offset, center=True)
-            pane.view.focus()
-            return pane.view
-    return None
 
 
 def _color_system(widget: Any) -> str | None:
