@@ -6,7 +6,6 @@ cursor put on it.
 
 from __future__ import annotations
 
-
 from reader.tui.annotation.navigation import open_document_at
 
 
