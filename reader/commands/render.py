@@ -40,13 +40,17 @@ def register(subparsers, name: str = "render", summary: str = SUMMARY) -> None:
         "--order", choices=("visual", "logical"), default="visual",
         help="visual: reordered here (most terminals); logical: for terminals doing their own bidi",
     )
+    parser.add_argument(
+        "--jobs", type=_positive, metavar="N",
+        help="processes laying out a large document (default: 2 with 2 CPUs on POSIX, else 1)",
+    )
     parser.set_defaults(func=run)
 
 
 def _positive(value: str) -> int:
     number = int(value)
     if number < 1:
-        raise argparse.ArgumentTypeError("the width must be at least 1")
+        raise argparse.ArgumentTypeError("must be at least 1")
     return number
 
 
@@ -71,32 +75,104 @@ def run(args: argparse.Namespace) -> int:
     result = load_or_fail(args.paths)
     utf8_stdout()
     width = None if args.no_wrap else (args.width or _default_width())
-    write = sys.stdout.write
+    options = {"shape": not args.no_shape, "show_invisibles": args.show_invisibles, "order": args.order}
     several = len(result.documents) > 1
     for number, doc in enumerate(result.documents):
         if several:
             # Only with several documents, so that one document's output stays pure.
-            write(("\n" if number else "") + f"==> {doc.path} <==\n")
+            sys.stdout.write(("\n" if number else "") + f"==> {doc.path} <==\n")
         base = args.base
         if base == "auto" and doc.meta.get("direction") in ("ltr", "rtl"):
             base = doc.meta["direction"]
-        out: list[str] = []
-        for line in doc.text.split("\n"):
-            if not line or (width is not None and not line.strip()):
-                out.append("")  # blank lines separate paragraphs; keep them
-                continue
-            rtl, lines = layout_texts(
-                line, width, base, shape=not args.no_shape,
-                show_invisibles=args.show_invisibles, order=args.order,
-            )
-            if rtl and width:
-                # Right-aligned: left padding as VisualLine.pad (none if a line overflows).
-                out.extend([" " * (width - cells) + text for text, cells, _, _ in lines])
-            else:
-                out.extend([text for text, _, _, _ in lines])
-        if out and out[-1] == "" and doc.text.endswith("\n"):
-            out.pop()  # the final newline ends the last line; it is not a blank line
-        out.append("")  # so that the output ends with a newline (no copy of the whole)
-        write("\n".join(out))
+        paragraphs = doc.text.split("\n")
+        if len(paragraphs) > 1 and paragraphs[-1] == "":
+            paragraphs.pop()  # the final newline ends the last line; it is not a blank line
+        jobs = args.jobs or _default_jobs()
+        if jobs > 1 and len(doc.text) >= FORK_MIN_CHARS:
+            _write_forked(paragraphs, jobs, width, base, options)
+        else:
+            sys.stdout.write(_render(paragraphs, width, base, options))
     sys.stdout.flush()
     return 1 if result.problems else 0
+
+
+def _render(paragraphs: list[str], width: int | None, base: str, options: dict) -> str:
+    """The output for ``paragraphs`` (one per input line), each screen line ending in
+    a newline."""
+    out: list[str] = []
+    for line in paragraphs:
+        if not line or (width is not None and not line.strip()):
+            out.append("")  # blank lines separate paragraphs; keep them
+            continue
+        rtl, lines = layout_texts(line, width, base, **options)
+        if rtl and width:
+            # Right-aligned: left padding as VisualLine.pad (none if a line overflows).
+            out.extend([" " * (width - cells) + text for text, cells, _, _ in lines])
+        else:
+            out.extend([text for text, _, _, _ in lines])
+    out.append("")  # so that the output ends with a newline (no copy of the whole)
+    return "\n".join(out)
+
+
+#: Documents at least this long (code points) are laid out by several processes when
+#: --jobs allows: paragraphs are independent, and a fork costs a few milliseconds.
+FORK_MIN_CHARS = 400_000
+
+
+def _default_jobs() -> int:
+    """Two processes when two CPUs are ours and os.fork exists (POSIX), else one."""
+    if not hasattr(os, "fork") or not hasattr(os, "sched_getaffinity"):
+        return 1
+    return min(2, len(os.sched_getaffinity(0)))
+
+
+def _parts(paragraphs: list[str], count: int) -> list[list[str]]:
+    """``paragraphs`` cut into ``count`` consecutive parts of about the same length."""
+    total = sum(map(len, paragraphs)) + len(paragraphs)
+    parts, start, size = [], 0, 0
+    for index, paragraph in enumerate(paragraphs):
+        size += len(paragraph) + 1
+        if size * count >= total * (len(parts) + 1) and len(parts) < count - 1:
+            parts.append(paragraphs[start : index + 1])
+            start = index + 1
+    parts.append(paragraphs[start:])
+    return parts
+
+
+def _write_forked(paragraphs: list[str], jobs: int, width: int | None, base: str, options: dict) -> None:
+    """Write what _render gives for ``paragraphs``, laid out by ``jobs`` processes:
+    this one takes the first part, forked children the others and send their UTF-8
+    output through a pipe once done. Written in order; a part whose child failed is
+    laid out here."""
+    parts = _parts(paragraphs, jobs)
+    sys.stdout.flush()  # nothing buffered may be written twice
+    children = []
+    for part in parts[1:]:
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # a child: lay out, send, leave without any clean-up of ours
+            status = 1
+            try:
+                os.close(read_end)
+                with os.fdopen(write_end, "wb") as pipe:
+                    pipe.write(_render(part, width, base, options).encode("utf-8"))
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(write_end)
+        children.append((pid, read_end, part))
+    try:
+        sys.stdout.write(_render(parts[0], width, base, options))
+        while children:
+            pid, read_end, part = children.pop(0)
+            with os.fdopen(read_end, "rb") as pipe:
+                sent = pipe.read()
+            if os.waitpid(pid, 0)[1] == 0:
+                sys.stdout.flush()
+                sys.stdout.buffer.write(sent)
+            else:
+                sys.stdout.write(_render(part, width, base, options))
+    finally:
+        for pid, read_end, _ in children:  # after an error here: let them end, reap them
+            os.close(read_end)
+            os.waitpid(pid, 0)
