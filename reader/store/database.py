@@ -166,7 +166,10 @@ class AnnotationStore:
     def _remove(self, table: str, key: str) -> None:
         self._table(table).remove(doc_ids=[key])
 
-    def _change(self, description: str, **options):
+    def change(self, description: str, **options):
+        """A context manager grouping every write inside it into one change: one journal
+        line, durable when the block ends, undone and redone as one. Each record may be
+        written once per change (a second write of it could not be undone)."""
         if self.read_only:
             raise ReadOnlyDatabase(self.lock_message or f"{self.path} is open read-only")
         return self._storage.change(description, self.annotator, **options)
@@ -191,13 +194,13 @@ class AnnotationStore:
         if self.read_only:
             return record or fresh, [s for s in self.spans(doc.id) if s.status == "review"]
         if record is None:
-            with self._change(f"register {doc.id}", undoable=False):
+            with self.change(f"register {doc.id}", undoable=False):
                 self._put(DOCUMENTS, doc.id, fresh.to_dict())
             return fresh, []
         if record.sha256 != doc.sha256:
             spans = self.spans(doc.id)
             # Re-anchoring rewrites offsets that earlier undo entries would restore: a history barrier.
-            with self._change(f"re-anchor {len(spans)} spans of {doc.id} after its source changed", barrier=True):
+            with self.change(f"re-anchor {len(spans)} spans of {doc.id} after its source changed", barrier=True):
                 for span in spans:
                     moved = reanchor(span, record.text, doc.text)
                     if moved is not span:
@@ -205,14 +208,14 @@ class AnnotationStore:
                 self._put(DOCUMENTS, doc.id, fresh.to_dict())
             record = fresh
         elif record.path != fresh.path:
-            with self._change(f"note new path of {doc.id}", undoable=False):
+            with self.change(f"note new path of {doc.id}", undoable=False):
                 record = replace(record, path=fresh.path)
                 self._put(DOCUMENTS, doc.id, record.to_dict())
         return record, [s for s in self.spans(doc.id) if s.status == "review"]
 
     def set_done(self, doc_id: str, done: bool) -> None:
         record = self._require_document(doc_id)
-        with self._change(f"mark {doc_id} {'done' if done else 'not done'}"):
+        with self.change(f"mark {doc_id} {'done' if done else 'not done'}"):
             self._put(DOCUMENTS, doc_id, replace(record, done=bool(done)).to_dict())
 
     def _require_document(self, doc_id: str) -> DocumentRecord:
@@ -270,7 +273,7 @@ class AnnotationStore:
             raise ReaderError(f"span {span.id} already exists")
         span = replace(span, annotator=span.annotator or self.annotator)
         self._validate_span(span)
-        with self._change(f"add {span.label} “{_short(span.text)}” in {span.doc_id}"):
+        with self.change(f"add {span.label} “{_short(span.text)}” in {span.doc_id}"):
             self._put(SPANS, span.id, span.to_dict())
         return span
 
@@ -290,14 +293,14 @@ class AnnotationStore:
             changes.setdefault("review_reason", "")
         updated = replace(span, **changes, updated=now())
         self._validate_span(updated)
-        with self._change(f"edit {span.label} “{_short(span.text)}” ({', '.join(sorted(changes))})"):
+        with self.change(f"edit {span.label} “{_short(span.text)}” ({', '.join(sorted(changes))})"):
             self._put(SPANS, span_id, updated.to_dict())
         return updated
 
     def delete_span(self, span_id: str) -> None:
         """Remove a span, the claim links touching it, and its use as a claim's speaker."""
         span = self._require_span(span_id)
-        with self._change(f"delete {span.label} “{_short(span.text)}” in {span.doc_id}"):
+        with self.change(f"delete {span.label} “{_short(span.text)}” in {span.doc_id}"):
             for link_id in list(self._links_by_span.get(span_id, ())):
                 self._remove(LINKS, link_id)
             if span.kind == "entity":
@@ -326,7 +329,7 @@ class AnnotationStore:
             raise ReaderError("an entity needs a type and a name")
         if self._get(ENTITIES, entity.id) is not None:
             raise ReaderError(f"entity {entity.id} already exists")
-        with self._change(f"add entity {entity.name} ({entity.type})"):
+        with self.change(f"add entity {entity.name} ({entity.type})"):
             self._put(ENTITIES, entity.id, entity.to_dict())
         return entity
 
@@ -338,7 +341,7 @@ class AnnotationStore:
         if unknown:
             raise ReaderError(f"entity fields {', '.join(sorted(unknown))} cannot be changed")
         updated = replace(entity, **changes)
-        with self._change(f"edit entity {entity.name} ({', '.join(sorted(changes))})"):
+        with self.change(f"edit entity {entity.name} ({', '.join(sorted(changes))})"):
             self._put(ENTITIES, entity_id, updated.to_dict())
         return updated
 
@@ -352,7 +355,7 @@ class AnnotationStore:
         if span.kind != "entity":
             raise ReaderError(f"span {span_id} is a {span.kind}, only entity spans mention entities")
         linked = replace(span, entity_id=entity_id, updated=now())
-        with self._change(f"link “{_short(span.text)}” to {entity.name}"):
+        with self.change(f"link “{_short(span.text)}” to {entity.name}"):
             self._put(SPANS, span_id, linked.to_dict())
             if span.text != entity.name and span.text not in entity.aliases:
                 self._put(ENTITIES, entity_id, replace(entity, aliases=[*entity.aliases, span.text]).to_dict())
@@ -362,7 +365,7 @@ class AnnotationStore:
     def add_link(self, link: ClaimLink) -> ClaimLink:
         self._validate_link(link)
         link = replace(link, annotator=link.annotator or self.annotator)
-        with self._change(f"link claims ({link.type})"):
+        with self.change(f"link claims ({link.type})"):
             self._put(LINKS, link.id, link.to_dict())
         return link
 
@@ -379,7 +382,7 @@ class AnnotationStore:
     def delete_link(self, link_id: str) -> None:
         if self._get(LINKS, link_id) is None:
             raise ReaderError(f"link {link_id} does not exist")
-        with self._change("unlink claims"):
+        with self.change("unlink claims"):
             self._remove(LINKS, link_id)
 
     def links(self) -> list[ClaimLink]:
@@ -415,7 +418,7 @@ class AnnotationStore:
                     raise ReaderError(f"span {span.id}: speaker {speaker} is not an entity span of {span.doc_id}")
         for link in data.links:
             self._validate_link(link, incoming_spans)
-        with self._change(f"import {len(data.spans)} spans, {len(data.entities)} entities, "
+        with self.change(f"import {len(data.spans)} spans, {len(data.entities)} entities, "
                           f"{len(data.links)} links, {len(data.documents)} documents"):
             for document in data.documents:
                 self._put(DOCUMENTS, document.id, document.to_dict())

@@ -239,12 +239,7 @@ class AnnotationSession:
         # The store folds writes made inside its change block into one change (one
         # journal line, one undo). Each record is written once: the store cannot undo a
         # change that wrote the same record twice.
-        group = getattr(store, "_change", None)
-        description = f"tag {len(spans)} like this"
-        if group is not None:
-            with group(description):
-                added = self._add_mentions(store, spans, entity_id)
-        else:
+        with store.change(f"tag {len(spans)} like this"):
             added = self._add_mentions(store, spans, entity_id)
         self._changed()
         return added
