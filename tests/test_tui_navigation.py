@@ -228,3 +228,36 @@ def test_terminal_bidi_terminal_sends_logical_order(tmp_path):
             assert any(line.startswith(text) for line in screen_lines(app))  # unshaped, unreordered
 
     run(go())
+
+
+def test_a_document_on_one_huge_line_is_laid_out_in_blocks_and_reaches_its_end(tmp_path, monkeypatch):
+    import reader.tui.widgets.document_view as document_view
+    from reader.tui.widgets.text_blocks import BLOCK_CHARS
+
+    words = [f"w{i}" for i in range(200_000)]
+    text = "بداية " + " ".join(words) + " نهاية"
+    (path,) = write_docs(tmp_path, huge=text + "\n")
+    laid_out: list[int] = []
+    real_layout = document_view.layout_paragraph
+
+    def observed(text, *args, **kwargs):
+        laid_out.append(len(text))
+        return real_layout(text, *args, **kwargs)
+
+    monkeypatch.setattr(document_view, "layout_paragraph", observed)
+
+    async def go():
+        app = app_for([path])
+        async with app.run_test(size=(80, 24)) as pilot:
+            view = app.reading.panes[0].view
+            await pilot.press("G")
+            await pilot.pause()
+            assert view.cursor == len(text) - 1
+            assert view.paragraph_index_at(view.cursor) == 0  # still one paragraph
+            await pilot.press("b", "b")
+            assert text[view.cursor:].startswith(words[-1])
+            await pilot.press("g", "w")
+            assert text[view.cursor:].startswith("w0 ")
+
+    run(go())
+    assert laid_out and max(laid_out) <= BLOCK_CHARS

@@ -31,9 +31,10 @@ from reader.tui.annotation.actions import AnnotationActions, pane_annotation_bin
 from reader.tui.annotation.styles import decorate
 from reader.tui.bindings import PANE_BINDINGS
 from reader.tui.widgets.line_index import ParagraphLineIndex
+from reader.tui.widgets.text_blocks import split_blocks
 
 if TYPE_CHECKING:
-    from reader.core.document import Document, Paragraph
+    from reader.core.document import Document
 
 LayoutOrder = Literal["visual", "logical"]
 
@@ -98,8 +99,8 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         self.document = document
         self.order: LayoutOrder = order
         self._show_invisibles = show_invisibles
-        self._paragraphs: list[Paragraph] = document.paragraphs
-        self._starts = [p.start for p in self._paragraphs]
+        self._blocks, self._first_block = split_blocks(document.paragraphs)
+        self._starts = [b.start for b in self._blocks]
         self._bases: dict[int, str] = {}
         self._laid_out: set[int] = set()
         self._layout_width = 0
@@ -107,7 +108,7 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         # Keyed by (paragraph, row, decoration key): a change of spans, selection or
         # search match makes new keys, so stale strips are never drawn.
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
-        self._cursor = self._paragraphs[0].start if self._paragraphs else 0
+        self._cursor = self._blocks[0].start if self._blocks else 0
         self._goal_column: int | None = None
         self._last_top = -1
         self._window_stale = True
@@ -129,19 +130,19 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
 
     def _gap_after(self, index: int) -> int:
         """1 if a blank line separates paragraph ``index`` from the next one in the source."""
-        paragraphs = self._paragraphs
+        paragraphs = self._blocks
         return 1 if index + 1 < len(paragraphs) and paragraphs[index + 1].start - paragraphs[index].end > 1 else 0
 
     def _base(self, index: int) -> str:
         base = self._bases.get(index)
         if base is None:
-            base = self._bases[index] = self._paragraphs[index].direction
+            base = self._bases[index] = self._blocks[index].direction
         return base
 
     def paragraph_layout(self, index: int) -> ParagraphLayout:
-        """The engine's layout of paragraph ``index`` at the current width (memoised there)."""
+        """The engine's layout of block ``index`` at the current width (memoised there)."""
         return layout_paragraph(
-            self._paragraphs[index].text, max(1, self._layout_width), self._base(index),
+            self._blocks[index].text, max(1, self._layout_width), self._base(index),
             shape=True, show_invisibles=self._show_invisibles, order=self.order,
         )
 
@@ -150,7 +151,7 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
 
     def _relayout(self, width: int, force: bool = False) -> None:
         """Start over at ``width``: estimated counts, no strips; the cursor offset stays."""
-        if width == self._layout_width and not force and len(self._index) == len(self._paragraphs):
+        if width == self._layout_width and not force and len(self._index) == len(self._blocks):
             return
         self._layout_width = width
         self._strips.clear()
@@ -158,10 +159,10 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         # An estimate is enough until a paragraph reaches the screen: one cell per
         # character, one blank line between paragraphs where the source has one.
         self._index = ParagraphLineIndex(
-            [-(-len(p.text) // width) + self._gap_after(i) for i, p in enumerate(self._paragraphs)]
+            [-(-len(p.text) // width) + self._gap_after(i) for i, p in enumerate(self._blocks)]
         )
         self._sync_virtual_size()
-        self._ensure_laid_out(self.paragraph_index_at(self._cursor))
+        self._ensure_laid_out(self._block_at(self._cursor))
         self._scroll_cursor_into_view(center=True)
         # The visible paragraphs are laid out when painted (render_lines): a width that
         # is only passed through while the screen settles costs nothing.
@@ -170,7 +171,7 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
 
     def _ensure_laid_out(self, index: int) -> bool:
         """Replace paragraph ``index``'s estimate by its true line count; True if it changed."""
-        if index in self._laid_out or not self._paragraphs:
+        if index in self._laid_out or not self._blocks:
             return False
         self._laid_out.add(index)
         count = len(self.paragraph_layout(index).lines) + self._gap_after(index)
@@ -178,7 +179,7 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
 
     def _realize_window(self) -> None:
         """Lay out the paragraphs covering the visible lines (and fix the line index)."""
-        if not self._paragraphs or not self._layout_width:
+        if not self._blocks or not self._layout_width:
             return
         top = int(self.scroll_y)
         bottom = top + max(1, self.scrollable_content_region.height)
@@ -187,7 +188,7 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         while line < bottom and line < self._index.total:
             index = self._index.paragraph_at(line)
             changed |= self._ensure_laid_out(index)
-            line = self._index.first_line(index + 1) if index + 1 < len(self._paragraphs) else self._index.total
+            line = self._index.first_line(index + 1) if index + 1 < len(self._blocks) else self._index.total
         if changed:
             self._sync_virtual_size()
         self._report_scroll()
@@ -234,7 +235,7 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         line_no = int(self.scroll_y) + y
         base_style = self._paint_style or self.rich_style
-        if not self._paragraphs or line_no >= self._index.total or self._layout_width != width:
+        if not self._blocks or line_no >= self._index.total or self._layout_width != width:
             return Strip.blank(width, base_style)
         index = self._index.paragraph_at(line_no)
         row = line_no - self._index.first_line(index)
@@ -248,9 +249,14 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
                 segments = [Segment(" " * pad, base_style)] if pad else []
                 segments.append(Segment(line.text, base_style))
                 strip = Strip(segments).adjust_cell_length(width, base_style)
-                marks = self.annotation_marks(index)
+                block = self._blocks[index]
+                marks = self.annotation_marks(block.index)  # offsets in the paragraph
                 if marks:
-                    strip = decorate(strip, line.cells, pad, marks)
+                    cells = line.cells
+                    shift = block.start - self.document.paragraphs[block.index].start
+                    if shift:  # a block of a long paragraph: its cells count from the block
+                        cells = tuple((a + shift, b + shift) for a, b in cells)
+                    strip = decorate(strip, cells, pad, marks)
             else:
                 strip = Strip.blank(width, base_style)
             self._strips[key] = strip
@@ -276,29 +282,36 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
     # ------------------------------------------------------------------ geometry
 
     def paragraph_index_at(self, offset: int) -> int:
-        """The paragraph containing ``offset``, or the nearest one after it (last if none)."""
-        if not self._paragraphs:
+        """The document paragraph containing ``offset`` (or the nearest one after it)."""
+        return self._blocks[self._block_at(offset)].index if self._blocks else 0
+
+    def _block_at(self, offset: int) -> int:
+        """The block containing ``offset``, or the nearest one after it (last if none)."""
+        if not self._blocks:
             return 0
         i = bisect_right(self._starts, offset) - 1
         if i < 0:
             return 0
-        if offset >= self._paragraphs[i].end and i + 1 < len(self._paragraphs):
+        if offset >= self._blocks[i].end and i + 1 < len(self._blocks):
             return i + 1
         return i
 
     def _snap(self, offset: int) -> int:
         """``offset`` moved onto a character of a paragraph (gaps snap forward)."""
-        if not self._paragraphs:
+        if not self._blocks:
             return 0
-        p = self._paragraphs[self.paragraph_index_at(offset)]
+        p = self._blocks[self._block_at(offset)]
         return min(max(offset, p.start), p.end - 1)
 
     def cursor_location(self) -> tuple[int, int, int] | None:
-        """(paragraph index, line in paragraph, screen column) of the cursor, or None."""
-        if not self._paragraphs or not self._layout_width:
+        """(layout block, line in the block, screen column) of the cursor, or None.
+
+        A block is a paragraph, or a piece of a very long one (see text_blocks.py).
+        """
+        if not self._blocks or not self._layout_width:
             return None
-        index = self.paragraph_index_at(self._cursor)
-        paragraph = self._paragraphs[index]
+        index = self._block_at(self._cursor)
+        paragraph = self._blocks[index]
         layout = self.paragraph_layout(index)
         found = layout.line_of(self._cursor - paragraph.start)
         if found is None:
@@ -316,7 +329,7 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         return self._index.first_line(location[0]) + location[1]
 
     def _visual_line_at(self, line_no: int) -> tuple[int, int, VisualLine] | None:
-        """(paragraph, row, VisualLine) on virtual line ``line_no``; None on a gap."""
+        """(block, row, VisualLine) on virtual line ``line_no``; None on a gap."""
         if not 0 <= line_no < self._index.total:
             return None
         index = self._index.paragraph_at(line_no)
@@ -336,10 +349,10 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
 
     @property
     def top_paragraph(self) -> int:
-        """The paragraph shown on the first row of the view."""
-        if not self._paragraphs:
+        """The document paragraph shown on the first row of the view."""
+        if not self._blocks:
             return 0
-        return self._index.paragraph_at(int(self.scroll_y))
+        return self._blocks[self._index.paragraph_at(int(self.scroll_y))].index
 
     def move_cursor(self, offset: int, *, keep_goal: bool = False, center: bool = False) -> None:
         """Put the cursor on logical ``offset`` (snapped onto text), scroll it into view."""
@@ -348,7 +361,7 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         if not keep_goal:
             self._goal_column = None
         if self._layout_width:
-            self._ensure_laid_out(self.paragraph_index_at(self._cursor))
+            self._ensure_laid_out(self._block_at(self._cursor))
             self._sync_virtual_size()
             self._scroll_cursor_into_view(center=center)
             if old_line is not None:
@@ -373,10 +386,10 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         self.scroll_to(y=target, animate=False, immediate=True)
 
     def scroll_to_paragraph(self, index: int) -> None:
-        """Scroll so paragraph ``index`` is the first one shown (the cursor stays put)."""
-        if not self._paragraphs:
+        """Scroll so document paragraph ``index`` is the first one shown (the cursor stays put)."""
+        if not self._blocks:
             return
-        index = max(0, min(index, len(self._paragraphs) - 1))
+        index = self._first_block[max(0, min(index, len(self._first_block) - 1))]
         self._ensure_laid_out(index)
         self._sync_virtual_size()
         self.scroll_to(y=self._index.first_line(index), animate=False, immediate=True)
@@ -393,11 +406,11 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         """Cursor onto screen ``column`` of a visual line, clamped to its cells."""
         index, _row, line = found
         if not line.cells:
-            self.move_cursor(self._paragraphs[index].start + line.start, keep_goal=True)
+            self.move_cursor(self._blocks[index].start + line.start, keep_goal=True)
             return
         pad = line.pad(self._layout_width) if self.order == "visual" else 0
         cell = min(max(column - pad, 0), len(line.cells) - 1)
-        self.move_cursor(self._paragraphs[index].start + line.cells[cell][0], keep_goal=True)
+        self.move_cursor(self._blocks[index].start + line.cells[cell][0], keep_goal=True)
 
     def _step_line(self, line_no: int, step: int) -> tuple[int, int, VisualLine] | None:
         """The nearest visual line from ``line_no`` in direction ``step``, skipping gaps."""
@@ -423,7 +436,7 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         while 0 <= target < len(line.cells) and line.cells[target] == here:
             target += step  # a wide character or a ligature fills several cells
         if 0 <= target < len(line.cells):
-            self.move_cursor(self._paragraphs[index].start + line.cells[target][0])
+            self.move_cursor(self._blocks[index].start + line.cells[target][0])
             return
         # Past the edge: continue in reading order. Going right in left-to-right text (or
         # left in right-to-left text) reads on to the next line, else back to the previous.
@@ -499,30 +512,31 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         line = self.paragraph_layout(index).lines[row]
         if line.cells:
             cell = 0 if left else len(line.cells) - 1
-            self.move_cursor(self._paragraphs[index].start + line.cells[cell][0])
+            self.move_cursor(self._blocks[index].start + line.cells[cell][0])
 
     def action_doc_top(self) -> None:
-        if self._paragraphs:
-            self.move_cursor(self._paragraphs[0].start)
+        if self._blocks:
+            self.move_cursor(self._blocks[0].start)
 
     def action_doc_bottom(self) -> None:
-        if self._paragraphs:
-            self.move_cursor(self._paragraphs[-1].end - 1)
+        if self._blocks:
+            self.move_cursor(self._blocks[-1].end - 1)
 
     def action_paragraph_next(self) -> None:
+        paragraphs = self.document.paragraphs
         index = self.paragraph_index_at(self._cursor)
-        if index + 1 < len(self._paragraphs):
-            self.move_cursor(self._paragraphs[index + 1].start)
+        if index + 1 < len(paragraphs):
+            self.move_cursor(paragraphs[index + 1].start)
 
     def action_paragraph_prev(self) -> None:
-        index = self.paragraph_index_at(self._cursor)
-        paragraph = self._paragraphs[index] if self._paragraphs else None
-        if paragraph is None:
+        paragraphs = self.document.paragraphs
+        if not paragraphs:
             return
-        if self._cursor > paragraph.start:
-            self.move_cursor(paragraph.start)
+        index = self.paragraph_index_at(self._cursor)
+        if self._cursor > paragraphs[index].start:
+            self.move_cursor(paragraphs[index].start)
         elif index > 0:
-            self.move_cursor(self._paragraphs[index - 1].start)
+            self.move_cursor(paragraphs[index - 1].start)
 
     def _logical(self, motion_name: str, forward: bool) -> None:
         # Imported on first use: word rules are not needed for the first paint.
@@ -533,10 +547,10 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
             return
         # Gaps between paragraphs snap forward; going back they must not undo the move.
         if not forward and target < self._cursor:
-            index = self.paragraph_index_at(target)
-            paragraph = self._paragraphs[index]
+            index = self._block_at(target)
+            paragraph = self._blocks[index]
             if target < paragraph.start and index > 0:
-                target = self._paragraphs[index - 1].end - 1
+                target = self._blocks[index - 1].end - 1
         self.move_cursor(target)
 
     def action_word_next(self) -> None:
