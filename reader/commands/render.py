@@ -42,7 +42,7 @@ def register(subparsers, name: str = "render", summary: str = SUMMARY) -> None:
     )
     parser.add_argument(
         "--jobs", type=_positive, metavar="N",
-        help="processes laying out a large document (default: 2 with 2 CPUs on POSIX, else 1)",
+        help="processes laying out a large document (default: 2 if a second CPU is idle, else 1)",
     )
     parser.set_defaults(func=run)
 
@@ -120,10 +120,17 @@ FORK_MIN_CHARS = 400_000
 
 
 def _default_jobs() -> int:
-    """Two processes when two CPUs are ours and os.fork exists (POSIX), else one."""
+    """Two processes when a second CPU is ours and idle (POSIX: os.fork; the load
+    average of the last minute leaves a CPU free), else one: on a busy machine a
+    second process only competes with the first."""
     if not hasattr(os, "fork") or not hasattr(os, "sched_getaffinity"):
         return 1
-    return min(2, len(os.sched_getaffinity(0)))
+    cpus = len(os.sched_getaffinity(0))
+    try:
+        busy = os.getloadavg()[0]
+    except OSError:
+        return 1
+    return 2 if cpus >= 2 and busy <= cpus - 1 else 1
 
 
 def _parts(paragraphs: list[str], count: int) -> list[list[str]]:
