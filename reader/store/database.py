@@ -39,6 +39,10 @@ from reader.store.model import (
 from reader.store.storage import AnnotationDB, JournalStorage, ReadOnlyDatabase
 
 DOCUMENTS, SPANS, ENTITIES, LINKS = "documents", "spans", "entities", "links"
+#: The user's verdicts on relations found by reader.align, keyed by `Relation.key`.
+RELATIONS = "relations"
+RELATION_KINDS = ("duplicate", "translation", "same-event")
+RELATION_DECISIONS = ("confirmed", "rejected")
 _SPAN_FIELDS = set(Span.__dataclass_fields__) - {"id", "doc_id", "created"}
 _ENTITY_FIELDS = {"type", "name", "aliases"}
 
@@ -387,6 +391,39 @@ class AnnotationStore:
 
     def links(self) -> list[ClaimLink]:
         return [ClaimLink.from_dict(_deep(r)) for r in self._storage.tables.get(LINKS, {}).values()]
+
+    # -- relation decisions ------------------------------------------------------------------
+    def set_relation_decision(self, key: str, a: str, b: str, kind: str, decision: str) -> None:
+        """Record that the user `decision`s ("confirmed" or "rejected") the relation `key`
+        (`reader.align.Relation.key`: "<smaller id>|<larger id>|<kind>") between documents
+        `a` and `b`. One undoable change; the same decision again changes nothing."""
+        if kind not in RELATION_KINDS:
+            raise ReaderError(f"relation {key}: kind {kind!r} is not one of {', '.join(RELATION_KINDS)}")
+        if decision not in RELATION_DECISIONS:
+            raise ReaderError(f"relation {key}: decision {decision!r} is not one of {', '.join(RELATION_DECISIONS)}")
+        first, second = sorted((a, b))
+        if not a or not b or a == b or key != f"{first}|{second}|{kind}":
+            raise ReaderError(f"relation key {key!r} does not name documents {a!r} and {b!r} as {kind!r} "
+                              f"(expected {first}|{second}|{kind})")
+        existing = self._get(RELATIONS, key)
+        if existing is not None and existing.get("decision") == decision:
+            return
+        record = {"id": key, "a": first, "b": second, "kind": kind, "decision": decision,
+                  "annotator": self.annotator, "updated": now()}
+        verb = "confirm" if decision == "confirmed" else "reject"
+        with self.change(f"{verb} {kind} {first} ⇄ {second}"):
+            self._put(RELATIONS, key, record)
+
+    def clear_relation_decision(self, key: str) -> None:
+        """Forget the decision on relation `key` (undoable); nothing if there is none."""
+        if self._get(RELATIONS, key) is None:
+            return
+        with self.change(f"forget the decision on {key}"):
+            self._remove(RELATIONS, key)
+
+    def relation_decisions(self) -> dict[str, str]:
+        """Every decided relation: `Relation.key` -> "confirmed" or "rejected"."""
+        return {key: record["decision"] for key, record in self._storage.tables.get(RELATIONS, {}).items()}
 
     # -- everything at once ------------------------------------------------------------------
     def snapshot(self) -> AnnotationSet:
