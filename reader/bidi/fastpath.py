@@ -109,9 +109,10 @@ class WordForms:
         new = [w for w in dict.fromkeys(words) if w not in self.proxy]
         if not self.rejected.isdisjoint(new):
             return False
-        if len(self.proxy) + len(new) > WORDS_KEPT:
+        if len(self.proxy) + len(new) > WORDS_KEPT or len(self.rejected) > WORDS_KEPT:
             self.proxy.clear()
             self.mirror.clear()
+            self.rejected.clear()
             new = list(dict.fromkeys(words))
         if self.shape:
             shaping.prepare(new)
