@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 from arabic_reshaper import ArabicReshaper
 from arabic_reshaper.arabic_reshaper import HARAKAT_RE
@@ -34,11 +35,16 @@ _CONFIGURATION = {
     "support_zwj": True,
 }
 _RESHAPER = ArabicReshaper(configuration=_CONFIGURATION)
-# The Allah ligature (U+FDF2) is drawn with its own shadda and superscript alef; on a
-# vocalized word the marks would be drawn twice and land on the wrong letter, so a
-# vocalized word is shaped letter by letter.
-_RESHAPER_NO_ALLAH = ArabicReshaper(configuration={**_CONFIGURATION, "ARABIC LIGATURE ALLAH": False})
 ALLAH = "\ufdf2"
+
+
+@cache
+def _reshaper_no_allah() -> ArabicReshaper:
+    """The reshaper for vocalized words: the Allah ligature (U+FDF2) is drawn with its
+    own shadda and superscript alef, so on a vocalized word the marks would be drawn
+    twice and land on the wrong letter; such a word is shaped letter by letter.
+    Made on first use (a reshaper's configuration costs ~1.5 ms to build)."""
+    return ArabicReshaper(configuration={**_CONFIGURATION, "ARABIC LIGATURE ALLAH": False})
 
 #: A run that may shape: Arabic-script letters, harakat, tatweel, ZWJ. Digits and
 #: punctuation inside the range pass through arabic-reshaper unchanged.
@@ -106,7 +112,7 @@ def _shape_run(run: str) -> tuple[str, ...]:
     if shaped is None:
         shaped = _RESHAPER.reshape(source)
     if ALLAH in shaped and HARAKAT_RE.search(run):
-        shaped = _RESHAPER_NO_ALLAH.reshape(source)
+        shaped = _reshaper_no_allah().reshape(source)
     letters_in = [i for i, ch in enumerate(run) if not HARAKAT_RE.match(ch)]
     letters_out = [ch for ch in shaped if not HARAKAT_RE.match(ch)]
     glyphs = list(run)  # harakat (and anything unaligned) stay themselves
