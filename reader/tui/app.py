@@ -10,10 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
-from textual.binding import Binding
 
 from reader.tui.annotation.session import AnnotationSession
-from reader.tui.bindings import ALL_GROUPS, APP_BINDINGS
+from reader.tui.bindings import APP_BINDINGS
 from reader.tui.keymap import KeymapMixin
 from reader.tui.screens.reading import ReadingScreen
 from reader.tui.terminal import BidiModeSwitch, TerminalBidi, driver_with_bidi_mode
@@ -79,14 +78,10 @@ class ReaderApp(KeymapMixin, App):
         self._open_store()
 
     def _apply_keymap(self) -> None:
-        """Apply ``--keymap`` (and the user's overrides) via reader.tui.keymap if installed."""
-        try:
-            from reader.tui.keymap import resolve_keymap
-        except ImportError:
-            if self.keymap_name:
-                self.notify("keymaps are not available in this build; using the defaults", severity="warning")
-            return
+        """Apply ``--keymap`` (and the user's overrides); a keymap the user named that cannot
+        be used ends the app with the reason (exit code 2)."""
         from reader.errors import ReaderError
+        from reader.tui.keymap import resolve_keymap
 
         try:
             resolved = resolve_keymap(self.keymap_name)
@@ -174,17 +169,13 @@ class ReaderApp(KeymapMixin, App):
         self.reading.set_show_invisibles(self.show_invisibles)
 
     def action_help(self) -> None:
-        try:
-            from reader.tui.screens.help import HelpScreen
-        except ImportError:
-            from reader.tui.screens._fallbacks import BindingsScreen as HelpScreen
+        from reader.tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen(self))
 
     def action_library(self) -> None:
-        try:
-            from reader.tui.screens.library import LibraryScreen
-        except ImportError:
-            from reader.tui.screens._fallbacks import DocumentListScreen as LibraryScreen
+        from reader.tui.screens.library import LibraryScreen
+
         self.push_screen(LibraryScreen(self.documents, self.store), self._open_from_library)
 
     async def _open_from_library(self, result: Any) -> None:
@@ -215,8 +206,3 @@ def _label_schema():
     from reader.store.labels import load_schema
 
     return load_schema()
-
-
-def binding_rows() -> list[tuple[str, Binding]]:
-    """Every binding with the group it belongs to (for the fallback help screen)."""
-    return [(group, binding) for group, bindings in ALL_GROUPS.items() for binding in bindings]
