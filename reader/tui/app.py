@@ -14,6 +14,7 @@ from textual.app import App
 from reader.tui.annotation.session import AnnotationSession
 from reader.tui.bindings import APP_BINDINGS
 from reader.tui.keymap import KeymapMixin
+from reader.tui.relations import CorpusRelations
 from reader.tui.screens.reading import ReadingScreen
 from reader.tui.terminal import BidiModeSwitch, TerminalBidi, driver_with_bidi_mode
 
@@ -52,6 +53,10 @@ class ReaderApp(KeymapMixin, App):
         self.database_state = "no database"
         self.show_invisibles = False
         self.reading: ReadingScreen | None = None
+        #: Relations among the documents (filled by a worker after the first paint) and
+        #: the user's decisions on them; `relations_ready` once they are computed.
+        self.relations = CorpusRelations()
+        self.relations_ready = False
 
     def get_driver_class(self):
         """Textual's driver for this platform, sending the bidi mode sequences (see terminal.py)."""
@@ -76,6 +81,7 @@ class ReaderApp(KeymapMixin, App):
         for problem in self.load_problems[:3]:
             self.notify(problem, severity="warning", timeout=8)
         self._open_store()
+        self._find_relations()
 
     def _apply_keymap(self) -> None:
         """Apply ``--keymap`` (and the user's overrides); a keymap the user named that cannot
@@ -130,6 +136,7 @@ class ReaderApp(KeymapMixin, App):
 
     def _store_opened(self, store: Any) -> None:
         self.store = store
+        self._relation_decisions_changed()
         self.annotation.attach(store)
         if getattr(store, "lock_message", None):
             self.notify(store.lock_message, severity="warning", timeout=10)
@@ -157,6 +164,60 @@ class ReaderApp(KeymapMixin, App):
             # Who is recorded on each change; without a database nothing is recorded.
             self.reading.set_annotator(self.annotation.annotator if self.db_path is not None else "")
 
+    # ------------------------------------------------------------------ relations
+
+    def _find_relations(self) -> None:
+        if len(self.documents) > 1:
+            self.run_worker(self._find_relations_in_thread, thread=True, exclusive=True, group="relations")
+
+    def _find_relations_in_thread(self) -> None:
+        """Judge every pair (or every candidate pair of a large corpus) with the verdict
+        cache on disk under the user cache directory, so a corpus opened again is quick."""
+        try:
+            from reader.align.cache import RelationCache, default_cache_path
+            from reader.align.relations import find_relations
+
+            found = find_relations(self.documents, cache=RelationCache(default_cache_path()))
+        except Exception as error:  # noqa: BLE001 - relations are a help; the reading goes on
+            self.call_from_thread(self.notify, f"relations between documents not found: {error}",
+                                  severity="warning", timeout=8)
+            return
+        self.call_from_thread(self._relations_found, found)
+
+    def _relations_found(self, found: list[Any]) -> None:
+        self.relations = CorpusRelations(found, self.relations.decisions)
+        self.relations_ready = True
+        self._relation_decisions_changed()
+
+    def current_relations(self) -> CorpusRelations:
+        """The relations with the store's decisions as they are now (an undo may have changed them)."""
+        if self.store is not None:
+            self.relations.decisions = self.store.relation_decisions()
+        return self.relations
+
+    def decide_relation(self, relation: Any, decision: str | None) -> None:
+        """Store the user's ``decision`` on ``relation`` ("confirmed", "rejected", None:
+        forget it); creates the database if this is its first change. Raises ReaderError
+        when there is no database to keep it in."""
+        store = self.annotation.require_store()
+        if decision is None:
+            store.clear_relation_decision(relation.key)
+        else:
+            store.set_relation_decision(relation.key, relation.a, relation.b, relation.kind, decision)
+        self.relations.decide(relation, decision)
+        self.refresh_database_state()
+        self._relation_decisions_changed()
+
+    def _relation_decisions_changed(self) -> None:
+        """Tell the screens that relations or decisions changed (pairing, library markers)."""
+        self.current_relations()
+        if self.reading is not None and self.reading.is_mounted:
+            self.reading.relations_changed()
+        for screen in self.screen_stack:
+            changed = getattr(screen, "relations_changed", None)
+            if changed is not None and screen is not self.reading:
+                changed(self.relations if self.relations_ready else None)
+
     def on_unmount(self) -> None:
         if self.store is not None:
             self.store.close()
@@ -176,7 +237,8 @@ class ReaderApp(KeymapMixin, App):
     def action_library(self) -> None:
         from reader.tui.screens.library import LibraryScreen
 
-        self.push_screen(LibraryScreen(self.documents, self.store), self._open_from_library)
+        relations = self.current_relations() if self.relations_ready else None
+        self.push_screen(LibraryScreen(self.documents, self.store, relations=relations), self._open_from_library)
 
     async def _open_from_library(self, result: Any) -> None:
         """Open what the library returned: a document, or several side by side."""

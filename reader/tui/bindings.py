@@ -67,6 +67,7 @@ LIBRARY_BINDINGS: list[Binding] = [
     _b("library-page-down", "pagedown", "page_down", "Page down"),
     _b("library-top", "home", "cursor_top", "First document"),
     _b("library-bottom", "end", "cursor_bottom", "Last document"),
+    _b("library-relations", "ctrl+r,f3", "relations", "Relations of the document", show=True),
 ]
 
 #: The help screen (modal: the app's bindings are not active under it).
@@ -136,6 +137,14 @@ SUGGESTION_REVIEW_BINDINGS: list[Binding] = [
     _b("suggestion-finish", "ctrl+s", "finish", "Finish: keep the accepted ones", show=True),
 ]
 
+#: The relations of one document (opened from the library).
+RELATIONS_BINDINGS: list[Binding] = [
+    _b("relation-confirm", "c,y", "decide('confirmed')", "Confirm the relation", show=True),
+    _b("relation-reject", "r,n", "decide('rejected')", "Reject the relation", show=True),
+    _b("relation-forget", "delete,backspace", "decide(None)", "Forget the decision"),
+    _b("relation-open", "enter", "open_pair", "Open both side by side", show=True),
+]
+
 #: The dialogs' groups, by dialog (each dialog screen = "dialog" + its own group).
 DIALOG_GROUPS: dict[str, list[Binding]] = {
     "dialog": DIALOG_BINDINGS,
@@ -143,6 +152,7 @@ DIALOG_GROUPS: dict[str, list[Binding]] = {
     "entity-finder": ENTITY_FINDER_BINDINGS,
     "link-type": LINK_TYPE_BINDINGS,
     "suggestion-review": SUGGESTION_REVIEW_BINDINGS,
+    "relations": RELATIONS_BINDINGS,
 }
 
 #: Every group, by where it is active (the docs and the keymap checks walk this).

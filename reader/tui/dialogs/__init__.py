@@ -8,6 +8,7 @@
 - LinkedPanel(span, store, documents) -> (doc_id, offset) | None
 - SuggestionReview(suggestions, documents) -> list[Suggestion] | None
 - SpanList(spans, document) -> span id | None
+- RelationsDialog(document, relations, documents, decide=...) -> (doc id, other id) | None
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ _WHERE = {
     "LinkedPanel": "linked_panel",
     "SuggestionReview": "suggestion_review",
     "SpanList": "span_list",
+    "RelationsDialog": "relations",
     "Dialog": "base",
 }
 

@@ -9,6 +9,11 @@ are ever formatted, so 10,000 documents cost no more to show than five. What cos
 per document is done for visible rows only: titles (paragraph splitting) and store
 counts when a row is drawn, language detection (lingua, ~10 ms a document) in a
 worker thread; a row shows "…" until its language is known.
+
+The Related column shows each document's strongest relation found by reader.align
+("⇄ 004 translation", "+2" when there are more; "…" while the app is still finding them);
+ctrl+r lists the highlighted document's relations to confirm or reject each
+(reader.tui.dialogs.relations).
 """
 
 from __future__ import annotations
@@ -36,7 +41,7 @@ NOT_KNOWN = "–"  # no store: counts are unknown, not zero
 PENDING = "…"  # being computed
 
 #: (header, width) of the fixed columns; the title takes what is left.
-_COLUMNS = (("", 2), ("Lang", 5), ("Dir", 4), ("Size", 8), ("Notes", 6), ("Done", 5))
+_COLUMNS = (("", 2), ("Lang", 5), ("Dir", 4), ("Size", 8), ("Notes", 6), ("Done", 5), ("Related", 20))
 _ID_WIDTH = 28
 _MIN_TITLE = 12
 
@@ -92,10 +97,13 @@ class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
             super().__init__()
             self.indices = indices
 
-    def __init__(self, documents: Sequence[Document], store: AnnotationCounts | None = None, **kwargs: Any) -> None:
+    def __init__(self, documents: Sequence[Document], store: AnnotationCounts | None = None,
+                 relations: Any | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.documents = documents
         self.store = store
+        #: reader.tui.relations.CorpusRelations, None while they are being found
+        self.relations = relations
         self.rows: list[int] = list(range(len(documents)))
         self.cursor = 0
         self.marked: dict[str, None] = {}  # an ordered set: the order of marking
@@ -226,9 +234,16 @@ class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
             f" {human_size(len(document.text)):>6} ",
             f" {notes:>4} ",
             f" {done:<4}",
+            " " + fit(self._related(document), 19),
             " " + fit(document.id, id_width) if id_width else "",
         ])
         return text
+
+    def _related(self, document: Document) -> str:
+        """The Related column: the document's relations in short, "…" while not known."""
+        if self.relations is None:
+            return PENDING if len(self.documents) > 1 else ""
+        return self.relations.marker(document.id)
 
     @staticmethod
     def known_language(document: Document) -> str | None:
@@ -289,17 +304,19 @@ class LibraryScreen(Screen[list[str]]):
     LibraryScreen #library-status { height: 1; }
     """
 
-    def __init__(self, documents: Sequence[Document], store: AnnotationCounts | None = None, **kwargs: Any) -> None:
+    def __init__(self, documents: Sequence[Document], store: AnnotationCounts | None = None,
+                 relations: Any | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.documents = documents
         self.store = store
+        self.relations = relations
         self._haystacks: list[str | None] = [None] * len(documents)
         self._query = ""
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Filter by title, id, path or language", id="library-filter", select_on_focus=False)
         yield Static("", id="library-header", markup=False)
-        yield DocumentList(self.documents, self.store, id="library-list")
+        yield DocumentList(self.documents, self.store, self.relations, id="library-list")
         yield Static("", id="library-status", markup=False)
         yield Footer()
 
@@ -409,6 +426,46 @@ class LibraryScreen(Screen[list[str]]):
         for index in indices:
             _ = self.documents[index].lang  # fills the cached_property
         self.app.call_from_thread(self.document_list.changed)
+
+    # --- relations ---
+
+    def relations_changed(self, relations: Any | None) -> None:
+        """The app found the relations, or a decision changed: redraw the Related column."""
+        self.relations = relations
+        self.document_list.relations = relations
+        self.document_list.changed()
+
+    def action_relations(self) -> None:
+        """List the highlighted document's relations (confirm, reject, open side by side)."""
+        current = self.document_list.current
+        if current is None:
+            return
+        if self.relations is None:
+            self.notify("Relations between the documents are still being found.")
+            return
+        if not self.relations.of(current.id):
+            self.notify("No relation found for this document.")
+            return
+        from reader.tui.dialogs.relations import RelationsDialog
+
+        self.app.push_screen(RelationsDialog(current, self.relations, self.documents, decide=self._decide),
+                             self._relations_closed)
+
+    def _decide(self, relation: Any, decision: str | None) -> bool:
+        """Store a decision through the app; False (and a message) when it cannot be kept."""
+        from reader.errors import ReaderError
+
+        try:
+            self.app.decide_relation(relation, decision)
+        except ReaderError as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return False
+        return True
+
+    def _relations_closed(self, result: Any) -> None:
+        self.document_list.changed()
+        if result:
+            self.dismiss(list(result))  # the two documents, side by side
 
     # --- actions (ids in bindings.LIBRARY_BINDINGS) ---
 

@@ -2,13 +2,19 @@
 
 Below ``NARROW_WIDTH`` columns only the focused pane is shown (tab switches). With
 sync-scroll on, the other panes follow the focused one paragraph by paragraph: through
-``reader.align`` when it is installed, else proportionally by paragraph index.
+``reader.align`` when it is installed, else proportionally by paragraph index. The
+paragraph aligned with the cursor's is kept level with it (its first line on the same
+screen row, as far as the document ends allow) and drawn bold on a band
+(``ALIGNED_STYLE``); paragraphs the alignment leaves out (headlines, "Previous Post")
+are dimmed. A relation the user rejected (reader.tui.relations) is not aligned: its
+panes scroll proportionally and nothing is highlighted.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rich.style import Style
 from textual import events, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -26,6 +32,11 @@ if TYPE_CHECKING:
 MAX_PANES = 4
 #: Below this many columns two panes are too narrow to read: show the focused one only.
 NARROW_WIDTH = 100
+#: The paragraph aligned with the cursor's: bold (readable in NO_COLOR and 16 colours)
+#: on a faint band where there is colour.
+ALIGNED_STYLE = Style(bold=True, bgcolor="grey23")
+#: A paragraph the alignment leaves out (boilerplate, a headline only one side has).
+UNALIGNED_STYLE = Style(dim=True)
 
 
 class ParagraphPartners:
@@ -132,6 +143,8 @@ class ReadingScreen(Screen):
             for pane in self.panes:
                 pane.set_class(pane.view is event.widget, "-focused")
             self._show_status(event.widget)
+            if self.sync:
+                self._show_aligned()
 
     # ------------------------------------------------------------------ status
 
@@ -161,6 +174,8 @@ class ReadingScreen(Screen):
     def on_document_view_cursor_moved(self, message: DocumentView.CursorMoved) -> None:
         if message.view.has_focus or len(self.panes) == 1:
             self._show_status(message.view)
+        if self.sync and message.view.has_focus:
+            self._sync_from(message.view)
 
     # ------------------------------------------------------------------ panes
 
@@ -171,9 +186,19 @@ class ReadingScreen(Screen):
         self.focus_pane(self.focused_index() - 1)
 
     async def action_pane_add(self) -> None:
-        """Open the next document not on screen in a new pane to the right."""
+        """Open a document not on screen in a new pane to the right: the focused one's
+        best related document (confirmed relations first, never a rejected one), else the
+        next one loaded."""
         shown = {id(pane.document) for pane in self.panes}
-        candidate = next((d for d in self.documents if id(d) not in shown), None)
+        candidate = None
+        relations = getattr(self.app, "relations", None)
+        if relations is not None and self.panes:
+            by_id = {d.id: d for d in self.documents}
+            focused = self.panes[self.focused_index()].document
+            candidate = next((by_id[i] for i in relations.partners(focused.id)
+                              if i in by_id and id(by_id[i]) not in shown), None)
+        if candidate is None:
+            candidate = next((d for d in self.documents if id(d) not in shown), None)
         if candidate is None:
             self.notify("Every loaded document is already open.")
             return
@@ -201,6 +226,7 @@ class ReadingScreen(Screen):
             return
         index = self.focused_index()
         await panes[index].remove()
+        self._show_aligned()
         self._mark_first()
         self._update_narrow(self.size.width)
         self.focus_pane(min(index, len(self.panes) - 1))
@@ -223,12 +249,34 @@ class ReadingScreen(Screen):
     # ------------------------------------------------------------------ sync-scroll
 
     def partners(self, a: Document, b: Document) -> ParagraphPartners:
-        """The paragraph map from ``a`` to ``b`` (proportional until an alignment lands)."""
+        """The paragraph map from ``a`` to ``b`` (proportional until an alignment lands;
+        always proportional when the user rejected their relation)."""
         key = (a.id, b.id)
         if key not in self._partners:
             self._partners[key] = ParagraphPartners(a, b)
-            self._align(a, b)
+            if self._pairing(a, b) != "rejected":
+                self._align(a, b)
         return self._partners[key]
+
+    def _pairing(self, a: Document, b: Document) -> str | None:
+        """"confirmed", "rejected" or None: the user's decision on the two documents' relation."""
+        relations = getattr(self.app, "relations", None)
+        return None if relations is None else relations.pairing(a.id, b.id)
+
+    def relations_changed(self) -> None:
+        """Relations or decisions changed: align again by the new decisions."""
+        self._partners.clear()
+        self._refresh_sync()
+
+    def _refresh_sync(self) -> None:
+        """Level and highlight again from the focused pane (after an alignment lands)."""
+        if not self.is_mounted or not self.panes:
+            return
+        view = self.panes[self.focused_index()].view
+        if self.sync:
+            self._sync_from(view)
+        else:
+            self._show_aligned()
 
     @work(thread=True)
     def _align(self, a: Document, b: Document) -> None:
@@ -241,7 +289,13 @@ class ReadingScreen(Screen):
         except Exception as error:  # noqa: BLE001 - a bad alignment must not end the session
             self.app.call_from_thread(self.notify, f"alignment failed: {error}", severity="warning")
             return
-        self.app.call_from_thread(self._partners.__setitem__, (a.id, b.id), ParagraphPartners(a, b, alignment))
+        self.app.call_from_thread(self._alignment_landed, a, b, alignment)
+
+    def _alignment_landed(self, a: Document, b: Document, alignment: Any) -> None:
+        if self._pairing(a, b) == "rejected":
+            return  # rejected while it was being computed
+        self._partners[(a.id, b.id)] = ParagraphPartners(a, b, alignment)
+        self._refresh_sync()
 
     def action_sync_scroll(self) -> None:
         if len(self.panes) < 2:
@@ -249,21 +303,56 @@ class ReadingScreen(Screen):
             return
         self.sync = not self.sync
         self.query_one(StatusLine).sync = self.sync
-        if self.sync:
-            view = self.panes[self.focused_index()].view
-            self._follow(view, view.top_paragraph)
+        self._refresh_sync()
 
-    def _follow(self, source: DocumentView, top_paragraph: int) -> None:
-        """Scroll every other pane to the partner of ``top_paragraph`` in ``source``."""
+    def _anchor_paragraph(self, source: DocumentView) -> int:
+        """The paragraph the others follow: the cursor's while it is on screen, else the
+        top one (the wheel scrolled away from the cursor)."""
+        paragraph = source.paragraph_index_at(source.cursor)
+        row = source.paragraph_row(paragraph)
+        height = max(1, source.scrollable_content_region.height)
+        line = source.cursor_screen_line()
+        cursor_row = row if line is None else line - int(source.scroll_y)
+        return paragraph if 0 <= cursor_row < height else source.top_paragraph
+
+    def _sync_from(self, source: DocumentView) -> None:
+        """Scroll every other pane so the partner of ``source``'s anchor paragraph starts on
+        the same screen row as it; then highlight the partners of the cursor's paragraph."""
+        anchor = self._anchor_paragraph(source)
+        row = source.paragraph_row(anchor)
         for pane in self.panes:
             if pane.view is not source:
-                partner = self.partners(source.document, pane.document).partner(top_paragraph)
-                pane.view.scroll_to_paragraph(partner)
+                partner = self.partners(source.document, pane.document).partner(anchor)
+                pane.view.place_paragraph(partner, row)
+        self._show_aligned()
+
+    def _show_aligned(self) -> None:
+        """With sync on: in every other pane, the paragraphs aligned with the focused pane's
+        cursor paragraph bold on a band, the unaligned ones dimmed (in the focused pane too,
+        by its alignment with the next pane). With sync off: nothing."""
+        panes = self.panes
+        if not panes:
+            return
+        index = self.focused_index()
+        source = panes[index].view
+        paragraph = source.paragraph_index_at(source.cursor)
+        own: dict[int, Style] = {}
+        for offset, pane in enumerate(panes[index + 1:] + panes[:index]):
+            alignment = self.partners(source.document, pane.document).alignment if self.sync else None
+            if alignment is None:
+                pane.view.set_paragraph_emphasis({})
+                continue
+            styles = {j: UNALIGNED_STYLE for j in alignment.unaligned_b}
+            styles.update({j: ALIGNED_STYLE for j in alignment.partner("a", paragraph)})
+            pane.view.set_paragraph_emphasis(styles)
+            if offset == 0:
+                own = {i: UNALIGNED_STYLE for i in alignment.unaligned_a}
+        source.set_paragraph_emphasis(own)
 
     def on_document_view_scrolled(self, message: DocumentView.Scrolled) -> None:
         # Only the pane the reader drives leads; the followers' own Scrolled are ignored.
         if self.sync and message.view.has_focus:
-            self._follow(message.view, message.top_paragraph)
+            self._sync_from(message.view)
 
     def action_jump_aligned(self) -> None:
         """Move the next pane's cursor to the paragraph aligned with this cursor's paragraph."""

@@ -114,6 +114,10 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         self._window_stale = True
         self._paint_style: Style | None = None
         self._paint_cursor: tuple[int, int, int] | None = None
+        # Whole paragraphs drawn with a style (aligned / unaligned paragraphs in parallel
+        # reading): document paragraph -> style; the revision is part of the strip key.
+        self._emphasis: dict[int, Style] = {}
+        self._emphasis_revision = 0
 
     # ------------------------------------------------------------------ layout
 
@@ -239,7 +243,7 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
             return Strip.blank(width, base_style)
         index = self._index.paragraph_at(line_no)
         row = line_no - self._index.first_line(index)
-        key = (index, row, self.decoration_key())
+        key = (index, row, self.decoration_key(), self._emphasis_revision)
         strip = self._strips.get(key)
         if strip is None:
             lines = self.paragraph_layout(index).lines
@@ -257,6 +261,9 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
                     if shift:  # a block of a long paragraph: its cells count from the block
                         cells = tuple((a + shift, b + shift) for a, b in cells)
                     strip = decorate(strip, cells, pad, marks)
+                emphasis = self._emphasis.get(block.index)
+                if emphasis is not None:  # over the whole row, padding included: a band
+                    strip = Strip(Segment.apply_style(strip, post_style=emphasis), strip.cell_length)
             else:
                 strip = Strip.blank(width, base_style)
             self._strips[key] = strip
@@ -393,6 +400,50 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         self._ensure_laid_out(index)
         self._sync_virtual_size()
         self.scroll_to(y=self._index.first_line(index), animate=False, immediate=True)
+
+    # ------------------------------------------------------------------ parallel reading
+
+    def set_paragraph_emphasis(self, styles: dict[int, Style]) -> None:
+        """Draw each document paragraph in ``styles`` (index -> style) with that style over
+        its whole rows; an empty dict draws none. Redraws only when something changed."""
+        if styles == self._emphasis:
+            return
+        self._emphasis = dict(styles)
+        self._emphasis_revision += 1
+        self.refresh()
+
+    @property
+    def paragraph_emphasis(self) -> dict[int, Style]:
+        """The styles set by ``set_paragraph_emphasis`` (document paragraph -> style)."""
+        return dict(self._emphasis)
+
+    def paragraph_row(self, index: int) -> int:
+        """The screen row (0: the view's top row; negative: above it) of the first line of
+        document paragraph ``index``, with the visible paragraphs laid out first."""
+        if not self._blocks or not self._layout_width:
+            return 0
+        self._realize_window()
+        block = self._first_block[max(0, min(index, len(self._first_block) - 1))]
+        if self._ensure_laid_out(block):
+            self._sync_virtual_size()
+        return self._index.first_line(block) - int(self.scroll_y)
+
+    def place_paragraph(self, index: int, row: int) -> None:
+        """Scroll so the first line of document paragraph ``index`` is on screen row ``row``,
+        as near as the document's ends allow; the cursor stays put. The paragraphs that come
+        on screen are laid out before the final position is taken, so it holds when painted."""
+        if not self._blocks or not self._layout_width:
+            return
+        block = self._first_block[max(0, min(index, len(self._first_block) - 1))]
+        for _ in range(4):  # laying out the window can move the paragraph: settle it
+            if self._ensure_laid_out(block):
+                self._sync_virtual_size()
+            first = self._index.first_line(block)
+            target = max(0, min(first - row, self.max_scroll_y))
+            self.scroll_to(y=target, animate=False, immediate=True)
+            self._realize_window()
+            if self._index.first_line(block) == first and int(self.scroll_y) == max(0, min(first - row, self.max_scroll_y)):
+                break
 
     def _report_scroll(self) -> None:
         top = self.top_paragraph
