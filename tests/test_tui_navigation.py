@@ -261,3 +261,21 @@ def test_a_document_on_one_huge_line_is_laid_out_in_blocks_and_reaches_its_end(t
 
     run(go())
     assert laid_out and max(laid_out) <= BLOCK_CHARS
+
+
+def test_sentence_motions_jump_between_sentence_starts(tmp_path):
+    text = "Russia signed. China signed too! The station follows.\n"
+    (path,) = write_docs(tmp_path, sentences=text)
+
+    async def go():
+        app = app_for([path])
+        async with app.run_test(size=(80, 24)) as pilot:
+            view = app.reading.panes[0].view
+            await pilot.press("right_parenthesis")
+            assert view.cursor == text.index("China")
+            await pilot.press("right_parenthesis")
+            assert view.cursor == text.index("The station")
+            await pilot.press("left_parenthesis")
+            assert view.cursor == text.index("China")
+
+    run(go())
