@@ -251,3 +251,15 @@ def test_a_crash_inside_the_app_still_restores_implicit_mode(tmp_path, sessions)
     session.tmux("pipe-pane", "-o", "-t", session.name, f"cat >> {shlex.quote(str(raw))}")
     session.wait_for("boom", timeout=30)
     assert _mode_switches(raw.read_bytes()) == ["l", "h"]
+
+
+def test_an_unusable_keymap_named_on_the_command_line_ends_with_its_reason(tmp_path, sessions):
+    doc = tmp_path / "short.txt"
+    doc.write_text("hello\n", encoding="utf-8")
+    missing = tmp_path / "no-such-keymap.toml"
+    command = reader_command("--keymap", str(missing), str(doc))
+    session = TmuxSession(f"{command}; echo EXIT=$?; sleep 30", tmp_path)
+    sessions.append(session)
+    screen = "\n".join(session.wait_for("EXIT="))
+    assert "EXIT=2" in screen
+    assert str(missing) in screen and "Traceback" not in screen
