@@ -21,11 +21,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 #: Pieces of words: Latin, digits, neutrals and brackets (mirrored at odd levels),
 #: Hebrew, Arabic/Persian letters, harakat, lam-alef and Allah, Arabic-Indic digits,
-#: a tatweel, a no-break space, a Latin combining accent, wide CJK, an emoji + VS16.
+#: a tatweel, a no-break space, a Latin combining accent, wide CJK, an emoji + VS16,
+#: an astral emoji, Hebrew niqqud, presentation forms already in the source.
 PIECES = (
     list("abcXYZ019.,:%$+-#()[]{}<>«»/") + list("אבג") + list("ابتلامنيهة") + list("پچگکی")
     + ["\u064e", "\u064b", "\u0651", "\u0644\u0627", "\u0644\u0623", "\u0627\u0644\u0644\u0647"]
     + list("٠١٢۳") + ["\u0640", "\u00a0", "e\u0301", "中", "\u2764\ufe0f"]
+    + ["\U0001f44d", "\u05b8", "\ufefb", "\ufdf2", "\u0300"]
 )
 words = st.lists(st.sampled_from(PIECES), min_size=1, max_size=6).map("".join)
 paragraphs = st.lists(words, min_size=1, max_size=14).map(" ".join)
@@ -58,7 +60,7 @@ def test_fast_path_is_taken_for_most_random_paragraphs():
         if fast is not None:
             taken += 1
             assert fast == engine_lines(text, width, base)
-    assert taken > 150
+    assert taken > 100  # words starting with a mark, narrow lines... go to the engine
 
 
 def news_paragraphs() -> list[str]:
