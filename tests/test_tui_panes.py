@@ -84,7 +84,7 @@ def test_narrow_terminal_shows_only_the_focused_pane_and_tab_cycles(tmp_path):
     run(go())
 
 
-def test_sync_scroll_makes_the_other_pane_follow_paragraph_by_paragraph(tmp_path):
+def test_sync_scroll_keeps_the_partner_paragraph_level_with_the_cursor_paragraph(tmp_path):
     a, b = write_docs(
         tmp_path,
         a="\n\n".join(f"Short {i}." for i in range(100)) + "\n",
@@ -94,21 +94,25 @@ def test_sync_scroll_makes_the_other_pane_follow_paragraph_by_paragraph(tmp_path
     async def go():
         app = app_for([a, b])
         async with app.run_test(size=(160, 40)) as pilot:
-            left, right = (pane.view for pane in app.reading.panes)
+            screen = app.reading
+            left, right = (pane.view for pane in screen.panes)
             await pilot.press("pagedown", "pagedown")
             await pilot.pause()
             assert left.top_paragraph > 5 and right.top_paragraph == 0  # independent so far
             await pilot.press("S")
             await pilot.pause()
-            partner = app.reading.partners(left.document, right.document).partner(left.top_paragraph)
-            assert right.top_paragraph == partner and partner > 0
+            for keys in ([], ["pagedown"], ["ctrl+down"] * 3):
+                await pilot.press(*keys)
+                await pilot.pause()
+                anchor = left.paragraph_index_at(left.cursor)
+                partner = screen.partners(left.document, right.document).partner(anchor)
+                assert partner > 0
+                assert right.paragraph_row(partner) == left.paragraph_row(anchor)
+            await pilot.press("S")
+            top = right.top_paragraph
             await pilot.press("pagedown")
             await pilot.pause()
-            partner = app.reading.partners(left.document, right.document).partner(left.top_paragraph)
-            assert right.top_paragraph == partner
-            await pilot.press("S", "pagedown")
-            await pilot.pause()
-            assert right.top_paragraph == partner  # off again: the right pane stays
+            assert right.top_paragraph == top  # off again: the right pane stays
 
     run(go())
 
