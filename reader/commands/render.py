@@ -175,11 +175,20 @@ def _write_forked(paragraphs: list[str], jobs: int, width: int | None, base: str
             with os.fdopen(read_end, "rb") as pipe:
                 sent = pipe.read()
             if os.waitpid(pid, 0)[1] == 0:
-                sys.stdout.flush()
-                sys.stdout.buffer.write(sent)
+                _write_utf8(sent)
             else:
                 sys.stdout.write(_render(part, width, base, options))
     finally:
         for pid, read_end, _ in children:  # after an error here: let them end, reap them
             os.close(read_end)
             os.waitpid(pid, 0)
+
+
+def _write_utf8(data: bytes) -> None:
+    """Write UTF-8 bytes after what sys.stdout holds (decoded if it has no buffer)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(data.decode("utf-8"))
+        return
+    sys.stdout.flush()
+    buffer.write(data)
