@@ -59,7 +59,14 @@ class TmuxSession:
         raise AssertionError(f"{text!r} never appeared:\n" + "\n".join(self.capture()))
 
     def close(self) -> None:
+        """End the session; a reader left stopped by ctrl+z is woken so the hang-up ends it."""
+        pane_pid = self.tmux("display-message", "-p", "-t", self.name, "#{pane_pid}").strip()
         self.tmux("kill-server")
+        if pane_pid.isdigit():
+            try:
+                os.kill(int(pane_pid), signal.SIGCONT)
+            except ProcessLookupError:
+                pass
 
 
 def reader_command(*args: str) -> str:
