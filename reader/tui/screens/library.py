@@ -186,7 +186,8 @@ class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
     def column_widths(self, width: int) -> tuple[int, int]:
         """(title width, id width) for a list `width` cells wide."""
         fixed = sum(w for _, w in _COLUMNS)
-        id_width = min(_ID_WIDTH, max(0, width - fixed - _MIN_TITLE - 1))
+        # The id gets at most a third of what the fixed columns leave: the title comes first.
+        id_width = min(_ID_WIDTH, max(0, width - fixed - _MIN_TITLE - 1), max(0, width - fixed) // 3)
         return max(1, width - fixed - id_width - (1 if id_width else 0)), id_width
 
     def header_text(self, width: int) -> str:
