@@ -165,12 +165,15 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         self._index = ParagraphLineIndex(
             [-(-len(p.text) // width) + self._gap_after(i) for i, p in enumerate(self._blocks)]
         )
-        self._sync_virtual_size()
         self._ensure_laid_out(self._block_at(self._cursor))
+        # Lay out what is on screen now and set the virtual size once: each change of it
+        # costs Textual a layout pass (and a repaint) of the whole screen.
+        self._realize_window(sync=False)
+        self._sync_virtual_size()
+        self._last_top = -1  # report the position again, now that the size is known
+        self._report_scroll()
+        self._window_stale = False
         self._scroll_cursor_into_view(center=True)
-        # The visible paragraphs are laid out when painted (render_lines): a width that
-        # is only passed through while the screen settles costs nothing.
-        self._window_stale = True
         self.refresh()
 
     def _ensure_laid_out(self, index: int) -> bool:
@@ -181,8 +184,9 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         count = len(self.paragraph_layout(index).lines) + self._gap_after(index)
         return self._index.set_count(index, count) != 0
 
-    def _realize_window(self) -> None:
-        """Lay out the paragraphs covering the visible lines (and fix the line index)."""
+    def _realize_window(self, sync: bool = True) -> None:
+        """Lay out the paragraphs covering the visible lines (and fix the line index);
+        with ``sync``, also update the virtual size if a count changed."""
         if not self._blocks or not self._layout_width:
             return
         top = int(self.scroll_y)
@@ -193,7 +197,7 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
             index = self._index.paragraph_at(line)
             changed |= self._ensure_laid_out(index)
             line = self._index.first_line(index + 1) if index + 1 < len(self._blocks) else self._index.total
-        if changed:
+        if changed and sync:
             self._sync_virtual_size()
         self._report_scroll()
 
