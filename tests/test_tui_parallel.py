@@ -223,3 +223,15 @@ def test_the_library_shows_each_documents_strongest_relation():
             assert any("≈ 001 duplicate +" in line for line in rows)  # 000's row
 
     run(go())
+
+
+def test_the_parallel_reading_bench_runs_quick():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    bench = Path(__file__).resolve().parent.parent / "bench" / "bench_parallel.py"
+    done = subprocess.run([sys.executable, str(bench), "--quick"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    ratio = next(line for line in done.stdout.splitlines() if line.startswith("ratio sync on / off"))
+    assert float(ratio.split(":")[1]) > 0

@@ -115,9 +115,8 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         self._paint_style: Style | None = None
         self._paint_cursor: tuple[int, int, int] | None = None
         # Whole paragraphs drawn with a style (aligned / unaligned paragraphs in parallel
-        # reading): document paragraph -> style; the revision is part of the strip key.
+        # reading): document paragraph -> style, part of the strip key of its rows.
         self._emphasis: dict[int, Style] = {}
-        self._emphasis_revision = 0
 
     # ------------------------------------------------------------------ layout
 
@@ -247,7 +246,11 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
             return Strip.blank(width, base_style)
         index = self._index.paragraph_at(line_no)
         row = line_no - self._index.first_line(index)
-        key = (index, row, self.decoration_key(), self._emphasis_revision)
+        block = self._blocks[index]
+        # The paragraph's own emphasis, not a revision: moving the highlight redraws only
+        # the paragraphs it leaves and reaches.
+        emphasis = self._emphasis.get(block.index)
+        key = (index, row, self.decoration_key(), emphasis)
         strip = self._strips.get(key)
         if strip is None:
             lines = self.paragraph_layout(index).lines
@@ -257,7 +260,6 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
                 segments = [Segment(" " * pad, base_style)] if pad else []
                 segments.append(Segment(line.text, base_style))
                 strip = Strip(segments).adjust_cell_length(width, base_style)
-                block = self._blocks[index]
                 marks = self.annotation_marks(block.index)  # offsets in the paragraph
                 if marks:
                     cells = line.cells
@@ -265,7 +267,6 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
                     if shift:  # a block of a long paragraph: its cells count from the block
                         cells = tuple((a + shift, b + shift) for a, b in cells)
                     strip = decorate(strip, cells, pad, marks)
-                emphasis = self._emphasis.get(block.index)
                 if emphasis is not None:  # over the whole row, padding included: a band
                     strip = Strip(Segment.apply_style(strip, post_style=emphasis), strip.cell_length)
             else:
@@ -413,7 +414,6 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         if styles == self._emphasis:
             return
         self._emphasis = dict(styles)
-        self._emphasis_revision += 1
         self.refresh()
 
     @property
