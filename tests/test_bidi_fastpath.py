@@ -171,3 +171,18 @@ def test_runs_shaped_together_equal_runs_shaped_alone():
     shaping.prepare(runs)
     assert all(shaping._source(run) in shaping._PREPARED for run in runs)  # one call shaped them all
     assert {run: shaping.shape_run(run) for run in runs} == alone
+
+
+def test_runs_needing_no_alignment_get_what_alignment_gives():
+    runs = {m.group() for p in news_paragraphs() for m in shaping.SHAPING_RUN.finditer(p)}
+    runs |= {"بيت", "كتب", "ﻻب", "ﷲ", "بﻻ", "پنجره", "ـبـ", "گفتگو"}
+    shortcut = 0
+    for run in sorted(runs):
+        shaped = shaping._RESHAPER.reshape(shaping._source(run))
+        if shaping.ALLAH in shaped and shaping.HARAKAT_RE.search(run):
+            shaped = shaping._reshaper_no_allah().reshape(shaping._source(run))
+        if len(shaped) == len(run) and not shaping._NEEDS_ALIGNMENT.search(run):
+            shortcut += 1
+        shaping._SHAPED.pop(run, None)
+        assert shaping.shape_run(run) == shaping.align(run, shaped), run
+    assert shortcut > 50

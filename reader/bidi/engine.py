@@ -83,10 +83,21 @@ def _glyphs(text: str, levels: list[int], *, shape: bool, show_invisibles: bool,
             i = match.start()
             glyphs[i] = sanitize.display(text[i], show_invisibles)
     if visual:
-        for i, ch in enumerate(text):
-            # L4, on the original character only (never on a placeholder or a shape).
-            if levels[i] & 1 and levels[i] > 0 and ch in MIRROR and glyphs[i] == ch:
-                glyphs[i] = MIRROR[ch]
+        return mirrored(text, glyphs, levels)
+    return glyphs
+
+
+def mirrored(text: str, glyphs: list[str], levels: list[int] | None = None) -> list[str]:
+    """Rule L4: ``glyphs`` with Bidi_Mirrored characters at odd ``levels`` (all odd
+    when None) replaced by their mirror, on the original character only (never on
+    a placeholder or a shape). Returns a new list, or ``glyphs`` itself if nothing
+    mirrors."""
+    if not any(ch in MIRROR for ch in text):
+        return glyphs
+    glyphs = list(glyphs)
+    for i, ch in enumerate(text):
+        if (levels is None or levels[i] & 1 and levels[i] > 0) and ch in MIRROR and glyphs[i] == ch:
+            glyphs[i] = MIRROR[ch]
     return glyphs
 
 

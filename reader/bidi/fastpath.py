@@ -37,7 +37,7 @@ from itertools import chain
 from re import Match
 
 from reader.bidi import sanitize, shaping, uba
-from reader.bidi.engine import _cluster, _glyphs
+from reader.bidi.engine import _cluster, _glyphs, mirrored
 
 #: Characters that make a word need the full engine: those sanitize.display may
 #: change, and spaces other than U+0020 that a line may break at.
@@ -62,8 +62,8 @@ def word_forms(word: str, shape: bool) -> tuple[str, str] | None:
     word needs the full engine."""
     if not word or _NOT_SIMPLE.search(word):
         return None  # "": two spaces in a row, or a space at either end
-    even = _glyphs(word, [0] * len(word), shape=shape, show_invisibles=False, visual=True)
-    odd = _glyphs(word, [1] * len(word), shape=shape, show_invisibles=False, visual=True)  # L4
+    even = _glyphs(word, [0] * len(word), shape=shape, show_invisibles=False, visual=False)
+    odd = mirrored(word, even)  # L4: the glyphs at an odd level
     clusters = _cluster(word, even)
     if not clusters.head or clusters.start[0] != 0 or clusters.glyphs[0].startswith("\u25cc"):
         return None  # begins with a mark: it would join the space before it

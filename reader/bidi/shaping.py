@@ -51,6 +51,9 @@ def _reshaper_no_allah() -> ArabicReshaper:
 SHAPING_RUN = re.compile("[\u0610-\u061a\u0620-\u065f\u066e-\u06dc\u06df-\u06e8\u06ea-\u06ff\u0750-\u077f\u08a0-\u08ff\u200d]+")
 
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
+#: What makes a run's output need aligning with its input: harakat (arabic-reshaper's
+#: own definition), ZWJ, presentation forms (which may stand for several letters).
+_NEEDS_ALIGNMENT = re.compile(f"{HARAKAT_RE.pattern}|[\u200d\ufb50-\ufdff\ufe70-\ufeff]", HARAKAT_RE.flags)
 
 
 def _letters_covered(glyph: str) -> int:
@@ -113,6 +116,16 @@ def _shape_run(run: str) -> tuple[str, ...]:
         shaped = _RESHAPER.reshape(source)
     if ALLAH in shaped and HARAKAT_RE.search(run):
         shaped = _reshaper_no_allah().reshape(source)
+    if len(shaped) == len(run) and not _NEEDS_ALIGNMENT.search(run):
+        # No harakat, ZWJ nor presentation form in, nothing merged: each output
+        # letter is the glyph of the input letter at its place (what align finds).
+        return tuple(shaped)
+    return align(run, shaped)
+
+
+def align(run: str, shaped: str) -> tuple[str, ...]:
+    """One glyph string per character of ``run`` from arabic-reshaper's output for
+    it (see the module docstring); ``run`` itself if they cannot be aligned."""
     letters_in = [i for i, ch in enumerate(run) if not HARAKAT_RE.match(ch)]
     letters_out = [ch for ch in shaped if not HARAKAT_RE.match(ch)]
     glyphs = list(run)  # harakat (and anything unaligned) stay themselves
