@@ -235,3 +235,23 @@ def test_the_parallel_reading_bench_runs_quick():
     assert done.returncode == 0, done.stderr
     ratio = next(line for line in done.stdout.splitlines() if line.startswith("ratio sync on / off"))
     assert float(ratio.split(":")[1]) > 0
+
+
+def test_undoing_a_rejection_in_a_pane_aligns_the_panes_again(tmp_path):
+    async def go():
+        app = app_for(db_path=tmp_path / "annotations.db")
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_until(pilot, lambda: app.relations_ready)
+            screen = app.reading
+            a, b = screen.panes
+            translation = next(r for r in app.relations.of(a.document.id) if r.kind == "translation")
+            app.decide_relation(translation, "rejected")
+            await pilot.press("S")
+            await pilot.pause(0.3)
+            assert screen.partners(a.document, b.document).alignment is None
+            await pilot.press("u")  # the pane's undo takes the rejection back
+            await wait_until(pilot, lambda: screen.partners(a.document, b.document).alignment is not None)
+            assert app.relations.pairing(a.document.id, b.document.id) is None
+            await wait_until(pilot, lambda: b.view.paragraph_emphasis.get(2) == ALIGNED_STYLE)
+
+    run(go())

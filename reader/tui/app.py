@@ -156,6 +156,9 @@ class ReaderApp(KeymapMixin, App):
         else:
             state = f"{Path(self.db_path).name}: {'saved' if store.saved else 'saving…'}"
         self._set_database_state(state)
+        # An undo or redo in a pane may have taken back a relation decision.
+        if store is not None and store.relation_decisions() != self.relations.decisions:
+            self._relation_decisions_changed()
 
     def _set_database_state(self, state: str) -> None:
         self.database_state = state
