@@ -8,7 +8,6 @@ them as `reader/_data/…` (see pyproject.toml), so both an editable install and
 from __future__ import annotations
 
 import os
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -32,15 +31,21 @@ def seeds_dir() -> Path:
 @lru_cache(maxsize=1)
 def seed_catalog() -> dict[str, Any]:
     """The parsed `seeds/catalog.toml`: documents by file name, and their relations."""
+    import tomllib  # not on the path of commands that never read the catalog
+
     with open(seeds_dir() / "catalog.toml", "rb") as handle:
         return tomllib.load(handle)
 
 
 def catalog_entry(path: str | Path) -> dict[str, Any]:
     """What the seed catalog knows about `path` (empty for files that are not seeds)."""
+    directory = os.path.dirname(os.path.abspath(path))
+    # Cheap checks first: a corpus of 10k files must not pay a realpath (or the
+    # catalog's parsing) each.
+    if os.path.basename(directory) != seeds_dir().name:
+        return {}
     entry = _catalog_by_name().get(os.path.basename(path))
-    # Resolve only candidates: a corpus of 10k files must not pay a realpath each.
-    if entry is None or Path(path).resolve().parent != seeds_dir():
+    if entry is None or Path(directory).resolve() != seeds_dir():
         return {}
     return dict(entry)
 

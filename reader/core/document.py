@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -62,6 +61,8 @@ class Document:
 
     @cached_property
     def sha256(self) -> str:
+        import hashlib  # `reader render` never asks for it
+
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     @cached_property

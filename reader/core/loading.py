@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-import orjson
-
 from reader.core.bundled import catalog_entry, seeds_dir
 from reader.core.decoding import DecodeError, canonicalize, decode
 from reader.core.document import Document
@@ -148,6 +146,8 @@ def read_source(source: Source) -> Iterator[Document | LoadProblem]:
 
 def _load_jsonl(source: Source, data: bytes) -> Iterator[Document | LoadProblem]:
     """One document per line with a "text" field; the other fields become metadata."""
+    import orjson  # only JSONL pays for it (it pulls in json, uuid, datetime)
+
     file = source.path
     try:
         decoded = decode(data)
