@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.core.clitics import strip_clitics
-from reader.core.textunits import paragraph_bounds, sentence_at, snap_to_words, word_at
+# reader.core.textunits and clitics are imported by the functions that use them: they
+# build their word and sentence rules when imported (~15 ms), which the first paint
+# does not need (the session holds a SelectionMode from the start).
 
 
 @dataclass
@@ -26,6 +27,9 @@ class SelectionMode:
 def adjust(text: str, start: int, end: int, mode: SelectionMode) -> tuple[int, int]:
     """``[start, end)`` snapped to words (unless precise) and past Arabic clitics (if on);
     returns the range, which may be empty (a selection on spaces only)."""
+    from reader.core.clitics import strip_clitics
+    from reader.core.textunits import snap_to_words
+
     start, end = min(start, end), max(start, end)
     if not mode.precise:
         start, end = snap_to_words(text, start, end)
@@ -49,6 +53,9 @@ def range_between(text: str, anchor: int, cursor: int, mode: SelectionMode) -> t
 
 def word_range(text: str, offset: int, mode: SelectionMode) -> tuple[int, int] | None:
     """The word under ``offset`` (clitics stripped if on), or None on a space."""
+    from reader.core.clitics import strip_clitics
+    from reader.core.textunits import word_at
+
     word = word_at(text, offset)
     if word is None:
         return None
@@ -60,6 +67,8 @@ def word_range(text: str, offset: int, mode: SelectionMode) -> tuple[int, int] |
 
 def sentence_range(text: str, offset: int) -> tuple[int, int] | None:
     """The sentence around ``offset`` without trailing spaces, or None on a blank line."""
+    from reader.core.textunits import sentence_at
+
     found = sentence_at(text, offset)
     if found is None:
         return None
@@ -71,6 +80,8 @@ def sentence_range(text: str, offset: int) -> tuple[int, int] | None:
 
 def paragraph_range(text: str, offset: int) -> tuple[int, int] | None:
     """The paragraph (line) around ``offset`` without edge spaces, or None if blank."""
+    from reader.core.textunits import paragraph_bounds
+
     start, end = paragraph_bounds(text, offset)
     while start < end and text[start].isspace():
         start += 1
