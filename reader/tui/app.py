@@ -48,7 +48,7 @@ class ReaderApp(KeymapMixin, App):
         self.db_path = db_path
         self.keymap_name = keymap
         self.annotator = annotator or _login_name()
-        self.annotation = AnnotationSession(_label_schema(), self.annotator)
+        self.annotation = AnnotationSession(None, self.annotator)  # the bundled label schema
         self.load_problems = list(problems or [])
         self.store: Any | None = None
         self.database_state = "no database"
@@ -277,9 +277,3 @@ def _login_name() -> str:
     except (KeyError, OSError):
         return ""
 
-
-def _label_schema():
-    """The label schema the tag keys and colours come from (the bundled one)."""
-    from reader.store.labels import load_schema
-
-    return load_schema()

@@ -54,8 +54,8 @@ class _DocumentSpans:
 class AnnotationSession:
     """Spans, entities and links of the open documents, through one AnnotationStore."""
 
-    def __init__(self, schema: LabelSchema, annotator: str = "") -> None:
-        self.schema = schema
+    def __init__(self, schema: LabelSchema | None = None, annotator: str = "") -> None:
+        self._schema = schema
         self.annotator = annotator
         self.store: Any | None = None
         #: Opens (creates) the store on the first change when it was not there at start.
@@ -72,6 +72,16 @@ class AnnotationSession:
         # a tag, which is inserted in place: re-reading a big document per tag is slow.
         self._spans: dict[str, _DocumentSpans] = {}
         self._spans_revision = -1
+
+    @property
+    def schema(self) -> LabelSchema:
+        """The label schema; without one given, the bundled one, read on first use (spans
+        are drawn and tagged only after the first paint: reading it is not on the way)."""
+        if self._schema is None:
+            from reader.store.labels import load_schema
+
+            self._schema = load_schema()
+        return self._schema
 
     # -- the store ---------------------------------------------------------------------------
     def attach(self, store: Any) -> None:
