@@ -36,6 +36,8 @@ class Terminal:
         self.env.pop("TMUX", None)
         self.tmux("new-session", "-d", "-x", str(WIDTH), "-y", str(HEIGHT), "-s", "reader", "-c", str(cwd),
                   shlex.join(command))
+        # Pin the size: a window born at tmux's default 80x24 would show one pane only.
+        self.tmux("resize-window", "-t", "reader", "-x", str(WIDTH), "-y", str(HEIGHT))
 
     def tmux(self, *args: str) -> subprocess.CompletedProcess:
         return subprocess.run(["tmux", "-u", "-L", self.socket, "-f", "/dev/null", *args],
