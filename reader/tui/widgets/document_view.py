@@ -217,7 +217,12 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
 
         The base style and the cursor's place are computed once per paint, not per line.
         """
-        if self._window_stale:
+        width = self._content_width()
+        if width != self._layout_width:
+            # Textual paints a view (at its first layout, or a new size) before the view
+            # handles its Resize event: lay out now, so that paint shows the text.
+            self._relayout(width)
+        elif self._window_stale:
             self._window_stale = False
             self._realize_window()
         self._paint_style = self.rich_style
