@@ -165,6 +165,13 @@ def layout_texts(
     return rtl, [(t, len(c), s, e) for t, c, _, s, e in raw_lines]
 
 
+def display_line(text: str, base: str = "auto") -> str:
+    """``text`` as one unwrapped screen line, reordered, shaped, mirrored and sanitized:
+    for commands that print document text (titles, previews) outside the TUI."""
+    _rtl, lines = layout_texts(text, None, base)
+    return "".join(line for line, *_ in lines)
+
+
 def _check_arguments(width: int | None, base: str, order: str) -> None:
     """Raise ValueError for arguments layout_paragraph does not accept."""
     if base not in ("auto", "ltr", "rtl"):

@@ -98,6 +98,12 @@ def display(ch: str, show_invisibles: bool = False) -> str:
     return picture or OTHER_FORMAT_PICTURE
 
 
+def visible(text: str, show_invisibles: bool = False) -> str:
+    """``text`` with every special character replaced as `display` does, in logical
+    order: for document text that is printed without bidi layout (paths, ids)."""
+    return SPECIAL.sub(lambda match: display(match.group(), show_invisibles), text)
+
+
 def is_safe(text: str) -> bool:
     """True if ``text`` holds no C0/C1 control, raw bidi control or lone surrogate."""
     return not _UNSAFE.search(text)

@@ -44,12 +44,16 @@ def resolve(spec: str) -> Document:
 
 
 def _preview(text: str) -> str:
+    """The paragraph's beginning as the terminal should show it (laid out, no controls)."""
+    from reader.bidi.layout import display_line
+
     text = " ".join(text.split())
-    return text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS - 1] + "…"
+    return display_line(text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS - 1] + "…")
 
 
 def run(args: argparse.Namespace) -> int:
     from reader.align.paragraphs import align_paragraphs
+    from reader.bidi.sanitize import visible
 
     a, b = resolve(args.a), resolve(args.b)
     alignment = align_paragraphs(a, b)
@@ -65,8 +69,8 @@ def run(args: argparse.Namespace) -> int:
         }
         out.write(orjson.dumps(payload).decode() + "\n")
         return 0
-    out.write(f"A = {a.id} ({a.lang}, {len(a.paragraphs)} paragraphs)\n")
-    out.write(f"B = {b.id} ({b.lang}, {len(b.paragraphs)} paragraphs)\n")
+    out.write(f"A = {visible(a.id)} ({a.lang}, {len(a.paragraphs)} paragraphs)\n")
+    out.write(f"B = {visible(b.id)} ({b.lang}, {len(b.paragraphs)} paragraphs)\n")
     out.write(f"{len(alignment.beads)} beads, {len(alignment.pairs)} pairs; length ratio B/A {alignment.ratio:.2f}\n")
     # Each paragraph on a line of its own: an RTL preview never shares a line with LTR text.
     for bead in alignment.path:

@@ -7,6 +7,7 @@ import sys
 
 import orjson
 
+from reader.bidi.sanitize import visible
 from reader.commands.common import add_paths_argument, load_or_fail, utf8_stdout
 
 
@@ -36,5 +37,6 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             out.write(orjson.dumps(row).decode() + "\n")
         else:
-            out.write(f"{doc.path}\t{doc.lang}\t{doc.direction}\t{row['paragraphs']}\t{row['chars']}\n")
+            # A file name is document-controlled too: no control character to the terminal.
+            out.write(f"{visible(doc.path)}\t{doc.lang}\t{doc.direction}\t{row['paragraphs']}\t{row['chars']}\n")
     return 1 if result.problems else 0

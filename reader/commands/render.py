@@ -13,6 +13,7 @@ import os
 import sys
 
 from reader.bidi.layout import layout_texts
+from reader.bidi.sanitize import visible
 from reader.commands.common import add_paths_argument, load_or_fail, utf8_stdout
 
 SUMMARY = "print documents laid out for the terminal (bidi, shaping, wrapping)"
@@ -80,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     for number, doc in enumerate(result.documents):
         if several:
             # Only with several documents, so that one document's output stays pure.
-            sys.stdout.write(("\n" if number else "") + f"==> {doc.path} <==\n")
+            sys.stdout.write(("\n" if number else "") + f"==> {visible(doc.path)} <==\n")
         base = args.base
         if base == "auto" and doc.meta.get("direction") in ("ltr", "rtl"):
             base = doc.meta["direction"]

@@ -1,0 +1,41 @@
+"""No control character from a document reaches the terminal through any command that
+prints document text (titles, previews, paths) for people to read."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+
+HOSTILE = "Hello \x1b[41mred\x1b]0;TITLE\x07 \x9b31m world 2021 ILRS\nSecond 2022 NASA\n"
+HOSTILE_RTL = "مرحبا \x1b[41m 2021 ILRS \u202e\nثاني 2022 NASA\n"
+# Tabs separate `reader ls` columns; every other control is the document's.
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+@pytest.fixture
+def hostile_files(tmp_path):
+    a = tmp_path / "bad\x1b[31mname.txt"
+    a.write_text(HOSTILE, encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text(HOSTILE_RTL, encoding="utf-8")
+    return str(a), str(b)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["ls", "{a}", "{b}"],
+        ["align", "{a}", "{b}"],
+        ["render", "{a}", "{b}"],
+        ["render", "--no-wrap", "--order", "logical", "{a}", "{b}"],
+    ],
+)
+def test_document_text_is_printed_without_control_characters(command, hostile_files, reader_cmd):
+    a, b = hostile_files
+    args = [part.format(a=a, b=b) for part in command]
+    run = subprocess.run(reader_cmd + args, capture_output=True, text=True, encoding="utf-8")
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip()
+    assert not CONTROLS.search(run.stdout), repr(run.stdout)
