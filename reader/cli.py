@@ -58,7 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except ReaderError as error:
-        print(f"reader: {error}", file=sys.stderr)
+        from reader.commands.common import say
+
+        say(str(error))
         return error.exit_code
     except KeyboardInterrupt:
         return 130

@@ -39,3 +39,12 @@ def test_document_text_is_printed_without_control_characters(command, hostile_fi
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip()
     assert not CONTROLS.search(run.stdout), repr(run.stdout)
+
+
+def test_error_messages_show_control_characters_as_placeholders(tmp_path, reader_cmd):
+    bad = tmp_path / "evil\x1b]0;pwned\x07.txt"
+    bad.write_bytes(b"")  # empty: reported with its name
+    run = subprocess.run(reader_cmd + ["ls", str(bad)], capture_output=True, text=True, encoding="utf-8")
+    assert run.returncode == 1
+    assert "empty file" in run.stderr and "evil␛]0;pwned␇.txt" in run.stderr
+    assert not CONTROLS.search(run.stderr), repr(run.stderr)

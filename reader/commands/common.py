@@ -20,10 +20,19 @@ def load_or_fail(paths: list[str]) -> LoadResult:
     """Load `paths`, printing each problem on stderr; fail only if nothing loaded."""
     result = load_documents(paths)
     for problem in result.problems:
-        print(f"reader: {problem}", file=sys.stderr)
+        say(str(problem))
     if not result.documents:
         raise ReaderError("no document could be loaded")
     return result
+
+
+def say(message: str) -> None:
+    """One message for the user on stderr, "reader: …". Messages quote file names and
+    document text, so every control character in them is shown as a placeholder."""
+    from reader.bidi.sanitize import visible
+
+    lines = message.split("\n")
+    print("\n".join(["reader: " + visible(lines[0])] + [visible(line) for line in lines[1:]]), file=sys.stderr)
 
 
 def utf8_stdout() -> None:

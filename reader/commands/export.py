@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
+from reader.commands.common import say
 from reader.errors import ReaderError, UsageError
 from reader.formats import DEFAULT_FORMAT, FORMATS, format_module
 from reader.store.location import add_db_argument, resolve_db_path
@@ -47,7 +48,7 @@ def progress(description: str, total: int | None = None):
 
 
 def warn(message: str) -> None:
-    print(f"reader: warning: {message}", file=sys.stderr)
+    say(f"warning: {message}")
 
 
 def run(args: argparse.Namespace) -> int:
