@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any, Callable
 from reader.errors import ReaderError
 from textual.binding import Binding
 
-from reader.store.model import CLAIM_LABEL
 from reader.tui.bindings import ANNOTATION_BINDINGS
 from reader.tui.annotation import selection as sel
 from reader.tui.annotation.navigation import open_document_at
@@ -280,6 +279,8 @@ class AnnotationActions(SearchActions):
         self._tag(entity_type.name)
 
     def action_tag_claim(self) -> None:
+        from reader.store.model import CLAIM_LABEL  # not imported before the first paint
+
         self._tag(CLAIM_LABEL)
 
     def _tag(self, label: str) -> None:

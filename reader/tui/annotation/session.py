@@ -13,12 +13,15 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Iterable
 
 from reader.errors import ReaderError
-from reader.store.model import CLAIM_LABEL, ClaimLink, Entity, Span
 from reader.tui.annotation.selection import SelectionMode
 
 if TYPE_CHECKING:
     from reader.core.document import Document
     from reader.store.labels import LabelSchema
+    from reader.store.model import ClaimLink, Entity, Span
+
+# reader.store.model is imported where spans, entities and links are made: only with a
+# store open, which imports it anyway (not before the first paint).
 
 
 @dataclass(frozen=True)
@@ -165,6 +168,8 @@ class AnnotationSession:
 
     def tag(self, document: Document, start: int, end: int, label: str) -> Span:
         """A new span over ``[start, end)``: a claim when ``label`` is CLAIM, else an entity."""
+        from reader.store.model import CLAIM_LABEL, Span
+
         store = self.require_store()
         if start >= end:
             raise ReaderError("nothing to tag here: put the cursor on a word or select text")
@@ -208,6 +213,8 @@ class AnnotationSession:
         """Link ``span`` to the entity an EntityFinder chose: an existing one
         (``choice.entity_id``) or a new one (``choice.type``, ``choice.name``).
         Returns the entity."""
+        from reader.store.model import Entity
+
         store = self.require_store()
         entity_id = getattr(choice, "entity_id", None)
         if entity_id:
@@ -224,6 +231,8 @@ class AnnotationSession:
 
     def link_claims(self, source: Span, target: Span, link_type: str) -> ClaimLink:
         """A claim link of ``link_type`` from ``source`` to ``target``."""
+        from reader.store.model import ClaimLink
+
         link = self.require_store().add_link(ClaimLink(source.id, target.id, link_type, annotator=self.annotator))
         self.pending_link = None
         self._changed()
