@@ -84,6 +84,17 @@ class ReaderApp(KeymapMixin, App):
         self.reading = ReadingScreen(self.documents, self.shown, order=self.order, show_invisibles=self.show_invisibles)
         return self.reading
 
+    def notify(self, message: str, *, title: str = "", severity="information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notification goes through here (widgets' notify calls the app's).
+        Messages quote document text, titles and file names: never markup, each line
+        laid out by the bidi engine and without control characters."""
+        from reader.bidi.layout import display_line
+
+        safe = "\n".join(display_line(line) for line in str(message).split("\n"))
+        super().notify(safe, title=display_line(title) if title else "", severity=severity,
+                       timeout=timeout, markup=False)
+
     def on_mount(self) -> None:
         # After the first paint: the keymap files, load problems and the database.
         self.call_after_refresh(self._after_first_paint)
