@@ -14,7 +14,7 @@ from textual.app import App
 
 from reader.tui.annotation.session import AnnotationSession
 from reader.tui.bindings import APP_BINDINGS
-from reader.tui.keymap import KeymapMixin
+from reader.tui.keymap_mixin import KeymapMixin
 from reader.tui.relations import CorpusRelations
 from reader.tui.screens.reading import ReadingScreen
 from reader.tui.terminal import BidiModeSwitch, TerminalBidi, driver_with_bidi_mode

@@ -14,6 +14,20 @@ def _b(binding_id: str, keys: str, action: str, description: str, show: bool = F
     return Binding(keys, action, description, show=show, id=binding_id)
 
 
+# Key name for an action with no key: no terminal produces it, so it never fires.
+_UNBOUND_PREFIX = "unbound-"
+
+
+def is_unbound(key: str) -> bool:
+    """Whether ``key`` is the placeholder of an action with no key (see unbound_key)."""
+    return key.startswith(_UNBOUND_PREFIX)
+
+
+def unbound_key(binding_id: str) -> str:
+    """The placeholder key of an action that has no single key (unique per id)."""
+    return f"{_UNBOUND_PREFIX}{binding_id}"
+
+
 #: The app: always active.
 APP_BINDINGS: list[Binding] = [
     _b("quit", "q,ctrl+q", "quit", "Quit", show=True),

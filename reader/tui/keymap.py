@@ -34,13 +34,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Literal, Mapping, Sequence
 
-from textual import events
 from textual.binding import Binding
 from textual.keys import KEY_ALIASES, KEY_NAME_REPLACEMENTS, REPLACED_KEYS, Keys, key_to_character
 
 from reader.core.bundled import data_dir
 from reader.errors import ReaderError
-from reader.tui.bindings import ALL_GROUPS, DIALOG_GROUPS
+from reader.tui.bindings import ALL_GROUPS, DIALOG_GROUPS, is_unbound, unbound_key
 
 BUNDLED_KEYMAPS = ("default", "vim", "emacs")
 DEFAULT_KEYMAP = "default"
@@ -63,8 +62,6 @@ _NAMED_KEYS = frozenset(
 ) | {"enter", "space", "tab", "backspace", "escape"}
 # Aliases Textual treats as the same key (ctrl+i is tab): one spelling for clash checks.
 _ALIAS_OF = {alias: key for key, aliases in KEY_ALIASES.items() for alias in aliases}
-# Key name for an action with no key: no terminal produces it, so it never fires.
-_UNBOUND_PREFIX = "unbound-"
 _MAX_COUNT = 9999
 
 
@@ -134,15 +131,6 @@ class KeymapFile:
 def split_keys(keys: str) -> list[str]:
     """The alternatives of a key string ("j,down" -> ["j", "down"]), blanks dropped."""
     return [k.strip() for k in keys.split(",") if k.strip()]
-
-
-def is_unbound(key: str) -> bool:
-    return key.startswith(_UNBOUND_PREFIX)
-
-
-def unbound_key(binding_id: str) -> str:
-    """The placeholder key of an action that has no single key (unique per id)."""
-    return f"{_UNBOUND_PREFIX}{binding_id}"
 
 
 def normalize_key(key: str) -> str:
@@ -514,83 +502,6 @@ def countable_ids(groups: Mapping[str, Sequence[Binding]] = ALL_GROUPS) -> froze
     return frozenset(i for i in motions if i)
 
 
-class KeymapMixin:
-    """Mix into an App (before `App`) to apply a ResolvedKeymap with sequences and counts.
-
-    `apply_resolved_keymap` calls `set_keymap`; key sequences and counts are read in
-    `on_key`, which Textual runs after the focused widget had the key (an Input keeps
-    what it types) and before the non-priority bindings.
-    """
-
-    resolved_keymap: ResolvedKeymap | None = None
-    _sequence_reader: KeySequenceReader | None = None
-    _reported_clashes: set[frozenset[str]]
-
-    def apply_resolved_keymap(self, resolved: ResolvedKeymap) -> None:
-        """Make `resolved` the active keymap (replacing any earlier one)."""
-        self.resolved_keymap = resolved
-        self._sequence_reader = KeySequenceReader(resolved.sequences, resolved.counts)
-        self._reported_clashes = set()
-        self.set_keymap(resolved.keymap)  # type: ignore[attr-defined]
-
-    async def on_key(self, event: events.Key) -> None:
-        reader = self._sequence_reader
-        if reader is None:
-            return
-        screen = self.screen  # type: ignore[attr-defined]
-        active = screen.active_bindings
-        outcome = reader.feed(event.key, lambda key: key in active)
-        if outcome.kind == "none":
-            return
-        event.prevent_default()
-        event.stop()
-        if outcome.kind == "sequence":
-            for binding_id in outcome.binding_ids:
-                found = self._active_binding(binding_id)
-                if found is not None:
-                    await self._run_counted(found[0], found[1], outcome.count)
-                    return
-        elif outcome.kind == "counted":
-            active_binding = active.get(outcome.key)
-            if active_binding is not None and active_binding.enabled:
-                await self._run_counted(active_binding.node, active_binding.binding, outcome.count)
-
-    async def _run_counted(self, node: Any, binding: Binding, count: int) -> None:
-        times = count if binding.id in countable_ids() else 1
-        for _ in range(times):
-            await self.run_action(binding.action, node)  # type: ignore[attr-defined]
-
-    def _active_binding(self, binding_id: str) -> tuple[Any, Binding] | None:
-        """(node, binding) for `binding_id` on the focused widget or one of its
-        ancestors (up to a modal screen), or None when that action is not active here."""
-        screen = self.screen  # type: ignore[attr-defined]
-        start = screen.focused or screen
-        for node in start.ancestors_with_self:
-            for cls in type(node).__mro__:
-                for binding in cls.__dict__.get("BINDINGS", ()):
-                    if isinstance(binding, Binding) and binding.id == binding_id:
-                        return node, binding
-            if getattr(node, "is_modal", False):
-                break
-        return None
-
-    def handle_bindings_clash(self, clashed_bindings: set[Binding], node: Any) -> None:
-        """Warn once per clash Textual meets while applying the keymap (it keeps the
-        keymap's binding and drops the others). Textual's own unnamed defaults (App's
-        ctrl+q) being replaced is no clash. `problems` already listed keymap clashes."""
-        named = {b for b in clashed_bindings if b.id}
-        if not named:
-            return
-        ids = frozenset(b.id for b in named)
-        reported = getattr(self, "_reported_clashes", None)
-        if reported is None:
-            reported = self._reported_clashes = set()
-        if ids in reported:
-            return
-        reported.add(ids)
-        keys = ", ".join(sorted({b.key for b in named}))
-        self.notify(  # type: ignore[attr-defined]
-            f"Key {keys} is bound to several actions ({', '.join(sorted(ids))}) in "
-            f"{type(node).__name__}: only one runs. Fix the keymap (docs/keymaps.md).",
-            title="Keymap clash", severity="warning",
-        )
+# The App mixin lives in its own small module, so that importing the app (before the
+# first paint) does not import this one; it is re-exported here for existing callers.
+from reader.tui.keymap_mixin import KeymapMixin  # noqa: E402,F401

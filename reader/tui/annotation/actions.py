@@ -31,7 +31,7 @@ def pane_annotation_bindings() -> list[Binding]:
     a keymap gives it one."""
     from dataclasses import replace
 
-    from reader.tui.keymap import unbound_key
+    from reader.tui.bindings import unbound_key
 
     return [b if b.key.strip() else replace(b, key=unbound_key(b.id or b.action)) for b in ANNOTATION_BINDINGS]
 
