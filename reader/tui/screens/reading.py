@@ -89,8 +89,13 @@ class ReadingScreen(Screen):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
-            for i in self._initial:
-                yield self._new_pane(self.documents[i])
+            for n, i in enumerate(self._initial):
+                pane = self._new_pane(self.documents[i])
+                if n == 0:
+                    # Marked before mounting: a class set on a mounted pane restyles it
+                    # (on_mount marks the panes again and finds nothing to change).
+                    pane.add_class("-first", "-focused", update=False)
+                yield pane
         yield StatusLine()
         yield Footer()
 
