@@ -105,6 +105,7 @@ class ReaderApp(KeymapMixin, App):
             self.notify(problem, severity="warning", timeout=8)
         self._open_store()
         self._find_relations()
+        self.run_worker(_import_text_rules, thread=True, group="warm-up")
 
     def _apply_keymap(self) -> None:
         """Apply ``--keymap`` (and the user's overrides); a keymap the user named that cannot
@@ -277,6 +278,13 @@ class ReaderApp(KeymapMixin, App):
             document = by_id.get(item) if isinstance(item, str) else item
             if document is not None:
                 await self.reading.open_document(document)
+
+
+def _import_text_rules() -> None:
+    """Import the word and sentence rules (reader.core.textunits builds them on import,
+    ~15 ms) while the user looks at the first screen, so the first word motion or
+    selection does not wait for them; they are not needed for the first paint."""
+    import reader.tui.text_motions  # noqa: F401
 
 
 def _login_name() -> str:
