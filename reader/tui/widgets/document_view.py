@@ -185,7 +185,9 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
 
     def _realize_window(self, sync: bool = True) -> None:
         """Lay out the paragraphs covering the visible lines (and fix the line index);
-        with ``sync``, also update the virtual size if a count changed."""
+        with ``sync``, also update the virtual size if a count changed and report the
+        position (without, the caller sets the size and reports: a position reported
+        before would be measured against the old size)."""
         if not self._blocks or not self._layout_width:
             return
         top = int(self.scroll_y)
@@ -196,7 +198,9 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
             index = self._index.paragraph_at(line)
             changed |= self._ensure_laid_out(index)
             line = self._index.first_line(index + 1) if index + 1 < len(self._blocks) else self._index.total
-        if changed and sync:
+        if not sync:
+            return
+        if changed:
             self._sync_virtual_size()
         self._report_scroll()
 
