@@ -102,7 +102,8 @@ def test_first_arabic_line_on_screen_is_the_engine_visual_line_right_aligned(tmp
         time.sleep(0.2)
         screen = session.capture()
     row = screen[1][:view_width]  # row 0 is the pane header
-    assert row == " " * first.pad(view_width) + first.text
+    size = session.tmux("display-message", "-p", "-t", session.name, "#{pane_width}x#{pane_height}")
+    assert row == expected, f"pane {size.strip()}"
     assert row.rstrip() == row and row.startswith(" ")  # right-aligned: ends at the pane's edge
 
 

@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from reader.commands.common import add_paths_argument, load_or_fail
+from collections.abc import Sequence
+
+from reader.commands.common import add_paths_argument, say
 from reader.core.document import Document
+from reader.core.lazy_loading import LazyCorpus, document_ids
+from reader.errors import ReaderError
 
 
 def register(subparsers, name: str, summary: str) -> None:
@@ -25,8 +29,8 @@ def register(subparsers, name: str, summary: str) -> None:
     parser.set_defaults(func=run)
 
 
-def first_panes(documents: list[Document], paths: list[str]) -> list[int]:
-    """Indices of the documents shown first.
+def first_panes(documents: Sequence[Document], paths: list[str]) -> list[int]:
+    """Indices of the documents shown first (a list or a LazyCorpus: no file is read).
 
     No path: the seeds' first translation pair (original, translation) from the catalog.
     Two paths: the first document of each, side by side. Otherwise the first document.
@@ -34,7 +38,7 @@ def first_panes(documents: list[Document], paths: list[str]) -> list[int]:
     if not paths:
         from reader.core.bundled import seed_catalog
 
-        by_id = {doc.id: i for i, doc in enumerate(documents)}
+        by_id = {doc_id: i for i, doc_id in enumerate(document_ids(documents))}
         for relation in seed_catalog().get("relation", []):
             if relation.get("type") == "translation" and relation.get("a") in by_id and relation.get("b") in by_id:
                 return [by_id[relation["b"]], by_id[relation["a"]]]
@@ -46,10 +50,10 @@ def first_panes(documents: list[Document], paths: list[str]) -> list[int]:
     return [0]
 
 
-def _first_under(documents: list[Document], path: str) -> int | None:
+def _first_under(documents: Sequence[Document], path: str) -> int | None:
     root = Path(path).resolve()
-    for i, doc in enumerate(documents):
-        here = Path(doc.path).resolve()
+    for i in range(len(documents)):
+        here = Path(documents.path_of(i) if isinstance(documents, LazyCorpus) else documents[i].path).resolve()
         if here == root or root in here.parents:
             return i
     return None
@@ -58,17 +62,24 @@ def _first_under(documents: list[Document], path: str) -> int | None:
 def run(args: argparse.Namespace) -> int:
     from reader.store.location import resolve_db_path
 
-    result = load_or_fail(args.paths)
+    # Listed now, read when shown: a corpus of 10k files opens as fast as five.
+    corpus = LazyCorpus(args.paths)
+    shown = first_panes(corpus, args.paths) if len(corpus) else []
+    failed = [i for i in shown if not corpus[i].text]
+    for problem in corpus.problems:
+        say(str(problem))
+    if not len(corpus) or len(failed) == len(corpus):
+        raise ReaderError("no document could be loaded")
     from reader.tui.app import ReaderApp  # Textual only for this command
 
     app = ReaderApp(
-        result.documents,
-        first_panes(result.documents, args.paths),
+        corpus,
+        [i for i in shown if i not in failed] or [next(i for i in range(len(corpus)) if i not in failed)],
         db_path=resolve_db_path(args.db),
         keymap=args.keymap,
         terminal_bidi=args.terminal_bidi,
         annotator=args.annotator,
-        problems=[str(problem) for problem in result.problems],
+        problems=[str(problem) for problem in corpus.problems],
     )
     app.run()
     return app.return_code or 0

@@ -9,7 +9,7 @@ when the corpus is built. A file that cannot be read becomes a `LoadProblem` in
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Iterable, overload
 
@@ -26,6 +26,7 @@ class LazyCorpus(Sequence[Document]):
         # Per entry: a Source not read yet, or the Document made from it.
         self._entries: list[Source | Document] = []
         self.problems: list[LoadProblem] = []
+        self._index: dict[str, int] | None = None
         ids = UniqueIds()
         for source in list_sources(paths):
             if not source.is_jsonl:
@@ -67,6 +68,12 @@ class LazyCorpus(Sequence[Document]):
     def path_of(self, index: int) -> str:
         return self._entries[index].path
 
+    def index_of(self, doc_id: str) -> int | None:
+        """The index of the document with id `doc_id`, without reading any file."""
+        if self._index is None:
+            self._index = {entry.id: i for i, entry in enumerate(self._entries)}
+        return self._index.get(doc_id)
+
     def _read(self, source: Source) -> Document:
         for item in read_source(source):
             if isinstance(item, Document):
@@ -77,3 +84,39 @@ class LazyCorpus(Sequence[Document]):
         else:
             reason = "cannot be read"
         return Document(source.id, source.path, "", {"title": f"(unreadable: {reason})", "source": source.path})
+
+
+def document_ids(documents: Sequence[Document]) -> list[str]:
+    """The ids of `documents` (a list or a LazyCorpus) without reading any file."""
+    if isinstance(documents, LazyCorpus):
+        return [documents.id_of(i) for i in range(len(documents))]
+    return [document.id for document in documents]
+
+
+def find_document(documents: Sequence[Document], doc_id: str) -> Document | None:
+    """The document with id `doc_id` in `documents` (a list or a LazyCorpus); a
+    LazyCorpus reads only that one file."""
+    if isinstance(documents, LazyCorpus):
+        index = documents.index_of(doc_id)
+        return None if index is None else documents[index]
+    return next((document for document in documents if document.id == doc_id), None)
+
+
+class DocumentsById(Mapping[str, Document]):
+    """`documents` (a list or a LazyCorpus) by id; a LazyCorpus document is read only
+    when it is asked for, so dialogs and jumps never read a whole corpus."""
+
+    def __init__(self, documents: Sequence[Document]) -> None:
+        self._documents = documents
+
+    def __getitem__(self, doc_id: str) -> Document:
+        document = find_document(self._documents, doc_id)
+        if document is None:
+            raise KeyError(doc_id)
+        return document
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(document_ids(self._documents))
+
+    def __len__(self) -> int:
+        return len(self._documents)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
+from reader.core.lazy_loading import find_document
 from reader.tui.annotation.session import AnnotationSession
 from reader.tui.bindings import APP_BINDINGS
 from reader.tui.keymap_mixin import KeymapMixin
@@ -22,6 +23,9 @@ from reader.tui.terminal import BidiModeSwitch, TerminalBidi, driver_with_bidi_m
 if TYPE_CHECKING:
     from reader.core.document import Document
 
+
+#: Above this many documents, relations are not searched when the corpus opens.
+AUTO_RELATIONS_MAX = 1000
 
 class ReaderApp(KeymapMixin, App):
     """Documents side by side. ``shown``: indices into ``documents`` of the first panes."""
@@ -100,12 +104,33 @@ class ReaderApp(KeymapMixin, App):
         self.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
+        self._recheck_terminal_size()
         self._apply_keymap()
         for problem in self.load_problems[:3]:
             self.notify(problem, severity="warning", timeout=8)
         self._open_store()
         self._find_relations()
         self.run_worker(_import_text_rules, thread=True, group="warm-up")
+
+    def _recheck_terminal_size(self) -> None:
+        """A terminal resized while the app was starting (a tmux window given its size
+        just after creation, a window manager settling) signals it before Textual listens:
+        that SIGWINCH is lost and the app would keep its first size. Ask once more."""
+        if self.is_headless:
+            return
+        import os
+        import sys
+
+        from textual import events
+        from textual.geometry import Size
+
+        try:
+            columns, lines = os.get_terminal_size(sys.__stdout__.fileno())
+        except (AttributeError, ValueError, OSError):
+            return
+        if columns and lines and (columns, lines) != tuple(self.size):
+            size = Size(columns, lines)
+            self.post_message(events.Resize(size, size))
 
     def _apply_keymap(self) -> None:
         """Apply ``--keymap`` (and the user's overrides); a keymap the user named that cannot
@@ -194,7 +219,14 @@ class ReaderApp(KeymapMixin, App):
     # ------------------------------------------------------------------ relations
 
     def _find_relations(self) -> None:
-        if len(self.documents) > 1:
+        if len(self.documents) > AUTO_RELATIONS_MAX:
+            # Finding relations reads and fingerprints every document (language detection
+            # included) in a thread that shares the interpreter with the UI: on a large
+            # corpus that would make the first minutes sluggish. Say so instead.
+            self._relations_found([])
+            self.notify(f"{len(self.documents)} documents: relations between them are not searched "
+                        f"automatically above {AUTO_RELATIONS_MAX} (reader align compares two)", timeout=6)
+        elif len(self.documents) > 1:
             self.run_worker(self._find_relations_in_thread, thread=True, exclusive=True, group="relations")
 
     def _find_relations_in_thread(self) -> None:
@@ -272,10 +304,9 @@ class ReaderApp(KeymapMixin, App):
         if result is None:
             return
         chosen = result if isinstance(result, (list, tuple)) else [result]
-        by_id = {document.id: document for document in self.documents}
         for item in chosen:
             # The library dismisses with document ids; older callers passed documents.
-            document = by_id.get(item) if isinstance(item, str) else item
+            document = find_document(self.documents, item) if isinstance(item, str) else item
             if document is not None:
                 await self.reading.open_document(document)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable
 
+from reader.core.lazy_loading import DocumentsById
 from reader.errors import ReaderError
 from textual.binding import Binding
 
@@ -443,7 +444,7 @@ class AnnotationActions(SearchActions):
         if span is None or not self._have(panel, "LinkedPanel"):
             return
         session = self._require_session()
-        documents = {d.id: d for d in getattr(self.app, "documents", [])}  # type: ignore[attr-defined]
+        documents = DocumentsById(getattr(self.app, "documents", []))  # type: ignore[attr-defined]
 
         def chosen(target: tuple[str, int] | None) -> None:
             if target is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from typing import TypeVar
 
 from rich.text import Text
@@ -67,14 +69,14 @@ def field_label(text: str) -> Static:
     return Static(Text(text), classes="field-label", markup=False)
 
 
-def documents_by_id(documents) -> dict:
+def documents_by_id(documents) -> Mapping:
     """`documents` (a mapping doc_id → document, or an iterable of documents with `.id`)
     as a dict by id. Documents are reader.core Documents or the store's DocumentRecords:
     anything with `.id`, `.text` and `.title`."""
     if documents is None:
         return {}
     if hasattr(documents, "items"):
-        return dict(documents.items())
+        return documents  # a mapping already (a DocumentsById reads on demand: keep it)
     return {d.id: d for d in documents}
 
 

@@ -35,6 +35,7 @@ from textual.widgets import Footer, Input, Static
 
 from reader.bidi.layout import layout_paragraph
 from reader.core.document import Document
+from reader.core.lazy_loading import document_ids
 from reader.tui.bindings import LIBRARY_BINDINGS
 
 NOT_KNOWN = "–"  # no store: counts are unknown, not zero
@@ -350,7 +351,7 @@ class LibraryScreen(Screen[list[str]]):
         (the corpus's done count, the highlighted document's spans per label)."""
         if self.store is None:
             return ""
-        ids = {document.id for document in self.documents}
+        ids = document_ids(self.documents)  # a lazy corpus is not read for this
         done = sum(1 for doc_id in ids if getattr(self.store.document(doc_id), "done", False))
         text = f" · {done}/{len(ids)} done"
         current = self.document_list.current
