@@ -9,7 +9,8 @@ from pathlib import Path
 from textual.app import App
 
 from reader.tui.bindings import ALL_GROUPS, APP_BINDINGS
-from reader.tui.keymap import KeymapMixin, resolve_keymap
+from reader.tui.keymap import resolve_keymap
+from reader.tui.keymap_mixin import KeymapMixin
 from reader.tui.screens.help import HelpScreen, help_rows
 
 

@@ -13,7 +13,8 @@ from textual.app import App, ComposeResult
 from textual.widget import Widget
 
 from reader.tui.bindings import APP_BINDINGS, PANE_BINDINGS
-from reader.tui.keymap import KeymapMixin, resolve_keymap
+from reader.tui.keymap import resolve_keymap
+from reader.tui.keymap_mixin import KeymapMixin
 
 
 class CursorBox(Widget, can_focus=True):

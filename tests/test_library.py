@@ -11,7 +11,8 @@ from textual.app import App
 
 from reader.core.loading import load_documents
 from reader.tui.bindings import APP_BINDINGS
-from reader.tui.keymap import KeymapMixin, resolve_keymap
+from reader.tui.keymap import resolve_keymap
+from reader.tui.keymap_mixin import KeymapMixin
 from reader.tui.screens.library import DocumentList, LibraryScreen
 
 

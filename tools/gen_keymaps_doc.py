@@ -10,11 +10,10 @@ drift: tests/test_keymap_doc.py runs the check.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
+from reader.core.files import write_atomically
 from reader.tui.bindings import ALL_GROUPS
 from reader.tui.keymap import BUNDLED_KEYMAPS, build_keymap, bundled_keymap_path, read_keymap_file
 from reader.tui.screens.help import GROUP_TITLES
@@ -85,19 +84,6 @@ def keymap_table() -> str:
 def render() -> str:
     return INTRO + keymap_table()
 
-
-def write_atomically(path: Path, text: str) -> None:
-    """Replace `path` with `text` (temp file, fsync, rename: never half-written)."""
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def main(argv: list[str] | None = None) -> int:

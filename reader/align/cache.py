@@ -8,12 +8,12 @@ a cache) and rewritten on the next save.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import orjson
+
+from reader.core.files import write_atomically
 
 #: Bump when scoring changes, so verdicts of an older method are not reused.
 METHOD_VERSION = 1
@@ -75,14 +75,5 @@ class RelationCache:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         payload = orjson.dumps({"version": METHOD_VERSION, "pairs": self._entries})
-        fd, temp = tempfile.mkstemp(prefix=".relations-", suffix=".json", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp, self.path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        write_atomically(self.path, payload)
         self._dirty = False

@@ -30,7 +30,7 @@ from reader.formats.offsets import Utf16Offsets
 from reader.formats.output import Dump, Track, no_progress
 from reader.formats.problems import ProblemList
 from reader.formats.reading import document_from_text, read_json_lines
-from reader.formats.selection import spans_by_document
+from reader.formats.selection import links_within_documents, spans_by_document
 from reader.store.model import LINK_TYPES, AnnotationSet, ClaimLink, Span
 
 DIRECTORY = False
@@ -39,14 +39,7 @@ DIRECTORY = False
 def dump(annotations: AnnotationSet, track: Track = no_progress, relations: bool = False) -> Dump:
     """One doccano record per document (label form, or relation form when `relations`)."""
     grouped = spans_by_document(annotations)
-    span_doc = {s.id: s.doc_id for s in annotations.spans}
-    links_by_doc: dict[str, list[ClaimLink]] = {}
-    cross = 0
-    for link in annotations.links:
-        if span_doc.get(link.source) == span_doc.get(link.target):
-            links_by_doc.setdefault(span_doc[link.source], []).append(link)
-        else:
-            cross += 1
+    links_by_doc, cross = links_within_documents(annotations)
     lines = []
     for document in track(annotations.documents):
         spans = grouped.get(document.id, [])

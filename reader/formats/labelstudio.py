@@ -27,7 +27,7 @@ from reader.formats.checks import checked_text, kind_of_label, span_problem
 from reader.formats.output import Dump, Track, no_progress
 from reader.formats.problems import ProblemList
 from reader.formats.reading import document_from_text, read_json
-from reader.formats.selection import spans_by_document
+from reader.formats.selection import links_within_documents, spans_by_document
 from reader.store.model import LINK_TYPES, AnnotationSet, ClaimLink, Span
 
 DIRECTORY = False
@@ -36,14 +36,7 @@ DIRECTORY = False
 def dump(annotations: AnnotationSet, track: Track = no_progress) -> Dump:
     """A JSON list with one task per document, its spans and links as one annotation."""
     grouped = spans_by_document(annotations)
-    span_doc = {s.id: s.doc_id for s in annotations.spans}
-    links_by_doc: dict[str, list[ClaimLink]] = {}
-    cross = 0
-    for link in annotations.links:
-        if span_doc.get(link.source) == span_doc.get(link.target):
-            links_by_doc.setdefault(span_doc[link.source], []).append(link)
-        else:
-            cross += 1
+    links_by_doc, cross = links_within_documents(annotations)
     tasks = []
     for document in track(annotations.documents):
         result: list[dict[str, Any]] = []

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from reader.core.files import write_atomically
 from reader.errors import ReaderError
 
 T = TypeVar("T")
@@ -36,22 +37,6 @@ class Dump:
         return self.files[""]
 
 
-def atomic_write_text(path: Path, content: str) -> None:
-    """Write `content` (UTF-8) to `path` through a temporary file in the same directory,
-    fsynced then renamed over `path`: readers see the old file or the new one, never half."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_dump(dump: Dump, path: Path, directory: bool) -> None:
     """Write `dump` to `path`: a file, or for directory formats a directory built beside
     it under a temporary name and renamed into place (refusing a non-empty existing one)."""
@@ -59,7 +44,7 @@ def write_dump(dump: Dump, path: Path, directory: bool) -> None:
     if not directory:
         if not path.parent.is_dir():
             raise ReaderError(f"{path}: directory {path.parent} does not exist")
-        atomic_write_text(path, dump.single)
+        write_atomically(path, dump.single)
         return
     if path.exists() and (not path.is_dir() or any(path.iterdir())):
         raise ReaderError(f"{path}: exists and is not an empty directory; choose a new path")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from reader.store.model import AnnotationSet
+from reader.store.model import AnnotationSet, ClaimLink
 
 
 def select(
@@ -42,3 +42,17 @@ def spans_by_document(annotations: AnnotationSet) -> dict[str, list]:
     for spans in grouped.values():
         spans.sort(key=lambda s: (s.start, -s.end, s.label, s.id))
     return grouped
+
+
+def links_within_documents(annotations: AnnotationSet) -> tuple[dict[str, list[ClaimLink]], int]:
+    """Claim links grouped by the document both their ends are in, and the number of
+    links between documents (which per-document formats cannot carry: callers warn)."""
+    span_doc = {span.id: span.doc_id for span in annotations.spans}
+    within: dict[str, list[ClaimLink]] = {}
+    across = 0
+    for link in annotations.links:
+        if span_doc.get(link.source) == span_doc.get(link.target):
+            within.setdefault(span_doc[link.source], []).append(link)
+        else:
+            across += 1
+    return within, across

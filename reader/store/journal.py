@@ -25,6 +25,7 @@ from typing import Any
 
 import orjson
 
+from reader.core.files import fsync_dir, write_atomically
 from reader.errors import ReaderError
 
 SNAPSHOT_FORMAT = "reader-annotations"
@@ -195,26 +196,6 @@ def _check_sequence(files: DatabaseFiles, seq: int, entries: list[dict[str, Any]
                 f"follow the snapshot {files.snapshot}; nothing was changed. To recover: " + files.recovery_route()
             )
         expected += 1
-
-
-def fsync_dir(path: Path) -> None:
-    """Make a rename or a new file in directory `path` durable."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace `path` with `data`: temp file, fsync, rename, fsync the directory."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
-    fsync_dir(path.parent)
 
 
 def write_snapshot(files: DatabaseFiles, snapshot: dict[str, Any]) -> None:

@@ -514,8 +514,3 @@ def countable_ids(groups: Mapping[str, Sequence[Binding]] = ALL_GROUPS) -> froze
     motions = {b.id for b in groups.get("pane", ())}
     motions |= {b.id for b in groups.get("library", ()) if b.action.startswith(("cursor_", "page_", "scroll_"))}
     return frozenset(i for i in motions if i)
-
-
-# The App mixin lives in its own small module, so that importing the app (before the
-# first paint) does not import this one; it is re-exported here for existing callers.
-from reader.tui.keymap_mixin import KeymapMixin  # noqa: E402,F401
