@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from annotate_support import LiveStore, doc_by_prefix, focus_doc, focused_view, keys_for, run, search, wait_for, wait_for_store
+from annotate_support import LiveStore, focus_doc, focused_view, keys_for, run, search, wait_for, wait_for_store
 from tui_support import app_for
 
 ROSCOSMOS_AR = "روسكوزموس"
