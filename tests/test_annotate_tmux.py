@@ -5,13 +5,10 @@ back from the database and from `reader export`."""
 from __future__ import annotations
 
 import json
-import os
-import shlex
 import shutil
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import pytest
@@ -19,55 +16,13 @@ import pytest
 from reader.core.loading import load_documents
 from reader.core.search import find_next
 from reader.store.database import AnnotationStore
+from tmux_support import TmuxTerminal as Terminal
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 WIDTH, HEIGHT = 160, 45
 ROSCOSMOS_AR = "روسكوزموس"
 CLAIM_000, CLAIM_004 = "المرتبة الثالثة", "ranked second"
-
-
-class Terminal:
-    """`reader` in a detached tmux session on a private server (UTF-8: tmux -u, C.UTF-8)."""
-
-    def __init__(self, command: list[str], cwd: Path) -> None:
-        self.socket = f"reader-ann-{uuid.uuid4().hex[:8]}"
-        self.env = {**os.environ, "TERM": "xterm-256color", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
-        self.env.pop("TMUX", None)
-        self.tmux("new-session", "-d", "-x", str(WIDTH), "-y", str(HEIGHT), "-s", "reader", "-c", str(cwd),
-                  shlex.join(command))
-        # Pin the size: a window born at tmux's default 80x24 would show one pane only.
-        self.tmux("resize-window", "-t", "reader", "-x", str(WIDTH), "-y", str(HEIGHT))
-
-    def tmux(self, *args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(["tmux", "-u", "-L", self.socket, "-f", "/dev/null", *args],
-                              capture_output=True, text=True, env=self.env, timeout=20)
-
-    def keys(self, *keys: str) -> None:
-        """Send tmux key names (one key each: "Enter", "Tab", "C-r", "2"...)."""
-        for key in keys:
-            self.tmux("send-keys", "-t", "reader", key)
-
-    def type(self, text: str) -> None:
-        """Type ``text`` literally, as a user would."""
-        self.tmux("send-keys", "-t", "reader", "-l", text)
-
-    def screen(self) -> str:
-        return self.tmux("capture-pane", "-p", "-t", "reader").stdout
-
-    def wait_for(self, text: str, timeout: float = 30) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if text in self.screen():
-                return
-            time.sleep(0.1)
-        raise AssertionError(f"{text!r} never appeared:\n{self.screen()}")
-
-    def alive(self) -> bool:
-        return self.tmux("has-session", "-t", "reader").returncode == 0
-
-    def close(self) -> None:
-        self.tmux("kill-server")
 
 
 def _until(condition, what: str, timeout: float = 30) -> None:
@@ -108,7 +63,7 @@ def test_annotation_flow_in_tmux_with_the_keymap(tmp_path, keymap, redo):
     command = [sys.executable, "-m", "reader", "--db", str(db), "--annotator", "tmux"]
     if keymap != "default":
         command += ["--keymap", keymap]
-    term = Terminal(command, tmp_path)
+    term = Terminal(command, cwd=tmp_path, width=WIDTH, height=HEIGHT)
     try:
         term.wait_for("annotations.db: new, created by the first change")
         term.wait_for(f"¶ 1/{len(d000.paragraphs)}")  # the focused pane is 000

@@ -12,62 +12,18 @@ import re
 import shlex
 import shutil
 import signal
-import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import pytest
 
 from reader.bidi.layout import layout_paragraph
+from tmux_support import TmuxTerminal
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (CI installs it)")
 
 WIDTH, HEIGHT = 120, 40
-
-
-class TmuxSession:
-    """One detached tmux session on a private server, running ``command``."""
-
-    def __init__(self, command: str, tmp_path: Path, env: dict[str, str] | None = None) -> None:
-        self.socket = f"reader-test-{uuid.uuid4().hex[:8]}"
-        self.name = "reader"
-        environment = {**os.environ, "TERM": "xterm-256color", **(env or {})}
-        environment.pop("TMUX", None)
-        self.env = environment
-        self.tmux("new-session", "-d", "-x", str(WIDTH), "-y", str(HEIGHT), "-s", self.name, command)
-        self.tmux("resize-window", "-t", self.name, "-x", str(WIDTH), "-y", str(HEIGHT))
-
-    def tmux(self, *args: str) -> str:
-        run = subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", *args],
-                             capture_output=True, text=True, env=self.env, timeout=20)
-        if run.returncode != 0 and args[0] not in ("kill-server", "capture-pane", "display-message"):
-            raise AssertionError(f"tmux {args}: {run.stderr}")
-        return run.stdout
-
-    def capture(self, escapes: bool = False) -> list[str]:
-        args = ["capture-pane", "-p", "-t", self.name] + (["-e"] if escapes else [])
-        return self.tmux(*args).split("\n")
-
-    def wait_for(self, text: str, timeout: float = 20) -> list[str]:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            lines = self.capture()
-            if any(text in line for line in lines):
-                return lines
-            time.sleep(0.2)
-        raise AssertionError(f"{text!r} never appeared:\n" + "\n".join(self.capture()))
-
-    def close(self) -> None:
-        """End the session; a reader left stopped by ctrl+z is woken so the hang-up ends it."""
-        pane_pid = self.tmux("display-message", "-p", "-t", self.name, "#{pane_pid}").strip()
-        self.tmux("kill-server")
-        if pane_pid.isdigit():
-            try:
-                os.kill(int(pane_pid), signal.SIGCONT)
-            except ProcessLookupError:
-                pass
 
 
 def reader_command(*args: str) -> str:
@@ -76,7 +32,7 @@ def reader_command(*args: str) -> str:
 
 @pytest.fixture
 def sessions():
-    opened: list[TmuxSession] = []
+    opened: list[TmuxTerminal] = []
     yield opened
     for session in opened:
         session.close()
@@ -87,7 +43,7 @@ def test_first_arabic_line_on_screen_is_the_engine_visual_line_right_aligned(tmp
                  "التي تدور حول القمر، حسبما أعلنت وكالتا الفضاء في البلدين في 9 مارس 2021.")
     doc = tmp_path / "ar.txt"
     doc.write_text(paragraph + "\n", encoding="utf-8")
-    session = TmuxSession(reader_command(str(doc)), tmp_path)
+    session = TmuxTerminal(reader_command(str(doc)), cwd=tmp_path, width=WIDTH, height=HEIGHT)
     sessions.append(session)
     session.wait_for("offset 0")
     view_width = WIDTH - 1  # one column for the scrollbar
@@ -136,7 +92,7 @@ def test_a_document_full_of_escape_sequences_changes_no_colour_title_or_cursor(t
     doc = tmp_path / "hostile.jsonl"
     record = {"id": "hostile", "title": "Hostile \x1b]2;PWNED-HEADER\x07 \x1b[31mtitle", "text": hostile}
     doc.write_text(json.dumps(record) + "\n", encoding="utf-8")
-    session = TmuxSession(reader_command(str(doc)), tmp_path)
+    session = TmuxTerminal(reader_command(str(doc)), cwd=tmp_path, width=WIDTH, height=HEIGHT)
     sessions.append(session)
     session.wait_for("offset 0")
     screen = session.wait_for("RED BACKGROUND")
@@ -161,7 +117,7 @@ def _record(tmp_path: Path, sessions: list, *args: str) -> Path:
     doc.write_text("مرحبا بالعالم\n", encoding="utf-8")
     raw = tmp_path / "raw.out"
     command = f"script -q -c {shlex.quote(reader_command(str(doc), *args))} {shlex.quote(str(raw))}"
-    session = TmuxSession(command, tmp_path)
+    session = TmuxTerminal(command, cwd=tmp_path, width=WIDTH, height=HEIGHT)
     sessions.append(session)
     session.wait_for("offset 0")
     session.tmux("send-keys", "-t", session.name, "q")
@@ -196,7 +152,7 @@ def test_ctrl_z_restores_implicit_mode_and_resuming_asks_for_explicit_mode_again
     raw = tmp_path / "raw.out"
     # The reader is the pane's own process (ctrl+z stops it; the test plays the shell's `fg`
     # with SIGCONT). tmux's pipe-pane records what it writes, escape sequences and all.
-    session = TmuxSession(f"sleep 1; exec {reader_command(str(doc))}", tmp_path)
+    session = TmuxTerminal(f"sleep 1; exec {reader_command(str(doc))}", cwd=tmp_path, width=WIDTH, height=HEIGHT)
     sessions.append(session)
     session.tmux("pipe-pane", "-o", "-t", session.name, f"cat >> {shlex.quote(str(raw))}")
     session.wait_for("offset 0")
@@ -223,7 +179,7 @@ def test_sixteen_colours_and_no_color_keep_text_and_a_reverse_video_cursor(tmp_p
     doc = tmp_path / "ar.txt"
     doc.write_text("مرحبا بالعالم\n", encoding="utf-8")
     env = "env TERM=xterm COLORTERM= " + ("NO_COLOR=1 " if no_color else "")
-    session = TmuxSession(env + reader_command(str(doc)), tmp_path)
+    session = TmuxTerminal(env + reader_command(str(doc)), cwd=tmp_path, width=WIDTH, height=HEIGHT)
     sessions.append(session)
     session.wait_for("offset 0")
     deadline = time.monotonic() + 20
@@ -258,7 +214,7 @@ def test_a_crash_inside_the_app_still_restores_implicit_mode(tmp_path, sessions)
         f"Crashing(load_documents([{str(doc)!r}]).documents).run()\n",
         encoding="utf-8",
     )
-    session = TmuxSession(f"sleep 1; {shlex.join([sys.executable, str(crash)])}; sleep 30", tmp_path)
+    session = TmuxTerminal(f"sleep 1; {shlex.join([sys.executable, str(crash)])}; sleep 30", cwd=tmp_path, width=WIDTH, height=HEIGHT)
     sessions.append(session)
     session.tmux("pipe-pane", "-o", "-t", session.name, f"cat >> {shlex.quote(str(raw))}")
     session.wait_for("boom", timeout=30)
@@ -270,7 +226,7 @@ def test_an_unusable_keymap_named_on_the_command_line_ends_with_its_reason(tmp_p
     doc.write_text("hello\n", encoding="utf-8")
     missing = tmp_path / "no-such-keymap.toml"
     command = reader_command("--keymap", str(missing), str(doc))
-    session = TmuxSession(f"{command}; echo EXIT=$?; sleep 30", tmp_path)
+    session = TmuxTerminal(f"{command}; echo EXIT=$?; sleep 30", cwd=tmp_path, width=WIDTH, height=HEIGHT)
     sessions.append(session)
     screen = "\n".join(session.wait_for("EXIT="))
     assert "EXIT=2" in screen
