@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from annotate_support import LiveStore, focus_doc, focused_view, keys_for, run, search, wait_for, wait_for_store
 from tui_support import app_for
@@ -19,11 +18,9 @@ CLAIM_004 = "ranked second"    # ... second in the English translation
 
 
 def _dialog(name: str):
-    dialogs = pytest.importorskip("reader.tui.dialogs")
-    try:
-        return getattr(dialogs, name)
-    except (ImportError, AttributeError):
-        pytest.skip(f"{name} is not built yet")
+    import reader.tui.dialogs as dialogs
+
+    return getattr(dialogs, name)
 
 
 async def _choose_entity(pilot, app, typed: str | None, row: int) -> None:
