@@ -37,14 +37,12 @@ def pane_annotation_bindings() -> list[Binding]:
     return [b if b.key.strip() else replace(b, key=unbound_key(b.id or b.action)) for b in ANNOTATION_BINDINGS]
 
 
-def _dialog(name: str) -> Any | None:
-    """The dialog class ``name`` from reader.tui.dialogs, or None while it is not there."""
-    try:
-        import reader.tui.dialogs as dialogs
+def _dialog(name: str) -> Any:
+    """The dialog class ``name`` (reader.tui.dialogs exports them lazily: a dialog's
+    module is imported the first time it is opened, not at start-up)."""
+    import reader.tui.dialogs as dialogs
 
-        return getattr(dialogs, name, None)
-    except ImportError:
-        return None
+    return getattr(dialogs, name)
 
 
 class AnnotationActions(SearchActions):
@@ -319,7 +317,7 @@ class AnnotationActions(SearchActions):
     def action_span_relabel(self) -> None:
         span = self._span_here("entity")
         chooser = _dialog("LabelChooser")
-        if span is None or not self._have(chooser, "LabelChooser"):
+        if span is None:
             return
         session = self._require_session()
 
@@ -328,12 +326,6 @@ class AnnotationActions(SearchActions):
                 self._spans_changed()
 
         self.app.push_screen(chooser(session.schema, span.label), chosen)  # type: ignore[attr-defined]
-
-    def _have(self, dialog: Any, name: str) -> bool:
-        if dialog is None:
-            self.notify(f"{name} is not available in this build", severity="warning")  # type: ignore[attr-defined]
-            return False
-        return True
 
     def _jump_span(self, step: int) -> None:
         spans = self._require_session().spans(self.document.id)
@@ -354,8 +346,6 @@ class AnnotationActions(SearchActions):
 
     def action_span_list(self) -> None:
         span_list = _dialog("SpanList")
-        if not self._have(span_list, "SpanList"):
-            return
         spans = self._require_session().spans(self.document.id)
         if not spans:
             self.notify("no spans in this document yet")  # type: ignore[attr-defined]
@@ -383,8 +373,6 @@ class AnnotationActions(SearchActions):
 
     def _edit_claim(self, span: Span) -> None:
         form = _dialog("ClaimForm")
-        if not self._have(form, "ClaimForm"):
-            return
         session = self._require_session()
         entity_spans = [s for s in session.spans(self.document.id) if s.kind == "entity"]
 
@@ -398,7 +386,7 @@ class AnnotationActions(SearchActions):
     def action_entity_link(self) -> None:
         span = self._span_here("entity")
         finder = _dialog("EntityFinder")
-        if span is None or not self._have(finder, "EntityFinder"):
+        if span is None:
             return
         session = self._require_session()
 
@@ -424,8 +412,6 @@ class AnnotationActions(SearchActions):
             self._report_mode()
             return
         chooser = _dialog("LinkTypeChooser")
-        if not self._have(chooser, "LinkTypeChooser"):
-            return
 
         def chosen(link_type: str | None) -> None:
             if link_type is None:
@@ -441,7 +427,7 @@ class AnnotationActions(SearchActions):
     def action_linked_panel(self) -> None:
         span = self._span_here()
         panel = _dialog("LinkedPanel")
-        if span is None or not self._have(panel, "LinkedPanel"):
+        if span is None:
             return
         session = self._require_session()
         documents = DocumentsById(getattr(self.app, "documents", []))  # type: ignore[attr-defined]
@@ -489,7 +475,7 @@ class AnnotationActions(SearchActions):
     def action_suggest(self) -> None:
         span = self._span_here()
         review = _dialog("SuggestionReview")
-        if span is None or not self._have(review, "SuggestionReview"):
+        if span is None:
             return
         from reader.core.suggest import suggest_like
 
