@@ -2,13 +2,13 @@
 linked spans across panes and the linked panel (R)."""
 
 from __future__ import annotations
+
+import reader.tui.dialogs as dialogs
 from annotate_support import create_db, focused_view, keys_for, run, search, wait_for
 from tui_support import app_for, write_docs
 
 EN = "The agency Roscosmos said on Monday that the budget ranks third.\n\nA second paragraph follows here.\n"
 AR = "قالت وكالة روسكوزموس إن الميزانية تحتل المرتبة الثالثة.\n"
-
-import reader.tui.dialogs as dialogs
 
 
 def _cells(view, attribute: str) -> str:
