@@ -2,7 +2,8 @@
 
 Below ``NARROW_WIDTH`` columns only the focused pane is shown (tab switches). With
 sync-scroll on, the other panes follow the focused one paragraph by paragraph: through
-``reader.align`` when it is installed, else proportionally by paragraph index. The
+``reader.align``'s alignment once it is computed (in a thread), proportionally by
+paragraph index until then. The
 paragraph aligned with the cursor's is kept level with it (its first line on the same
 screen row, as far as the document ends allow) and drawn bold on a band
 (``ALIGNED_STYLE``); paragraphs the alignment leaves out (headlines, "Previous Post")
@@ -285,10 +286,8 @@ class ReadingScreen(Screen):
 
     @work(thread=True)
     def _align(self, a: Document, b: Document) -> None:
-        try:
-            from reader.align.paragraphs import align_paragraphs
-        except ImportError:
-            return  # no aligner installed: proportional it stays
+        from reader.align.paragraphs import align_paragraphs
+
         try:
             alignment = align_paragraphs(a, b)
         except Exception as error:  # noqa: BLE001 - a bad alignment must not end the session
