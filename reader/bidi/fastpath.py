@@ -38,6 +38,7 @@ from re import Match
 
 from reader.bidi import sanitize, shaping, uba
 from reader.bidi.engine import _cluster, _glyphs, mirrored
+from reader.bidi.width import char_width
 
 #: Characters that make a word need the full engine: those sanitize.display may
 #: change, and spaces other than U+0020 that a line may break at.
@@ -56,6 +57,26 @@ WORDS_KEPT = 200_000
 
 Line = tuple[str, int, int, int]  # (text, cells, start, end)
 
+#: Characters met so far that take one cell on their own (char_width 1).
+_ONE_CELL: set[str] = set()
+#: Characters met so far that do not.
+_NOT_ONE_CELL: set[str] = set()
+
+
+def _all_one_cell(glyphs: str) -> bool:
+    """Whether every character of ``glyphs`` takes one cell (no mark, no wide one)."""
+    chars = set(glyphs)
+    if chars <= _ONE_CELL:
+        return True
+    for ch in chars - _ONE_CELL:
+        if ch in _NOT_ONE_CELL:
+            return False
+        if char_width(ch) != 1:
+            _NOT_ONE_CELL.add(ch)
+            return False
+        _ONE_CELL.add(ch)
+    return True
+
 
 def word_forms(word: str, shape: bool) -> tuple[str, str] | None:
     """(proxy, mirror) of one word (see the module docstring), or None when the
@@ -64,6 +85,17 @@ def word_forms(word: str, shape: bool) -> tuple[str, str] | None:
         return None  # "": two spaces in a row, or a space at either end
     even = _glyphs(word, [0] * len(word), shape=shape, show_invisibles=False, visual=False)
     odd = mirrored(word, even)  # L4: the glyphs at an odd level
+    shown = "".join(even)
+    if len(shown) == len(word) and "" not in even and _all_one_cell(shown):
+        # The common case, in C-level steps: one glyph of one cell per code point, so
+        # one cluster per code point (what the loop below finds, without clustering).
+        if shown != word:
+            classes = uba.classify(word)
+            if any(g != ch and classes[i] not in _RTL_CLASSES for i, (g, ch) in enumerate(zip(even, word))):
+                return None  # shaped or changed at an even level: not the source there
+        if any(len(g) != 1 for g in odd):
+            return None
+        return "x" * len(word), "".join(reversed(odd))
     clusters = _cluster(word, even)
     if not clusters.head or clusters.start[0] != 0 or clusters.glyphs[0].startswith("\u25cc"):
         return None  # begins with a mark: it would join the space before it
