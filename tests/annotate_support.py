@@ -95,3 +95,18 @@ def screen_text(app: ReaderApp) -> str:
 
 def tmp_db(tmp_path: Path) -> Path:
     return tmp_path / "annotations.db"
+
+
+#: Short texts the annotation tests tag: an English claim with an entity, its Arabic twin.
+EN = "The agency Roscosmos said on Monday that the budget ranks third.\n\nA second paragraph follows here.\n"
+AR = "قالت وكالة روسكوزموس إن الميزانية تحتل المرتبة الثالثة.\n"
+
+
+def cells_with(view, attribute: str) -> str:
+    """Text of every visible cell of `view` drawn with `attribute` (italic, underline...)."""
+    found = []
+    for y in range(view.size.height):
+        for segment in view.render_line(y):
+            if segment.style is not None and getattr(segment.style, attribute):
+                found.append(segment.text)
+    return "".join(found)

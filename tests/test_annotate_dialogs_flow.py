@@ -4,20 +4,8 @@ linked spans across panes and the linked panel (R)."""
 from __future__ import annotations
 
 import reader.tui.dialogs as dialogs
-from annotate_support import create_db, focused_view, keys_for, run, search, wait_for
+from annotate_support import AR, EN, cells_with, create_db, focused_view, keys_for, run, search, wait_for
 from tui_support import app_for, write_docs
-
-EN = "The agency Roscosmos said on Monday that the budget ranks third.\n\nA second paragraph follows here.\n"
-AR = "قالت وكالة روسكوزموس إن الميزانية تحتل المرتبة الثالثة.\n"
-
-
-def _cells(view, attribute: str) -> str:
-    found = []
-    for y in range(view.size.height):
-        for segment in view.render_line(y):
-            if segment.style is not None and getattr(segment.style, attribute):
-                found.append(segment.text)
-    return "".join(found)
 
 
 def test_relabel_span_list_and_claim_form(tmp_path):
@@ -86,10 +74,10 @@ def test_linked_spans_are_emphasised_in_the_other_pane(tmp_path):
             en_view, _ar_view = await _two_linked_mentions(pilot, app)
             await pilot.press("left", "right")  # the cursor stays on the Arabic mention
             await pilot.pause()
-            assert _cells(en_view, "reverse") == "Roscosmos"  # linked: emphasised over there
+            assert cells_with(en_view, "reverse") == "Roscosmos"  # linked: emphasised over there
             await pilot.press("end")  # off the mention: the emphasis goes
             await pilot.pause()
-            assert _cells(en_view, "reverse") == ""
+            assert cells_with(en_view, "reverse") == ""
 
     run(go())
 

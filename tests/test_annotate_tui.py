@@ -4,21 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotate_support import create_db, focused_view, keys_for, run, search, wait_for
+from annotate_support import AR, EN, cells_with, create_db, focused_view, keys_for, run, search, wait_for
 from tui_support import app_for, write_docs
-
-EN = "The agency Roscosmos said on Monday that the budget ranks third.\n\nA second paragraph follows here.\n"
-AR = "قالت وكالة روسكوزموس إن الميزانية تحتل المرتبة الثالثة.\n"
-
-
-def _cells(view, attribute: str) -> str:
-    """Text of every visible cell drawn with ``attribute`` (italic, underline...)."""
-    found = []
-    for y in range(view.size.height):
-        for segment in view.render_line(y):
-            if segment.style is not None and getattr(segment.style, attribute):
-                found.append(segment.text)
-    return "".join(found)
 
 
 def _app(tmp_path: Path, **texts: str):
@@ -39,17 +26,17 @@ def test_tagging_the_word_under_the_cursor_draws_it_and_undo_removes_it(tmp_path
             span = store.spans()[0]
             assert (span.text, span.label, span.annotator) == ("Roscosmos", "ORG", "tester")
             await pilot.pause()
-            assert _cells(view, "italic") == "Roscosmos"
+            assert cells_with(view, "italic") == "Roscosmos"
             await pilot.press("end")
             await pilot.press("u")
             await wait_for(pilot, lambda: not store.spans(), "undo")
             await pilot.pause()
-            assert _cells(view, "italic") == ""
+            assert cells_with(view, "italic") == ""
             assert view.cursor == span.start  # undo shows where the change was
             await pilot.press("U")
             await wait_for(pilot, lambda: len(store.spans()) == 1, "redo")
             await pilot.pause()
-            assert _cells(view, "italic") == "Roscosmos"
+            assert cells_with(view, "italic") == "Roscosmos"
 
     run(go())
 
@@ -74,8 +61,8 @@ def test_selection_extends_with_motions_and_snaps_to_words(tmp_path):
             await pilot.press("2")
             await wait_for(pilot, lambda: len(store.spans()) == 2, "the entity")
             await pilot.pause()
-            assert _cells(view, "underline").replace(" ", "") == "Roscosmossaidon"
-            assert _cells(view, "italic") == "Roscosmos"
+            assert cells_with(view, "underline").replace(" ", "") == "Roscosmossaidon"
+            assert cells_with(view, "italic") == "Roscosmos"
 
     run(go())
 
