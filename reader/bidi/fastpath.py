@@ -7,7 +7,7 @@ the same wherever it occurs, so each distinct word is clustered, measured, shape
 reversed once (`WordForms`), and a paragraph is then assembled from whole strings:
 
 * ``proxy``: the paragraph in logical order, one character per code point: ``x`` for
-  a cluster's head taking one cell, ``W`` for one taking two, ``HIDDEN`` for every
+  a cluster's head taking one cell, ``WIDE`` for one taking two, ``HIDDEN`` for every
   other code point of the cluster (harakat, the second letter of a lam-alef...).
   Line breaks are found on it by one regex (greedy, as engine._break_lines), after
   removing the ``HIDDEN`` characters, and mapped back with ``str.count``.
@@ -33,11 +33,13 @@ random and real text (tests/test_bidi_fastpath.py).
 from __future__ import annotations
 
 import re
+import unicodedata
 from itertools import chain
 from re import Match
 
 from reader.bidi import sanitize, shaping, uba
 from reader.bidi.engine import _cluster, _glyphs, mirrored
+from reader.bidi.unicode_tables import MIRROR
 from reader.bidi.width import char_width
 
 #: Characters that make a word need the full engine: those sanitize.display may
@@ -46,8 +48,9 @@ _NOT_SIMPLE = re.compile(sanitize.SPECIAL.pattern[:-1] + "\t\u1680\u2000-\u200a\
 #: Stands for a code point that draws nothing of its own (it is never in a simple
 #: paragraph: it is a C0 control).
 HIDDEN = "\x00"
-#: In the proxy: the head of a cluster taking two cells (one taking one is "x").
-WIDE = "W"
+#: In the proxy: the head of a cluster taking two cells. A C0 control, so never a
+#: character of a simple word (an ASCII paragraph is its own proxy).
+WIDE = "\x01"
 #: Bidi classes (uba class codes: R, AL) of cluster heads whose glyphs may differ
 #: from their characters: at an odd level whatever the paragraph, when there are no
 #: explicit embeddings.
@@ -59,22 +62,30 @@ Line = tuple[str, int, int, int]  # (text, cells, start, end)
 
 #: Characters met so far that take one cell on their own (char_width 1).
 _ONE_CELL: set[str] = set()
-#: Characters met so far that do not.
-_NOT_ONE_CELL: set[str] = set()
+#: Characters met so far that are drawn in the cell of the character before them:
+#: nonspacing marks (zero width, bidi class NSM: at their base's level), and a letter
+#: merged into a ligature (shaping.MERGED, the same character as HIDDEN).
+_IN_CLUSTER: set[str] = {shaping.MERGED}
+#: Characters met so far that are neither; VARIATION SELECTOR-16 from the start: it
+#: may widen the character before it (Rich measures the pair as two cells).
+_OTHER: set[str] = {"\ufe0f"}
+#: L4 at an odd level, as a translation table.
+_MIRRORS = str.maketrans(MIRROR)
 
 
-def _all_one_cell(glyphs: str) -> bool:
-    """Whether every character of ``glyphs`` takes one cell (no mark, no wide one)."""
-    chars = set(glyphs)
-    if chars <= _ONE_CELL:
-        return True
-    for ch in chars - _ONE_CELL:
-        if ch in _NOT_ONE_CELL:
+def _simple_kinds(chars: set[str]) -> bool:
+    """Whether each of ``chars`` takes one cell or is drawn in the cell before it."""
+    for ch in chars - _ONE_CELL - _IN_CLUSTER:
+        if ch in _OTHER:
             return False
-        if char_width(ch) != 1:
-            _NOT_ONE_CELL.add(ch)
+        cells = char_width(ch)
+        if cells == 1:
+            _ONE_CELL.add(ch)
+        elif cells == 0 and unicodedata.bidirectional(ch) == "NSM":
+            _IN_CLUSTER.add(ch)
+        else:
+            _OTHER.add(ch)
             return False
-        _ONE_CELL.add(ch)
     return True
 
 
@@ -83,19 +94,35 @@ def word_forms(word: str, shape: bool) -> tuple[str, str] | None:
     word needs the full engine."""
     if not word or _NOT_SIMPLE.search(word):
         return None  # "": two spaces in a row, or a space at either end
+    # Shaping changes only letters of bidi class AL (tested), which are at an odd
+    # level without explicit embeddings: at an even level the word is its source.
+    shown = shaping.shaped_text(word) if shape else word
+    chars = set(shown)
+    if chars <= _ONE_CELL:
+        # The common case: one glyph of one cell per code point, so one cluster per
+        # code point; reversed and mirrored, it is the word at an odd level.
+        return "x" * len(word), shown[::-1].translate(_MIRRORS)
+    if not _simple_kinds(chars):
+        return _clustered_forms(word, shape)
+    if shown[0] in _IN_CLUSTER:
+        return None  # begins with a mark: it would join the space before it
+    # Clusters: a one-cell character and the marks and merged letters after it
+    # (L3: the marks stay after their base when the clusters are reversed).
+    proxy = "".join([HIDDEN if ch in _IN_CLUSTER else "x" for ch in shown])
+    heads = [match.start() for match in _HEAD.finditer(proxy)]
+    heads.append(len(shown))
+    clusters = [shown[a:b] for a, b in zip(heads, heads[1:])]
+    return proxy, "".join(reversed(clusters)).translate(_MIRRORS)
+
+
+_HEAD = re.compile("x")
+
+
+def _clustered_forms(word: str, shape: bool) -> tuple[str, str] | None:
+    """`word_forms` for a word with wide characters or marks that are not plain
+    nonspacing marks: through the engine's clusters."""
     even = _glyphs(word, [0] * len(word), shape=shape, show_invisibles=False, visual=False)
     odd = mirrored(word, even)  # L4: the glyphs at an odd level
-    shown = "".join(even)
-    if len(shown) == len(word) and "" not in even and _all_one_cell(shown):
-        # The common case, in C-level steps: one glyph of one cell per code point, so
-        # one cluster per code point (what the loop below finds, without clustering).
-        if shown != word:
-            classes = uba.classify(word)
-            if any(g != ch and classes[i] not in _RTL_CLASSES for i, (g, ch) in enumerate(zip(even, word))):
-                return None  # shaped or changed at an even level: not the source there
-        if any(len(g) != 1 for g in odd):
-            return None
-        return "x" * len(word), "".join(reversed(odd))
     clusters = _cluster(word, even)
     if not clusters.head or clusters.start[0] != 0 or clusters.glyphs[0].startswith("\u25cc"):
         return None  # begins with a mark: it would join the space before it
@@ -127,7 +154,7 @@ class WordForms:
 
     Two plain dicts (word -> proxy, word -> mirror) so that a paragraph's words are
     looked up by ``map(dict.__getitem__, words)`` at C speed. New words are learned
-    a paragraph at a time, their Arabic runs shaped in one arabic-reshaper call.
+    a paragraph at a time.
     """
 
     def __init__(self, shape: bool) -> None:
@@ -138,16 +165,26 @@ class WordForms:
 
     def learn(self, words: list[str]) -> bool:
         """Add the forms of the new ``words``; False if one needs the full engine."""
-        new = [w for w in dict.fromkeys(words) if w not in self.proxy]
+        new = list(set(words).difference(self.proxy))
         if not self.rejected.isdisjoint(new):
             return False
         if len(self.proxy) + len(new) > WORDS_KEPT or len(self.rejected) > WORDS_KEPT:
             self.proxy.clear()
             self.mirror.clear()
             self.rejected.clear()
-            new = list(dict.fromkeys(words))
-        if self.shape:
-            shaping.prepare(new)
+            new = list(set(words))
+        if not new:
+            return True
+        # All the new words at once, as one text: if none needs more than the common
+        # case (one cell per code point, see word_forms), their forms are slices of it.
+        batch = " ".join(new)
+        if "" not in new and not _NOT_SIMPLE.search(batch):
+            shown = shaping.shaped_text(batch) if self.shape else batch
+            if set(shown) <= _ONE_CELL or _simple_kinds(set(shown)) and not _IN_CLUSTER.intersection(shown):
+                self.proxy.update(zip(new, map("x".__mul__, map(len, new))))
+                # Reversed as a whole: each word reversed, and the words in reverse order.
+                self.mirror.update(zip(reversed(new), shown[::-1].translate(_MIRRORS).split(" ")))
+                return True
         for word in new:
             forms = word_forms(word, self.shape)
             if forms is None:
