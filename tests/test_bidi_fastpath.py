@@ -164,3 +164,24 @@ def test_a_capital_w_is_one_cell_in_an_ascii_paragraph():
     text = "Wow Wow Wow Wow"
     assert fastpath.build_text(text, 8, "auto", True) == engine_lines(text, 8)
     assert [line[0] for line in engine_lines(text, 8)[1]] == ["Wow Wow", "Wow Wow"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(words, min_size=1, max_size=30, unique=True), st.booleans())
+def test_words_learned_together_have_the_forms_they_have_alone(batch, shape):
+    # New words are learned as one text; a word's forms must not depend on its neighbours.
+    forms, rejected = fastpath.words_forms(batch, shape)
+    for word in batch:
+        alone, alone_rejected = fastpath.words_forms([word], shape)
+        assert forms.get(word) == alone.get(word)
+        assert (word in rejected) == (word in alone_rejected)
+        assert (word in rejected) != (word in forms)
+
+
+def test_news_words_learned_together_have_the_forms_they_have_alone():
+    batch = sorted({word for paragraph in news_paragraphs() for word in paragraph.split(" ")})
+    forms, rejected = fastpath.words_forms(batch, True)
+    assert len(forms) > 1000
+    assert {word: fastpath.word_forms(word, True) for word in batch} == {
+        word: forms.get(word) for word in batch
+    }

@@ -4,11 +4,14 @@
 cell map can wait until someone asks for it (layout.py computes it then with the full
 engine). News paragraphs are mostly words separated by single spaces, and a word looks
 the same wherever it occurs, so each distinct word is clustered, measured, shaped and
-reversed once (`WordForms`), and a paragraph is then assembled from whole strings:
+reversed once (`WordForms`; the new words of a paragraph, or of a whole document,
+together as one text: `words_forms`), and a paragraph is then assembled from whole
+strings:
 
-* ``proxy``: the paragraph in logical order, one character per code point: ``x`` for
-  a cluster's head taking one cell, ``WIDE`` for one taking two, ``HIDDEN`` for every
-  other code point of the cluster (harakat, the second letter of a lam-alef...).
+* ``proxy``: the paragraph in logical order, one character per code point: the glyph
+  of a cluster's head taking one cell (any one-cell character would do), ``WIDE`` for
+  one taking two, ``HIDDEN`` for every other code point of the cluster (harakat, the
+  second letter of a lam-alef...).
   Line breaks are found on it by one regex (greedy, as engine._break_lines), after
   removing the ``HIDDEN`` characters, and mapped back with ``str.count``.
 * ``mirror``: the whole paragraph drawn at an odd level: every word's clusters
@@ -34,7 +37,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from itertools import chain
+from bisect import bisect_right
+from itertools import accumulate, chain
 from re import Match
 
 from reader.bidi import sanitize, shaping, uba
@@ -73,49 +77,98 @@ _OTHER: set[str] = {"\ufe0f"}
 _MIRRORS = str.maketrans(MIRROR)
 
 
-def _simple_kinds(chars: set[str]) -> bool:
-    """Whether each of ``chars`` takes one cell or is drawn in the cell before it."""
-    for ch in chars - _ONE_CELL - _IN_CLUSTER:
-        if ch in _OTHER:
-            return False
+def _classify(chars: set[str]) -> None:
+    """Put each of ``chars`` not met before in _ONE_CELL, _IN_CLUSTER or _OTHER."""
+    for ch in chars - _ONE_CELL - _IN_CLUSTER - _OTHER:
         cells = char_width(ch)
         if cells == 1:
             _ONE_CELL.add(ch)
         elif cells == 0 and unicodedata.bidirectional(ch) == "NSM":
             _IN_CLUSTER.add(ch)
+            _IN_CLUSTER_RE.clear()
         else:
             _OTHER.add(ch)
-            return False
-    return True
+
+
+#: The regex of the characters of _IN_CLUSTER (made again when the set grows).
+_IN_CLUSTER_RE: list[re.Pattern] = []
+
+
+def _in_cluster() -> re.Pattern:
+    if not _IN_CLUSTER_RE:
+        _IN_CLUSTER_RE.append(re.compile("[" + "".join(map(re.escape, sorted(_IN_CLUSTER))) + "]"))
+    return _IN_CLUSTER_RE[0]
+
+
+def _hit_words(regex: re.Pattern, text: str, words: list[str]) -> set[str]:
+    """The words of ``text`` (``words`` joined by single spaces) where ``regex`` matches."""
+    hit: set[str] = set()
+    match = regex.search(text)
+    if match is None:
+        return hit
+    starts = [0, *accumulate(len(word) + 1 for word in words)]
+    while match is not None:
+        index = bisect_right(starts, match.start()) - 1
+        hit.add(words[index])
+        match = regex.search(text, starts[index + 1])
+    return hit
+
+
+def words_forms(words: list[str], shape: bool) -> tuple[dict[str, tuple[str, str]], set[str]]:
+    """({word: (proxy, mirror)}, the words that need the full engine) for distinct
+    ``words`` (see the module docstring), most of it done on all of them at once."""
+    forms: dict[str, tuple[str, str]] = {}
+    rejected = _hit_words(_NOT_SIMPLE, " ".join(words), words)
+    if "" in words:
+        rejected.add("")  # two spaces in a row, or a space at either end
+    if rejected:
+        words = [word for word in words if word not in rejected]
+    text = " ".join(words)
+    # Shaping changes only letters of bidi class AL (tested), which are at an odd
+    # level without explicit embeddings: at an even level a word is its source.
+    shown = shaping.shaped_text(text) if shape else text
+    chars = set(shown)
+    if not chars <= _ONE_CELL:
+        _classify(chars)
+        odd = _hit_words(re.compile("[" + "".join(map(re.escape, chars & _OTHER)) + "]"), shown, words) if chars & _OTHER else set()
+        marked = _in_cluster()
+        # A word that begins with a mark: the mark would join the space before it.
+        rejected |= _hit_words(re.compile(f"(?:^|(?<= )){marked.pattern}"), shown, words)
+        if odd or rejected:
+            # Wide characters, a variation selector...: word by word, through clusters.
+            for word in odd - rejected:
+                found = _clustered_forms(word, shape)
+                if found is None:
+                    rejected.add(word)
+                else:
+                    forms[word] = found
+            kept = [(word, glyphs) for word, glyphs in zip(words, shown.split(" ")) if word not in odd and word not in rejected]
+            words = [word for word, _ in kept]
+            shown = " ".join(glyphs for _, glyphs in kept)
+        if not _IN_CLUSTER.isdisjoint(chars):
+            # Clusters: a one-cell character and the marks and merged letters after it.
+            # The proxy hides all but the first; reversed, the marks must follow their
+            # base again (L3), in their own order.
+            forms.update(zip(words, zip(
+                marked.sub(HIDDEN, shown).split(" "),
+                reversed(re.sub(f"({marked.pattern}+)(.)", _base_first, shown[::-1], flags=re.S).translate(_MIRRORS).split(" ")),
+            )))
+            return forms, rejected
+    # One glyph of one cell per code point: the glyphs are the proxy, and reversed as
+    # a whole, the text is each word reversed, the words in reverse order.
+    forms.update(zip(words, zip(shown.split(" "), reversed(shown[::-1].translate(_MIRRORS).split(" ")))))
+    return forms, rejected
+
+
+def _base_first(match: re.Match) -> str:
+    return match.group(2) + match.group(1)[::-1]
 
 
 def word_forms(word: str, shape: bool) -> tuple[str, str] | None:
-    """(proxy, mirror) of one word (see the module docstring), or None when the
-    word needs the full engine."""
-    if not word or _NOT_SIMPLE.search(word):
-        return None  # "": two spaces in a row, or a space at either end
-    # Shaping changes only letters of bidi class AL (tested), which are at an odd
-    # level without explicit embeddings: at an even level the word is its source.
-    shown = shaping.shaped_text(word) if shape else word
-    chars = set(shown)
-    if chars <= _ONE_CELL:
-        # The common case: one glyph of one cell per code point, so one cluster per
-        # code point; reversed and mirrored, it is the word at an odd level.
-        return "x" * len(word), shown[::-1].translate(_MIRRORS)
-    if not _simple_kinds(chars):
-        return _clustered_forms(word, shape)
-    if shown[0] in _IN_CLUSTER:
-        return None  # begins with a mark: it would join the space before it
-    # Clusters: a one-cell character and the marks and merged letters after it
-    # (L3: the marks stay after their base when the clusters are reversed).
-    proxy = "".join([HIDDEN if ch in _IN_CLUSTER else "x" for ch in shown])
-    heads = [match.start() for match in _HEAD.finditer(proxy)]
-    heads.append(len(shown))
-    clusters = [shown[a:b] for a, b in zip(heads, heads[1:])]
-    return proxy, "".join(reversed(clusters)).translate(_MIRRORS)
+    """(proxy, mirror) of one word, or None when it needs the full engine."""
+    return words_forms([word], shape)[0].get(word)
 
 
-_HEAD = re.compile("x")
 
 
 def _clustered_forms(word: str, shape: bool) -> tuple[str, str] | None:
@@ -175,23 +228,12 @@ class WordForms:
             new = list(set(words))
         if not new:
             return True
-        # All the new words at once, as one text: if none needs more than the common
-        # case (one cell per code point, see word_forms), their forms are slices of it.
-        batch = " ".join(new)
-        if "" not in new and not _NOT_SIMPLE.search(batch):
-            shown = shaping.shaped_text(batch) if self.shape else batch
-            if set(shown) <= _ONE_CELL or _simple_kinds(set(shown)) and not _IN_CLUSTER.intersection(shown):
-                self.proxy.update(zip(new, map("x".__mul__, map(len, new))))
-                # Reversed as a whole: each word reversed, and the words in reverse order.
-                self.mirror.update(zip(reversed(new), shown[::-1].translate(_MIRRORS).split(" ")))
-                return True
-        for word in new:
-            forms = word_forms(word, self.shape)
-            if forms is None:
-                self.rejected.add(word)
-                return False
-            self.proxy[word], self.mirror[word] = forms
-        return True
+        forms, rejected = words_forms(new, self.shape)
+        for word, (proxy, mirror) in forms.items():
+            self.proxy[word] = proxy
+            self.mirror[word] = mirror
+        self.rejected |= rejected
+        return not rejected
 
     def proxy_of(self, words: list[str]) -> str | None:
         """The paragraph's proxy, or None if a word needs the full engine."""
