@@ -31,12 +31,13 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from reader.bidi.layout import layout_paragraph
 from reader.core.document import Document
 from reader.core.lazy_loading import document_ids
 from reader.tui.bindings import LIBRARY_BINDINGS
+from reader.tui.widgets.key_bar import KeyBar
 
 NOT_KNOWN = "–"  # no store: counts are unknown, not zero
 PENDING = "…"  # being computed
@@ -320,7 +321,7 @@ class LibraryScreen(Screen[list[str]]):
         yield Static("", id="library-header", markup=False)
         yield DocumentList(self.documents, self.store, self.relations, id="library-list")
         yield Static("", id="library-status", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     @property
     def document_list(self) -> DocumentList:

@@ -19,11 +19,12 @@ from rich.style import Style
 from textual import events, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.geometry import Size
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from reader.tui.bindings import READING_BINDINGS
 from reader.tui.widgets.document_view import DocumentView, LayoutOrder
+from reader.tui.widgets.key_bar import KeyBar
 from reader.tui.widgets.pane import Pane
 from reader.tui.widgets.status_line import StatusLine
 
@@ -98,7 +99,7 @@ class ReadingScreen(Screen):
                     pane.add_class("-first", "-focused", update=False)
                 yield pane
         yield StatusLine()
-        yield Footer()
+        yield KeyBar()
 
     def _new_pane(self, document: Document) -> Pane:
         return Pane(document, order=self.order, show_invisibles=self.show_invisibles)
@@ -138,6 +139,14 @@ class ReadingScreen(Screen):
         for i, pane in enumerate(self.panes):
             pane.set_class(i == 0, "-first")
 
+    def _screen_resized(self, size: Size) -> None:
+        """Textual's reaction to a Resize of the screen: a layout pass and a repaint.
+        At start-up the screen gets three Resize events of the size it already has (the
+        driver's size twice, then the screen's own first layout), each of which cost a
+        layout pass and a repaint (~5 ms) after the first frame: skip those."""
+        if size != self._compositor.size:
+            super()._screen_resized(size)
+
     def on_resize(self, event: events.Resize) -> None:
         self._update_narrow(event.size.width)
 
@@ -147,7 +156,8 @@ class ReadingScreen(Screen):
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if isinstance(event.widget, DocumentView):
             for pane in self.panes:
-                pane.set_class(pane.view is event.widget, "-focused")
+                # Not pane.view: a pane being removed has lost its view already.
+                pane.set_class(event.widget.parent is pane, "-focused")
             self._show_status(event.widget)
             if self.sync:
                 self._show_aligned()

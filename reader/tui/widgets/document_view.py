@@ -112,6 +112,8 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         self._goal_column: int | None = None
         self._last_top = -1
         self._window_stale = True
+        #: What the last layout pass gave (see _size_updated).
+        self._sizes_seen: tuple[Size, Size, Size, Size] | None = None
         self._paint_style: Style | None = None
         self._paint_cursor: tuple[int, int, int] | None = None
         # Whole paragraphs drawn with a style (aligned / unaligned paragraphs in parallel
@@ -152,8 +154,10 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
     def _content_width(self) -> int:
         return max(1, self.scrollable_content_region.width)
 
-    def _relayout(self, width: int, force: bool = False) -> None:
-        """Start over at ``width``: estimated counts, no strips; the cursor offset stays."""
+    def _relayout(self, width: int, force: bool = False, *, in_layout_pass: bool = False) -> None:
+        """Start over at ``width``: estimated counts, no strips; the cursor offset stays.
+        ``in_layout_pass``: called by Textual's layout (``_size_updated``), which must
+        not be asked for another pass (see there)."""
         if width == self._layout_width and not force and len(self._index) == len(self._blocks):
             return
         self._layout_width = width
@@ -168,7 +172,7 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         # Lay out what is on screen now and set the virtual size once: each change of it
         # costs Textual a layout pass (and a repaint) of the whole screen.
         self._realize_window(sync=False)
-        self._sync_virtual_size()
+        self._sync_virtual_size(in_layout_pass)
         self._last_top = -1  # report the position again, now that the size is known
         self._report_scroll()
         self._window_stale = False
@@ -204,10 +208,38 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
             self._sync_virtual_size()
         self._report_scroll()
 
-    def _sync_virtual_size(self) -> None:
-        self.virtual_size = Size(self._layout_width, self._index.total)
+    def _sync_virtual_size(self, in_layout_pass: bool = False) -> None:
+        size = Size(self._layout_width, self._index.total)
+        if in_layout_pass:
+            # Set without asking for a layout pass: we are in one, and the caller tells
+            # the scrollbar (the reactive would only do it in a second pass and frame).
+            self.set_reactive(DocumentView.virtual_size, size)
+        else:
+            self.virtual_size = size
 
     # ------------------------------------------------------------------ rendering
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        """Textual's layout pass gives the view its size (before painting it); returns
+        whether the view must be told it was resized.
+
+        A new width is laid out here, so the first frame shows the text and a scrollbar
+        that knows the document's length (laid out at paint time, the scrollbar was drawn
+        empty and the frame repainted). A pass that brings nothing new changes nothing:
+        ScrollView's own method compares a container size that never matches its own
+        (one excludes the scrollbar, the other not) and so repaints both scrollbars at
+        every layout pass of the screen (~1.5 ms each).
+        """
+        sizes = (size, virtual_size, container_size, self.virtual_size)
+        if sizes == self._sizes_seen:
+            return False
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        width = self._content_width()
+        if width != self._layout_width:
+            self._relayout(width, in_layout_pass=True)
+            self._scroll_update(self.virtual_size)
+        self._sizes_seen = (size, virtual_size, container_size, self.virtual_size)
+        return resized
 
     def on_resize(self, event: events.Resize) -> None:
         self._relayout(self._content_width())
