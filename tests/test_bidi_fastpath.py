@@ -170,18 +170,19 @@ def test_a_capital_w_is_one_cell_in_an_ascii_paragraph():
 @given(st.lists(words, min_size=1, max_size=30, unique=True), st.booleans())
 def test_words_learned_together_have_the_forms_they_have_alone(batch, shape):
     # New words are learned as one text; a word's forms must not depend on its neighbours.
-    forms, rejected = fastpath.words_forms(batch, shape)
+    proxies, mirrors, rejected = fastpath.words_forms(batch, shape)
     for word in batch:
-        alone, alone_rejected = fastpath.words_forms([word], shape)
-        assert forms.get(word) == alone.get(word)
-        assert (word in rejected) == (word in alone_rejected)
-        assert (word in rejected) != (word in forms)
+        alone = fastpath.word_forms(word, shape)
+        assert (word in rejected) == (alone is None)
+        if alone is not None:
+            assert (proxies[word], mirrors[word]) == alone
+    assert set(proxies) == set(mirrors) == set(batch) - rejected
 
 
 def test_news_words_learned_together_have_the_forms_they_have_alone():
     batch = sorted({word for paragraph in news_paragraphs() for word in paragraph.split(" ")})
-    forms, rejected = fastpath.words_forms(batch, True)
-    assert len(forms) > 1000
+    proxies, mirrors, rejected = fastpath.words_forms(batch, True)
+    assert len(proxies) > 1000
     assert {word: fastpath.word_forms(word, True) for word in batch} == {
-        word: forms.get(word) for word in batch
+        word: (proxies[word], mirrors[word]) if word in proxies else None for word in batch
     }

@@ -119,7 +119,7 @@ def test_random_runs_shape_as_arabic_reshaper_shapes_them(run):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(LETTERS + HARAKAT + list("ab1٢ (،")), min_size=1, max_size=10).map("".join))
+@given(st.lists(st.sampled_from(LETTERS + HARAKAT + list("ab1٢ (،") + ["الله"] * 5), min_size=1, max_size=10).map("".join))
 def test_shaped_text_is_shape_joined(text):
     # Letters inside longer text, next to characters that are not Arabic letters.
     assert shaping.shaped_text(text) == "".join(g or shaping.MERGED for g in shaping.shape(text))

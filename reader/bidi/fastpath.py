@@ -64,40 +64,62 @@ WORDS_KEPT = 200_000
 
 Line = tuple[str, int, int, int]  # (text, cells, start, end)
 
-#: Characters met so far that take one cell on their own (char_width 1).
-_ONE_CELL: set[str] = set()
-#: Characters met so far that are drawn in the cell of the character before them:
-#: nonspacing marks (zero width, bidi class NSM: at their base's level), and a letter
-#: merged into a ligature (shaping.MERGED, the same character as HIDDEN).
-_IN_CLUSTER: set[str] = {shaping.MERGED}
-#: Characters met so far that are neither; VARIATION SELECTOR-16 from the start: it
-#: may widen the character before it (Rich measures the pair as two cells).
-_OTHER: set[str] = {"\ufe0f"}
-#: L4 at an odd level, as a translation table.
-_MIRRORS = str.maketrans(MIRROR)
+class _CharacterKinds:
+    """What each character met so far is, for the word forms: one that takes one
+    cell (``one_cell``); one drawn in the cell of the character before it
+    (``in_cluster``: nonspacing marks, zero width and bidi class NSM, so at their
+    base's level; and a letter merged into a ligature, shaping.MERGED, the same
+    character as HIDDEN); or anything else (``other``: wide characters...). With a
+    regex for each set, and one for the characters not met yet, so that a long text
+    is sorted in a few C-level scans."""
+
+    def __init__(self) -> None:
+        self.one_cell: set[str] = set()
+        self.in_cluster: set[str] = {shaping.MERGED}
+        # VARIATION SELECTOR-16 may widen the character before it (Rich measures
+        # the pair as two cells).
+        self.other: set[str] = {"\ufe0f"}
+        self._compile()
+
+    def _compile(self) -> None:
+        def char_class(chars: set[str], negated: bool = False) -> str:
+            return "[" + ("^" if negated else "") + "".join(map(re.escape, sorted(chars))) + "]"
+
+        self.unknown = re.compile(char_class(self.one_cell | self.in_cluster | self.other, negated=True))
+        self.in_cluster_re = re.compile(char_class(self.in_cluster))
+        self.other_re = re.compile(char_class(self.other))
+        # A word that begins with a mark (the mark would join the space before it).
+        self.mark_first = re.compile(f"(?:^|(?<= )){self.in_cluster_re.pattern}")
+        # In reversed text: marks, then the base they follow (L3 puts them after it).
+        self.marks_then_base = re.compile(f"({self.in_cluster_re.pattern}+)(.)", re.S)
+
+    def learn(self, text: str) -> None:
+        """Sort the characters of ``text`` not met before."""
+        if self.unknown.search(text) is None:
+            return
+        new = set(text) - self.one_cell - self.in_cluster - self.other
+        for ch in new:
+            cells = char_width(ch)
+            if cells == 1:
+                self.one_cell.add(ch)
+            elif cells == 0 and unicodedata.bidirectional(ch) == "NSM":
+                self.in_cluster.add(ch)
+            else:
+                self.other.add(ch)
+        self._compile()
 
 
-def _classify(chars: set[str]) -> None:
-    """Put each of ``chars`` not met before in _ONE_CELL, _IN_CLUSTER or _OTHER."""
-    for ch in chars - _ONE_CELL - _IN_CLUSTER - _OTHER:
-        cells = char_width(ch)
-        if cells == 1:
-            _ONE_CELL.add(ch)
-        elif cells == 0 and unicodedata.bidirectional(ch) == "NSM":
-            _IN_CLUSTER.add(ch)
-            _IN_CLUSTER_RE.clear()
-        else:
-            _OTHER.add(ch)
+_KINDS = _CharacterKinds()
+#: L4 at an odd level: the characters that mirror.
+_MIRRORED = re.compile("[" + "".join(map(re.escape, sorted(MIRROR))) + "]")
 
 
-#: The regex of the characters of _IN_CLUSTER (made again when the set grows).
-_IN_CLUSTER_RE: list[re.Pattern] = []
+def _mirror(match: re.Match) -> str:
+    return MIRROR[match.group()]
 
 
-def _in_cluster() -> re.Pattern:
-    if not _IN_CLUSTER_RE:
-        _IN_CLUSTER_RE.append(re.compile("[" + "".join(map(re.escape, sorted(_IN_CLUSTER))) + "]"))
-    return _IN_CLUSTER_RE[0]
+def _base_first(match: re.Match) -> str:
+    return match.group(2) + match.group(1)[::-1]
 
 
 def _hit_words(regex: re.Pattern, text: str, words: list[str]) -> set[str]:
@@ -114,10 +136,11 @@ def _hit_words(regex: re.Pattern, text: str, words: list[str]) -> set[str]:
     return hit
 
 
-def words_forms(words: list[str], shape: bool) -> tuple[dict[str, tuple[str, str]], set[str]]:
-    """({word: (proxy, mirror)}, the words that need the full engine) for distinct
-    ``words`` (see the module docstring), most of it done on all of them at once."""
-    forms: dict[str, tuple[str, str]] = {}
+def words_forms(words: list[str], shape: bool) -> tuple[dict[str, str], dict[str, str], set[str]]:
+    """({word: proxy}, {word: mirror}, the words that need the full engine) for
+    distinct ``words`` (see the module docstring), done on all of them at once."""
+    proxies: dict[str, str] = {}
+    mirrors: dict[str, str] = {}
     rejected = _hit_words(_NOT_SIMPLE, " ".join(words), words)
     if "" in words:
         rejected.add("")  # two spaces in a row, or a space at either end
@@ -127,48 +150,38 @@ def words_forms(words: list[str], shape: bool) -> tuple[dict[str, tuple[str, str
     # Shaping changes only letters of bidi class AL (tested), which are at an odd
     # level without explicit embeddings: at an even level a word is its source.
     shown = shaping.shaped_text(text) if shape else text
-    chars = set(shown)
-    if not chars <= _ONE_CELL:
-        _classify(chars)
-        odd = _hit_words(re.compile("[" + "".join(map(re.escape, chars & _OTHER)) + "]"), shown, words) if chars & _OTHER else set()
-        marked = _in_cluster()
-        # A word that begins with a mark: the mark would join the space before it.
-        rejected |= _hit_words(re.compile(f"(?:^|(?<= )){marked.pattern}"), shown, words)
-        if odd or rejected:
+    kinds = _KINDS
+    kinds.learn(shown)
+    odd = _hit_words(kinds.other_re, shown, words)
+    marked = kinds.in_cluster_re.search(shown) is not None
+    if marked:
+        rejected |= _hit_words(kinds.mark_first, shown, words)
+    if odd or rejected:
+        for word in odd - rejected:
             # Wide characters, a variation selector...: word by word, through clusters.
-            for word in odd - rejected:
-                found = _clustered_forms(word, shape)
-                if found is None:
-                    rejected.add(word)
-                else:
-                    forms[word] = found
-            kept = [(word, glyphs) for word, glyphs in zip(words, shown.split(" ")) if word not in odd and word not in rejected]
-            words = [word for word, _ in kept]
-            shown = " ".join(glyphs for _, glyphs in kept)
-        if not _IN_CLUSTER.isdisjoint(chars):
-            # Clusters: a one-cell character and the marks and merged letters after it.
-            # The proxy hides all but the first; reversed, the marks must follow their
-            # base again (L3), in their own order.
-            forms.update(zip(words, zip(
-                marked.sub(HIDDEN, shown).split(" "),
-                reversed(re.sub(f"({marked.pattern}+)(.)", _base_first, shown[::-1], flags=re.S).translate(_MIRRORS).split(" ")),
-            )))
-            return forms, rejected
-    # One glyph of one cell per code point: the glyphs are the proxy, and reversed as
-    # a whole, the text is each word reversed, the words in reverse order.
-    forms.update(zip(words, zip(shown.split(" "), reversed(shown[::-1].translate(_MIRRORS).split(" ")))))
-    return forms, rejected
-
-
-def _base_first(match: re.Match) -> str:
-    return match.group(2) + match.group(1)[::-1]
+            forms = _clustered_forms(word, shape)
+            if forms is None:
+                rejected.add(word)
+            else:
+                proxies[word], mirrors[word] = forms
+        kept = [(w, glyphs) for w, glyphs in zip(words, shown.split(" ")) if w not in odd and w not in rejected]
+        words = [word for word, _ in kept]
+        shown = " ".join([glyphs for _, glyphs in kept])
+    # The glyphs are the proxy, marks and merged letters hidden. Reversed as a whole,
+    # the text is each word reversed, the words in reverse order; marks must follow
+    # their base again (L3, in their own order), and brackets mirror (L4).
+    proxies.update(zip(words, (kinds.in_cluster_re.sub(HIDDEN, shown) if marked else shown).split(" ")))
+    reverse = shown[::-1]
+    if marked:
+        reverse = kinds.marks_then_base.sub(_base_first, reverse)
+    mirrors.update(zip(reversed(words), _MIRRORED.sub(_mirror, reverse).split(" ")))
+    return proxies, mirrors, rejected
 
 
 def word_forms(word: str, shape: bool) -> tuple[str, str] | None:
     """(proxy, mirror) of one word, or None when it needs the full engine."""
-    return words_forms([word], shape)[0].get(word)
-
-
+    proxies, mirrors, _ = words_forms([word], shape)
+    return (proxies[word], mirrors[word]) if word in proxies else None
 
 
 def _clustered_forms(word: str, shape: bool) -> tuple[str, str] | None:
@@ -228,10 +241,9 @@ class WordForms:
             new = list(set(words))
         if not new:
             return True
-        forms, rejected = words_forms(new, self.shape)
-        for word, (proxy, mirror) in forms.items():
-            self.proxy[word] = proxy
-            self.mirror[word] = mirror
+        proxies, mirrors, rejected = words_forms(new, self.shape)
+        self.proxy.update(proxies)
+        self.mirror.update(mirrors)
         self.rejected |= rejected
         return not rejected
 
@@ -255,6 +267,14 @@ class WordForms:
 
 
 _FORMS = {True: WordForms(True), False: WordForms(False)}
+
+
+def learn_paragraphs(paragraphs: list[str], shape: bool) -> None:
+    """Learn the words of all ``paragraphs`` at once (ASCII ones need none): what
+    `build_text` would learn paragraph by paragraph, with one batch's fixed costs."""
+    text = " ".join([paragraph for paragraph in paragraphs if not paragraph.isascii()])
+    if text:
+        _FORMS[shape].learn(text.split(" "))
 _WRAP: dict[int, re.Pattern] = {}
 
 

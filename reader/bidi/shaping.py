@@ -141,12 +141,15 @@ def _with_allah(text: str, shaped: str) -> str:
     """``shaped`` with the Allah ligature where ``text`` calls for it. Not on a
     vocalized word: U+FDF2 draws its own shadda and superscript alef, so the word's
     marks would be drawn twice and land on the wrong letter."""
-    glyphs = list(shaped)
-    for run in SHAPING_RUN.finditer(text):
-        if ALLAH_LETTERS in run.group() and not TRANSPARENT.search(run.group()):
-            for match in _ALLAH.finditer(text, run.start(), run.end()):
-                glyphs[match.start() : match.end()] = [ALLAH, MERGED, MERGED, MERGED]
-    return "".join(glyphs)
+    glyphs = None
+    for match in _ALLAH.finditer(text):
+        start = match.start()
+        word_start, word_end = text.rfind(" ", 0, start) + 1, text.find(" ", start)
+        for run in SHAPING_RUN.finditer(text, word_start, len(text) if word_end < 0 else word_end):
+            if run.start() <= start < run.end() and not TRANSPARENT.search(run.group()):
+                glyphs = glyphs or list(shaped)
+                glyphs[start : match.end()] = [ALLAH, MERGED, MERGED, MERGED]
+    return shaped if glyphs is None else "".join(glyphs)
 
 
 def shape_run(run: str) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ import argparse
 import os
 import sys
 
-from reader.bidi.layout import layout_texts
+from reader.bidi.layout import layout_texts, prepare_texts
 from reader.bidi.sanitize import visible
 from reader.commands.common import add_paths_argument, load_or_fail, utf8_stdout
 
@@ -101,6 +101,8 @@ def _render(paragraphs: list[str], width: int | None, base: str, options: dict) 
     """The output for ``paragraphs`` (one per input line), each screen line ending in
     a newline."""
     out: list[str] = []
+    if options["order"] == "visual" and not options["show_invisibles"]:
+        prepare_texts(paragraphs, shape=options["shape"])
     for line in paragraphs:
         if not line or (width is not None and not line.strip()):
             out.append("")  # blank lines separate paragraphs; keep them
