@@ -79,7 +79,15 @@ class _CharacterKinds:
         # VARIATION SELECTOR-16 may widen the character before it (Rich measures
         # the pair as two cells).
         self.other: set[str] = {"\ufe0f"}
-        self._compile()
+        self.unknown: re.Pattern | None = None
+
+    def _start(self) -> None:
+        """Sort the characters of news text ahead, in one go (ASCII, Latin-1,
+        Hebrew, Arabic and its presentation forms): finding the new characters of a
+        long text by regex is then quick (when most are new, it is not)."""
+        self._sort(chr(code) for code in chain(
+            range(0x20, 0x7F), range(0xA1, 0x100), range(0x591, 0x700), range(0xFB50, 0xFE00), range(0xFE70, 0xFEFF)
+        ) if not _NOT_SIMPLE.match(chr(code)))
 
     def _compile(self) -> None:
         def char_class(chars: set[str], negated: bool = False) -> str:
@@ -95,9 +103,15 @@ class _CharacterKinds:
 
     def learn(self, text: str) -> None:
         """Sort the characters of ``text`` not met before."""
-        if self.unknown.search(text) is None:
-            return
-        new = set(text) - self.one_cell - self.in_cluster - self.other
+        if self.unknown is None:
+            if len(text) > 100_000:
+                self._start()  # a whole document: worth the ~6 ms
+            else:
+                self._compile()
+        if self.unknown.search(text) is not None:
+            self._sort(set(self.unknown.findall(text)))
+
+    def _sort(self, new) -> None:
         for ch in new:
             cells = char_width(ch)
             if cells == 1:

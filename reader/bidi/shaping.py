@@ -76,6 +76,9 @@ def _form_table(form: int) -> dict[int, str]:
 
 
 _ISOLATED_FORMS, _INITIAL_FORMS, _MEDIAL_FORMS, _FINAL_FORMS = (_form_table(form) for form in range(4))
+#: The same, by character, for the first and last letters of a group (all joining ones).
+_INITIAL = {chr(code): glyph for code, glyph in _INITIAL_FORMS.items()}
+_FINAL = {chr(code): glyph for code, glyph in _FINAL_FORMS.items()}
 LAM = "\u0644"
 #: Lam-alef ligatures: (lam, alef) -> (isolated, final) glyphs.
 _LAM_ALEF = {source: (forms[0], forms[3]) for source, forms in _LIGATURE_FORMS.items() if len(source) == 2}
@@ -95,12 +98,12 @@ RUNS_KEPT = 131072
 
 def _group_glyphs(group: str) -> str:
     """The glyphs of one joining group (`_GROUP`), one per character."""
-    letters = TRANSPARENT.sub("", group)
+    if len(group) == 1:
+        return group.translate(_ISOLATED_FORMS)
+    letters = group if group.isalpha() else TRANSPARENT.sub("", group)  # marks are not alpha
     if len(letters) > 1:
-        glyphs = (
-            letters[0].translate(_INITIAL_FORMS) + letters[1:-1].translate(_MEDIAL_FORMS)
-            + letters[-1].translate(_FINAL_FORMS)
-        )
+        first, last = letters[0], letters[-1]
+        glyphs = _INITIAL[first] + letters[1:-1].translate(_MEDIAL_FORMS) + _FINAL[last]
         ligature = _LAM_ALEF.get(letters[-2:])  # a lam-alef ends its group (alef joins no further)
         if ligature:
             glyphs = glyphs[:-2] + ligature[len(letters) > 2] + MERGED
