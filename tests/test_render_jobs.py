@@ -69,3 +69,22 @@ def test_jobs_must_be_positive():
     )
     assert proc.returncode == 2
     assert b"--jobs" in proc.stderr
+
+
+def test_the_script_leaves_at_once_with_its_output_and_status(large_document, tmp_path):
+    # `reader render` ends its process as soon as it is done (no freeing of its word
+    # forms): the whole output must be out, and the status must still say a file failed.
+    missing = tmp_path / "missing.txt"
+    proc = subprocess.run(
+        [sys.executable, "-m", "reader", "render", "--width", "60", str(large_document), str(missing)],
+        capture_output=True,
+    )
+    assert proc.returncode == 1
+    assert b"missing.txt" in proc.stderr
+    in_process = subprocess.run(
+        [sys.executable, "-c", "import sys; from reader.cli import main; sys.exit(main(sys.argv[1:]))",
+         "render", "--width", "60", str(large_document), str(missing)],
+        capture_output=True,
+    )
+    assert in_process.returncode == 1
+    assert proc.stdout == in_process.stdout and len(proc.stdout) > FORK_MIN_CHARS

@@ -45,7 +45,7 @@ def register(subparsers, name: str = "render", summary: str = SUMMARY) -> None:
         "--jobs", type=_positive, metavar="N",
         help="processes laying out a large document (default: 2 if a second CPU is idle, else 1)",
     )
-    parser.set_defaults(func=run)
+    parser.set_defaults(func=run, leave_at_once=True)
 
 
 def _positive(value: str) -> int:
