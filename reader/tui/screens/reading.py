@@ -16,9 +16,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rich.style import Style
-from textual import events, work
+from textual import events, messages, work
+from textual._time import get_time  # the clock of Message.time
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.geometry import Size
 from textual.screen import Screen
 
@@ -65,10 +65,15 @@ class ReadingScreen(Screen):
     """Panes side by side. The screen sets the panes' attributes; panes post messages up."""
 
     BINDINGS = READING_BINDINGS
+    # The panes are the screen's own children, side by side: no container between
+    # (each widget costs styling and a full-size paint at start-up). The key bar and
+    # the status line are "split" off the bottom (in DOM order: the key bar first, at
+    # the very bottom), which leaves the panes the rest.
     DEFAULT_CSS = """
-    ReadingScreen #panes { height: 1fr; }
-    ReadingScreen #panes.-narrow > Pane { display: none; }
-    ReadingScreen #panes.-narrow > Pane.-focused { display: block; border-left: none; }
+    ReadingScreen { layout: horizontal; }
+    ReadingScreen > KeyBar, ReadingScreen > StatusLine { dock: none; split: bottom; }
+    ReadingScreen.-narrow > Pane { display: none; }
+    ReadingScreen.-narrow > Pane.-focused { display: block; border-left: none; }
     """
 
     def __init__(
@@ -85,21 +90,22 @@ class ReadingScreen(Screen):
         self.order = order
         self.show_invisibles = show_invisibles
         self.sync = False
+        #: When the screen was last painted whole (see _painted_whole).
+        self._painted_whole_at = float("-inf")
         self._partners: dict[tuple[str, str], ParagraphPartners] = {}
 
     # ------------------------------------------------------------------ composition
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="panes"):
-            for n, i in enumerate(self._initial):
-                pane = self._new_pane(self.documents[i])
-                if n == 0:
-                    # Marked before mounting: a class set on a mounted pane restyles it
-                    # (on_mount marks the panes again and finds nothing to change).
-                    pane.add_class("-first", "-focused", update=False)
-                yield pane
-        yield StatusLine()
+        for n, i in enumerate(self._initial):
+            pane = self._new_pane(self.documents[i])
+            if n == 0:
+                # Marked before mounting: a class set on a mounted pane restyles it
+                # (on_mount marks the panes again and finds nothing to change).
+                pane.add_class("-first", "-focused", update=False)
+            yield pane
         yield KeyBar()
+        yield StatusLine()
 
     def _new_pane(self, document: Document) -> Pane:
         return Pane(document, order=self.order, show_invisibles=self.show_invisibles)
@@ -112,7 +118,7 @@ class ReadingScreen(Screen):
     @property
     def panes(self) -> list[Pane]:
         """The panes, left to right."""
-        return list(self.query_one("#panes").query_children(Pane))
+        return list(self.query_children(Pane))
 
     def focused_index(self) -> int:
         """Index of the pane holding the focus (0 if none)."""
@@ -139,6 +145,38 @@ class ReadingScreen(Screen):
         for i, pane in enumerate(self.panes):
             pane.set_class(i == 0, "-first")
 
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Screen's own handler, which lays the screen out and paints it whole
+        # when its size changed (its first showing included), then asks for another
+        # whole repaint, needed only when it did not just paint (back from a dialog).
+        if self._size != self.app.size:
+            self.call_next(self._painted_whole)
+
+    def _painted_whole(self) -> None:
+        """The screen was just painted whole: drop the repaints asked for before that
+        (at start-up: the screen's own, and one per widget mounted, ~5 ms of frames
+        that would show nothing new before the app handles its first key)."""
+        self._painted_whole_at = get_time()
+        # What Widget.refresh() set on the screen (Textual 8): the flag and the regions;
+        # and on the widgets that asked before the frame, their flag (each would post
+        # an Update at its next idle).
+        self._repaint_required = False
+        self._dirty_regions.clear()
+        self._repaint_regions.clear()
+        for widget in self.walk_children(with_self=False):
+            widget._repaint_required = False
+            for scrollbar in (widget._vertical_scrollbar, widget._horizontal_scrollbar):
+                if scrollbar is not None:  # not a child in the DOM
+                    scrollbar._repaint_required = False
+
+    def _on_update(self, message: messages.Update) -> None:
+        # A widget's repaint asked for before the whole screen was painted is done;
+        # stopping it here keeps Screen's handler from queueing it (a later change
+        # posts a new one). Message.time and get_time are the same clock.
+        if message.time <= self._painted_whole_at:
+            message.stop()
+            message.prevent_default()
+
     def _screen_resized(self, size: Size) -> None:
         """Textual's reaction to a Resize of the screen: a layout pass and a repaint.
         At start-up the screen gets three Resize events of the size it already has (the
@@ -151,7 +189,7 @@ class ReadingScreen(Screen):
         self._update_narrow(event.size.width)
 
     def _update_narrow(self, width: int) -> None:
-        self.query_one("#panes").set_class(width < NARROW_WIDTH and len(self.panes) > 1, "-narrow")
+        self.set_class(width < NARROW_WIDTH and len(self.panes) > 1, "-narrow")
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if isinstance(event.widget, DocumentView):
@@ -230,7 +268,11 @@ class ReadingScreen(Screen):
             self.notify(f"At most {MAX_PANES} panes: close one first (x).", severity="warning")
             return
         pane = self._new_pane(document)
-        await self.query_one("#panes").mount(pane)
+        panes = self.panes
+        if panes:
+            await self.mount(pane, after=panes[-1])
+        else:
+            await self.mount(pane, before=self.query_one(KeyBar))
         self._mark_first()
         self._update_narrow(self.size.width)
         self.focus_pane(len(self.panes) - 1)
@@ -254,11 +296,10 @@ class ReadingScreen(Screen):
             return
         index = self.focused_index()
         other = (index + 1) % len(panes)
-        container = self.query_one("#panes")
         if other > index:
-            container.move_child(panes[index], after=panes[other])
+            self.move_child(panes[index], after=panes[other])
         else:
-            container.move_child(panes[index], before=panes[other])
+            self.move_child(panes[index], before=panes[other])
         self._mark_first()
         self.focus_pane(other)
 

@@ -80,6 +80,8 @@ class KeyBar(Widget):
 
     def __init__(self) -> None:
         super().__init__()
+        #: The keys shown (see main_keys); None until the first paint reads them.
+        self._keys: tuple[list[KeyLabel], KeyLabel | None] | None = None
         #: (first cell, end cell, key) of each key drawn by the last paint, for clicks.
         self._hits: list[tuple[int, int, str]] = []
 
@@ -90,13 +92,20 @@ class KeyBar(Widget):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen) -> None:
-        self.refresh()
+        # Repaint only when what is shown changes: the signal also comes when nothing
+        # did (right after the first paint, at focus moves between the panes).
+        keys = main_keys(self.screen)
+        if keys != self._keys:
+            self._keys = keys
+            self.refresh()
 
     def render(self) -> Text:
         """The keys as plain Text (descriptions are ours, but never read as markup),
         cut at the right edge before the palette key."""
         width = self.size.width
-        keys, palette = main_keys(self.screen)
+        if self._keys is None:
+            self._keys = main_keys(self.screen)
+        keys, palette = self._keys
         key_style = self.get_component_rich_style("key-bar--key")
         description_style = self.get_component_rich_style("key-bar--description")
         palette_text = Text(no_wrap=True, overflow="crop")
