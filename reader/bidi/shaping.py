@@ -79,7 +79,6 @@ _ISOLATED_FORMS, _INITIAL_FORMS, _MEDIAL_FORMS, _FINAL_FORMS = (_form_table(form
 #: The same, by character, for the first and last letters of a group (all joining ones).
 _INITIAL = {chr(code): glyph for code, glyph in _INITIAL_FORMS.items()}
 _FINAL = {chr(code): glyph for code, glyph in _FINAL_FORMS.items()}
-LAM = "\u0644"
 #: Lam-alef ligatures: (lam, alef) -> (isolated, final) glyphs.
 _LAM_ALEF = {source: (forms[0], forms[3]) for source, forms in _LIGATURE_FORMS.items() if len(source) == 2}
 ALLAH_LETTERS = LIGATURES[-1]
@@ -102,8 +101,7 @@ def _group_glyphs(group: str) -> str:
         return group.translate(_ISOLATED_FORMS)
     letters = group if group.isalpha() else TRANSPARENT.sub("", group)  # marks are not alpha
     if len(letters) > 1:
-        first, last = letters[0], letters[-1]
-        glyphs = _INITIAL[first] + letters[1:-1].translate(_MEDIAL_FORMS) + _FINAL[last]
+        glyphs = _INITIAL[letters[0]] + letters[1:-1].translate(_MEDIAL_FORMS) + _FINAL[letters[-1]]
         ligature = _LAM_ALEF.get(letters[-2:])  # a lam-alef ends its group (alef joins no further)
         if ligature:
             glyphs = glyphs[:-2] + ligature[len(letters) > 2] + MERGED
