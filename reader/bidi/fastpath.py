@@ -64,6 +64,7 @@ WORDS_KEPT = 200_000
 
 Line = tuple[str, int, int, int]  # (text, cells, start, end)
 
+
 class _CharacterKinds:
     """What each character met so far is, for the word forms: one that takes one
     cell (``one_cell``); one drawn in the cell of the character before it
