@@ -186,3 +186,20 @@ def test_news_words_learned_together_have_the_forms_they_have_alone():
     assert {word: fastpath.word_forms(word, True) for word in batch} == {
         word: (proxies[word], mirrors[word]) if word in proxies else None for word in batch
     }
+
+
+@pytest.mark.parametrize("wide", [False, True])
+def test_the_proxy_read_from_the_mirror_breaks_lines_as_the_words_proxies(wide, monkeypatch):
+    # Without wide characters learned, a paragraph's proxy is its mirror read backwards;
+    # after one, the words' own proxies. Both must wrap as the engine does.
+    monkeypatch.setattr(fastpath._FORMS[True], "wide", wide)
+    vocalized = "وَقَالَتْ الْوِكَالَةُ إِنَّ الْمَحَطَّةَ لَا تَزَالُ قَيْدَ الدِّرَاسَةِ فِي (عَامِ 2021) لِلْعُلَمَاءِ"
+    taken = 0
+    for paragraph in news_paragraphs()[:60] + [vocalized]:
+        for width in (9, 23, 80):
+            fast = fastpath.build_text(paragraph, width, "auto", True)
+            if fast is not None:
+                taken += 1
+                assert fast == engine_lines(paragraph, width)
+    assert taken > 150
+    assert fastpath.build_text(vocalized, 23, "auto", True) is not None

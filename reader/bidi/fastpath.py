@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from itertools import accumulate, chain
+from itertools import accumulate, chain, repeat
 from re import Match
 
 from reader.bidi import sanitize, shaping, uba
@@ -243,6 +243,8 @@ class WordForms:
         self.proxy: dict[str, str] = {}
         self.mirror: dict[str, str] = {}
         self.rejected: set[str] = set()
+        #: Whether a word with a wide character was learned (its proxy is needed).
+        self.wide = False
 
     def learn(self, words: list[str]) -> bool:
         """Add the forms of the new ``words``; False if one needs the full engine."""
@@ -253,12 +255,14 @@ class WordForms:
             self.proxy.clear()
             self.mirror.clear()
             self.rejected.clear()
+            self.wide = False
             new = list(set(words))
         if not new:
             return True
         proxies, mirrors, rejected = words_forms(new, self.shape)
         self.proxy.update(proxies)
         self.mirror.update(mirrors)
+        self.wide = self.wide or any(map(str.__contains__, proxies.values(), repeat(WIDE)))
         self.rejected |= rejected
         return not rejected
 
@@ -375,11 +379,19 @@ def build_text(text: str, width: int | None, base: str, shape: bool) -> tuple[bo
         # One cell, one cluster, one code point each: the text is its own proxy.
         if not all(words):
             return None  # two spaces in a row, or a space at either end
-        proxy = text
+        proxy, mirror = text, None
     else:
-        proxy = forms.proxy_of(words)
-        if proxy is None:
+        mirror = forms.mirror_of(words)
+        if mirror is None:
             return None
+        if forms.wide:
+            proxy = forms.proxy_of(words)
+        else:
+            # The mirror read backwards is the paragraph in logical order, each
+            # cluster's characters reversed (marks and merged letters before their
+            # head): marks hidden, it serves as the proxy, since lines break only
+            # between words and a word's drawn and hidden counts are the same.
+            proxy = _KINDS.in_cluster_re.sub(HIDDEN, mirror[::-1])
     spans = line_spans(proxy, width)
     if spans is None:
         return None
@@ -394,9 +406,10 @@ def build_text(text: str, width: int | None, base: str, shape: bool) -> tuple[bo
     others = levels.translate(None, bytes((first,)))
     if not others and not first & 1:  # all at one even level: the text itself
         return rtl, [(text[s:e], c, s, e + 1 if e < n else n) for s, e, c in spans]
-    mirror = forms.mirror_of(words)
-    if mirror is None:
-        return None
+    if mirror is None:  # an ASCII paragraph at an odd level (an RTL base)
+        mirror = forms.mirror_of(words)
+        if mirror is None:
+            return None
     if not others:  # all at one odd level: slices of the mirror
         return rtl, [
             (mirror[n - e : n - s].replace(HIDDEN, ""), c, s, e + 1 if e < n else n) for s, e, c in spans
