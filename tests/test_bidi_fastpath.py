@@ -201,5 +201,5 @@ def test_the_proxy_read_from_the_mirror_breaks_lines_as_the_words_proxies(wide, 
             if fast is not None:
                 taken += 1
                 assert fast == engine_lines(paragraph, width)
-    assert taken > 150
+    assert taken > 100  # narrow widths send long words to the engine
     assert fastpath.build_text(vocalized, 23, "auto", True) is not None
