@@ -8,12 +8,14 @@ reversed once (`WordForms`; the new words of a paragraph, or of a whole document
 together as one text: `words_forms`), and a paragraph is then assembled from whole
 strings:
 
-* ``proxy``: the paragraph in logical order, one character per code point: the glyph
-  of a cluster's head taking one cell (any one-cell character would do), ``WIDE`` for
-  one taking two, ``HIDDEN`` for every other code point of the cluster (harakat, the
-  second letter of a lam-alef...).
-  Line breaks are found on it by one regex (greedy, as engine._break_lines), after
-  removing the ``HIDDEN`` characters, and mapped back with ``str.count``.
+* ``proxy``: the paragraph in logical order, one character per code point, that
+  tells a word's drawn code points from its hidden ones (harakat, the second letter
+  of a lam-alef...: ``HIDDEN``), and wide ones (``WIDE``). Line breaks are found on
+  it by one regex (greedy, as engine._break_lines), after removing the ``HIDDEN``
+  characters, and mapped back with ``str.count``. Lines break only between words, so
+  the order of code points inside a word does not matter, only how many of each
+  kind: without wide characters the mirror read backwards, marks hidden, serves
+  (`proxy_from_mirror`).
 * ``mirror``: the whole paragraph drawn at an odd level: every word's clusters
   reversed (marks still after their base: L3), shaped and mirrored (L4), padded with
   ``HIDDEN`` to the length of its source, and the words in reverse order. A cluster at
@@ -38,7 +40,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from itertools import accumulate, chain, repeat
+from itertools import accumulate, chain
 from re import Match
 
 from reader.bidi import sanitize, shaping, uba
@@ -152,10 +154,11 @@ def _hit_words(regex: re.Pattern, text: str, words: list[str]) -> set[str]:
 
 
 def words_forms(words: list[str], shape: bool) -> tuple[dict[str, str], dict[str, str], set[str]]:
-    """({word: proxy}, {word: mirror}, the words that need the full engine) for
-    distinct ``words`` (see the module docstring), done on all of them at once."""
-    proxies: dict[str, str] = {}
+    """({word: mirror}, {word: proxy} for the words with a wide character, the words
+    that need the full engine) for distinct ``words`` (see the module docstring),
+    done on all of them at once. Any other word's proxy is `proxy_from_mirror`."""
     mirrors: dict[str, str] = {}
+    wide: dict[str, str] = {}
     rejected = _hit_words(_NOT_SIMPLE, " ".join(words), words)
     if "" in words:
         rejected.add("")  # two spaces in a row, or a space at either end
@@ -177,26 +180,38 @@ def words_forms(words: list[str], shape: bool) -> tuple[dict[str, str], dict[str
             forms = _clustered_forms(word, shape)
             if forms is None:
                 rejected.add(word)
-            else:
-                proxies[word], mirrors[word] = forms
+                continue
+            proxy, mirrors[word] = forms
+            if WIDE in proxy:
+                wide[word] = proxy
         kept = [(w, glyphs) for w, glyphs in zip(words, shown.split(" ")) if w not in odd and w not in rejected]
         words = [word for word, _ in kept]
         shown = " ".join([glyphs for _, glyphs in kept])
-    # The glyphs are the proxy, marks and merged letters hidden. Reversed as a whole,
-    # the text is each word reversed, the words in reverse order; marks must follow
-    # their base again (L3, in their own order), and brackets mirror (L4).
-    proxies.update(zip(words, (kinds.in_cluster_re.sub(HIDDEN, shown) if marked else shown).split(" ")))
+    # Reversed as a whole, the text is each word reversed, the words in reverse
+    # order; marks must follow their base again (L3, in their own order), and
+    # brackets mirror (L4).
     reverse = shown[::-1]
     if marked:
         reverse = kinds.marks_then_base.sub(_base_first, reverse)
     mirrors.update(zip(reversed(words), _MIRRORED.sub(_mirror, reverse).split(" ")))
-    return proxies, mirrors, rejected
+    return mirrors, wide, rejected
+
+
+def proxy_from_mirror(mirror: str) -> str:
+    """The proxy of a word or paragraph without wide characters, from its mirror: read
+    backwards, the mirror is the text in logical order with each cluster's characters
+    reversed (marks and merged letters before their head); marks hidden, it serves as
+    the proxy, since lines break only between words and each word's drawn and hidden
+    counts are the same."""
+    return _KINDS.in_cluster_re.sub(HIDDEN, mirror[::-1])
 
 
 def word_forms(word: str, shape: bool) -> tuple[str, str] | None:
     """(proxy, mirror) of one word, or None when it needs the full engine."""
-    proxies, mirrors, _ = words_forms([word], shape)
-    return (proxies[word], mirrors[word]) if word in proxies else None
+    mirrors, wide, _ = words_forms([word], shape)
+    if word not in mirrors:
+        return None
+    return wide.get(word) or proxy_from_mirror(mirrors[word]), mirrors[word]
 
 
 def _clustered_forms(word: str, shape: bool) -> tuple[str, str] | None:
@@ -230,39 +245,53 @@ def _clustered_forms(word: str, shape: bool) -> tuple[str, str] | None:
     return "".join(proxy), "".join(reversed(mirror))
 
 
+class _Proxies(dict):
+    """word -> proxy: those of words with wide characters as learned, the others
+    read from their mirrors when first asked."""
+
+    def __init__(self, mirrors: dict[str, str]) -> None:
+        super().__init__()
+        self.mirrors = mirrors
+
+    def __missing__(self, word: str) -> str:
+        proxy = self[word] = proxy_from_mirror(self.mirrors[word])
+        return proxy
+
+
 class WordForms:
     """The forms of every word met so far, for one ``shape`` setting.
 
-    Two plain dicts (word -> proxy, word -> mirror) so that a paragraph's words are
-    looked up by ``map(dict.__getitem__, words)`` at C speed. New words are learned
-    a paragraph at a time.
+    Plain dicts (word -> mirror, word -> proxy) so that a paragraph's words are looked
+    up by ``map(dict.__getitem__, words)`` at C speed. New words are learned a
+    paragraph at a time, or a document at a time (`learn_paragraphs`).
     """
 
     def __init__(self, shape: bool) -> None:
         self.shape = shape
-        self.proxy: dict[str, str] = {}
         self.mirror: dict[str, str] = {}
+        self.proxy = _Proxies(self.mirror)
         self.rejected: set[str] = set()
-        #: Whether a word with a wide character was learned (its proxy is needed).
+        #: Whether a word with a wide character was learned: paragraphs then take
+        #: their proxies from the words' (a paragraph's own mirror cannot give it).
         self.wide = False
 
     def learn(self, words: list[str]) -> bool:
         """Add the forms of the new ``words``; False if one needs the full engine."""
-        new = list(set(words).difference(self.proxy))
+        new = list(set(words).difference(self.mirror))
         if not self.rejected.isdisjoint(new):
             return False
-        if len(self.proxy) + len(new) > WORDS_KEPT or len(self.rejected) > WORDS_KEPT:
-            self.proxy.clear()
+        if len(self.mirror) + len(new) > WORDS_KEPT or len(self.rejected) > WORDS_KEPT:
             self.mirror.clear()
+            self.proxy.clear()
             self.rejected.clear()
             self.wide = False
             new = list(set(words))
         if not new:
             return True
-        proxies, mirrors, rejected = words_forms(new, self.shape)
-        self.proxy.update(proxies)
+        mirrors, wide, rejected = words_forms(new, self.shape)
         self.mirror.update(mirrors)
-        self.wide = self.wide or any(map(str.__contains__, proxies.values(), repeat(WIDE)))
+        self.proxy.update(wide)
+        self.wide = self.wide or bool(wide)
         self.rejected |= rejected
         return not rejected
 
@@ -387,11 +416,7 @@ def build_text(text: str, width: int | None, base: str, shape: bool) -> tuple[bo
         if forms.wide:
             proxy = forms.proxy_of(words)
         else:
-            # The mirror read backwards is the paragraph in logical order, each
-            # cluster's characters reversed (marks and merged letters before their
-            # head): marks hidden, it serves as the proxy, since lines break only
-            # between words and a word's drawn and hidden counts are the same.
-            proxy = _KINDS.in_cluster_re.sub(HIDDEN, mirror[::-1])
+            proxy = proxy_from_mirror(mirror)
     spans = line_spans(proxy, width)
     if spans is None:
         return None
