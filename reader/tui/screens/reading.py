@@ -16,13 +16,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rich.style import Style
-from textual import events, messages, work
-from textual._time import get_time  # the clock of Message.time
+from textual import events, work
 from textual.app import ComposeResult
-from textual.geometry import Size
-from textual.screen import Screen
 
 from reader.tui.bindings import READING_BINDINGS
+from reader.tui.screens.whole_frame import WholeFrameScreen
 from reader.tui.widgets.document_view import DocumentView, LayoutOrder
 from reader.tui.widgets.key_bar import KeyBar
 from reader.tui.widgets.pane import Pane
@@ -61,7 +59,7 @@ class ParagraphPartners:
         return min(nb - 1, round(index * (nb - 1) / (na - 1)))
 
 
-class ReadingScreen(Screen):
+class ReadingScreen(WholeFrameScreen):
     """Panes side by side. The screen sets the panes' attributes; panes post messages up."""
 
     BINDINGS = READING_BINDINGS
@@ -90,8 +88,6 @@ class ReadingScreen(Screen):
         self.order = order
         self.show_invisibles = show_invisibles
         self.sync = False
-        #: When the screen was last painted whole (see _painted_whole).
-        self._painted_whole_at = float("-inf")
         self._partners: dict[tuple[str, str], ParagraphPartners] = {}
 
     # ------------------------------------------------------------------ composition
@@ -144,46 +140,6 @@ class ReadingScreen(Screen):
     def _mark_first(self) -> None:
         for i, pane in enumerate(self.panes):
             pane.set_class(i == 0, "-first")
-
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Runs before Screen's own handler, which lays the screen out and paints it whole
-        # when its size changed (its first showing included), then asks for another
-        # whole repaint, needed only when it did not just paint (back from a dialog).
-        if self._size != self.app.size:
-            self.call_next(self._painted_whole)
-
-    def _painted_whole(self) -> None:
-        """The screen was just painted whole: drop the repaints asked for before that
-        (at start-up: the screen's own, and one per widget mounted, ~5 ms of frames
-        that would show nothing new before the app handles its first key)."""
-        self._painted_whole_at = get_time()
-        # What Widget.refresh() set on the screen (Textual 8): the flag and the regions;
-        # and on the widgets that asked before the frame, their flag (each would post
-        # an Update at its next idle).
-        self._repaint_required = False
-        self._dirty_regions.clear()
-        self._repaint_regions.clear()
-        for widget in self.walk_children(with_self=False):
-            widget._repaint_required = False
-            for scrollbar in (widget._vertical_scrollbar, widget._horizontal_scrollbar):
-                if scrollbar is not None:  # not a child in the DOM
-                    scrollbar._repaint_required = False
-
-    def _on_update(self, message: messages.Update) -> None:
-        # A widget's repaint asked for before the whole screen was painted is done;
-        # stopping it here keeps Screen's handler from queueing it (a later change
-        # posts a new one). Message.time and get_time are the same clock.
-        if message.time <= self._painted_whole_at:
-            message.stop()
-            message.prevent_default()
-
-    def _screen_resized(self, size: Size) -> None:
-        """Textual's reaction to a Resize of the screen: a layout pass and a repaint.
-        At start-up the screen gets three Resize events of the size it already has (the
-        driver's size twice, then the screen's own first layout), each of which cost a
-        layout pass and a repaint (~5 ms) after the first frame: skip those."""
-        if size != self._compositor.size:
-            super()._screen_resized(size)
 
     def on_resize(self, event: events.Resize) -> None:
         self._update_narrow(event.size.width)

