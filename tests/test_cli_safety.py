@@ -3,6 +3,7 @@ prints document text (titles, previews, paths) for people to read."""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 
@@ -48,3 +49,17 @@ def test_error_messages_show_control_characters_as_placeholders(tmp_path, reader
     assert run.returncode == 1
     assert "empty file" in run.stderr and "evil␛]0;pwned␇.txt" in run.stderr
     assert not CONTROLS.search(run.stderr), repr(run.stderr)
+
+
+@pytest.mark.parametrize("command", [["ls", "--json", "{a}", "{b}"], ["align", "--json", "{a}", "{b}"]])
+def test_json_output_escapes_control_characters_and_keeps_the_data(command, hostile_files, reader_cmd):
+    a, b = hostile_files
+    run = subprocess.run(reader_cmd + [part.format(a=a, b=b) for part in command],
+                         capture_output=True, text=True, encoding="utf-8")
+    assert run.returncode == 0, run.stderr
+    assert not CONTROLS.search(run.stdout.replace("\t", "")), repr(run.stdout)
+    rows = [json.loads(line) for line in run.stdout.splitlines()]
+    assert rows
+    if command[0] == "ls":
+        # The document's own title, control characters and all, survives as data.
+        assert any("\x1b[41mred" in (row.get("title") or "") for row in rows), rows

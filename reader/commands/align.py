@@ -6,11 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-import orjson
-
 from reader.commands.common import utf8_stdout
 from reader.core.document import Document
 from reader.errors import ReaderError
+from reader.formats.json_text import dumps
 
 #: Characters of each paragraph shown in the readable listing.
 PREVIEW_CHARS = 60
@@ -67,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
             "unaligned_a": alignment.unaligned_a, "unaligned_b": alignment.unaligned_b,
             "ratio": round(alignment.ratio, 4),
         }
-        out.write(orjson.dumps(payload).decode() + "\n")
+        out.write(dumps(payload) + "\n")
         return 0
     out.write(f"A = {visible(a.id)} ({a.lang}, {len(a.paragraphs)} paragraphs)\n")
     out.write(f"B = {visible(b.id)} ({b.lang}, {len(b.paragraphs)} paragraphs)\n")

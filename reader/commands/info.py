@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-import orjson
-
 from reader.commands.common import utf8_stdout
+from reader.formats.json_text import dumps
 from reader.store.journal import DatabaseFiles
 from reader.store.location import add_db_argument, choose_db
 from reader.store.lock import WriterLock
@@ -62,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
 def _print(info: dict, as_json: bool) -> None:
     out = sys.stdout
     if as_json:
-        out.write(orjson.dumps(info).decode() + "\n")
+        out.write(dumps(info) + "\n")
         return
     out.write(f"database   {info['database']}\n")
     out.write(f"chosen by  {info['chosen_by']}\n")

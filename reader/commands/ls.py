@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-import orjson
-
 from reader.bidi.sanitize import visible
 from reader.commands.common import add_paths_argument, load_or_fail, utf8_stdout
+from reader.formats.json_text import dumps
 
 
 def register(subparsers, name: str, summary: str) -> None:
@@ -35,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
             "title": doc.title,
         }
         if args.json:
-            out.write(orjson.dumps(row).decode() + "\n")
+            out.write(dumps(row) + "\n")
         else:
             # A file name is document-controlled too: no control character to the terminal.
             out.write(f"{visible(doc.path)}\t{doc.lang}\t{doc.direction}\t{row['paragraphs']}\t{row['chars']}\n")

@@ -30,9 +30,8 @@ from collections.abc import Collection
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-import orjson
-
 from reader.formats.checks import checked_text, kind_of_label, span_problem
+from reader.formats.json_text import dumps
 from reader.formats.output import Dump, Track, no_progress
 from reader.formats.problems import ProblemList
 from reader.formats.reading import document_from_text, read_json_lines, read_utf8
@@ -121,7 +120,7 @@ def dump(annotations: AnnotationSet, track: Track = no_progress) -> Dump:
         for l in annotations.links if span_doc.get(l.source) != span_doc.get(l.target)
     ]
     if cross:
-        files[CROSS_LINKS] = "".join(orjson.dumps(item).decode() + "\n" for item in cross)
+        files[CROSS_LINKS] = "".join(dumps(item) + "\n" for item in cross)
     entity_labels = sorted({s.label for s in annotations.spans if s.kind == "entity"} | {e.type for e in entities.values()})
     files[CONF] = _conf(entity_labels)
     return Dump(files)

@@ -23,9 +23,8 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from reader.formats.checks import checked_text, kind_of_label, span_problem
+from reader.formats.json_text import dumps
 from reader.formats.offsets import Utf16Offsets
 from reader.formats.output import Dump, Track, no_progress
 from reader.formats.problems import ProblemList
@@ -59,7 +58,7 @@ def dump(annotations: AnnotationSet, track: Track = no_progress, relations: bool
             ]
         else:
             record["label"] = [[units.to_utf16(s.start), units.to_utf16(s.end), s.label] for s in spans]
-        lines.append(orjson.dumps(record).decode() + "\n")
+        lines.append(dumps(record) + "\n")
     warnings = []
     if annotations.links and not relations:
         warnings.append(f"doccano label form carries no links: {len(annotations.links)} claim link(s) not exported (use the relation form)")

@@ -19,9 +19,8 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from reader.formats.checks import attrs_problem, checked_text, span_problem
+from reader.formats.json_text import dumps
 from reader.formats.output import Dump, Track, no_progress
 from reader.formats.problems import ProblemList
 from reader.formats.reading import read_json_lines, sha256_of
@@ -66,12 +65,12 @@ def dump(annotations: AnnotationSet, track: Track = no_progress) -> Dump:
     grouped = spans_by_document(annotations)
     lines = []
     for document in track(annotations.documents):
-        lines.append(orjson.dumps(document_line(document, grouped.get(document.id, []))))
+        lines.append(dumps(document_line(document, grouped.get(document.id, []))))
     for entity in annotations.entities:
-        lines.append(orjson.dumps({"record": "entity", **entity.to_dict()}))
+        lines.append(dumps({"record": "entity", **entity.to_dict()}))
     for link in annotations.links:
-        lines.append(orjson.dumps({"record": "link", **link.to_dict()}))
-    return Dump({"": "".join(line.decode() + "\n" for line in lines)})
+        lines.append(dumps({"record": "link", **link.to_dict()}))
+    return Dump({"": "".join(line + "\n" for line in lines)})
 
 
 def load(path: Path, labels: Collection[str] | None = None, warnings: list[str] | None = None) -> AnnotationSet:

@@ -21,9 +21,8 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from reader.formats.checks import checked_text, kind_of_label, span_problem
+from reader.formats.json_text import dumps
 from reader.formats.output import Dump, Track, no_progress
 from reader.formats.problems import ProblemList
 from reader.formats.reading import document_from_text, read_json
@@ -54,7 +53,7 @@ def dump(annotations: AnnotationSet, track: Track = no_progress) -> Dump:
             "annotations": [{"result": result}],
         })
     warnings = [f"Label Studio relations stay inside one task: {cross} cross-document link(s) not exported"] if cross else []
-    return Dump({"": orjson.dumps(tasks, option=orjson.OPT_INDENT_2).decode() + "\n"}, warnings)
+    return Dump({"": dumps(tasks, indent=True) + "\n"}, warnings)
 
 
 def load(path: Path, labels: Collection[str] | None = None, warnings: list[str] | None = None) -> AnnotationSet:

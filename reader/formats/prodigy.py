@@ -20,6 +20,7 @@ from typing import Any
 import orjson
 
 from reader.formats.checks import attrs_problem, checked_text, kind_of_label, span_problem
+from reader.formats.json_text import dumps
 from reader.formats.output import Dump, Track, no_progress
 from reader.formats.problems import ProblemList
 from reader.formats.reading import document_from_text, read_json_lines
@@ -67,7 +68,7 @@ def dump(annotations: AnnotationSet, track: Track = no_progress) -> Dump:
             "_task_hash": _hash32(orjson.dumps([input_hash, [(s["start"], s["end"], s["label"]) for s in task_spans]])),
             "answer": "accept",
         }
-        lines.append(orjson.dumps(task).decode() + "\n")
+        lines.append(dumps(task) + "\n")
     warnings = [f"Prodigy tasks carry no claim links: {len(annotations.links)} link(s) not exported"] if annotations.links else []
     return Dump({"": "".join(lines)}, warnings)
 
