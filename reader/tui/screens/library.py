@@ -28,6 +28,7 @@ from textual.app import ComposeResult
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
+from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Input, Static
@@ -36,7 +37,7 @@ from reader.bidi.layout import layout_paragraph, prepare_texts
 from reader.core.document import Document
 from reader.core.lazy_loading import document_ids
 from reader.tui.bindings import LIBRARY_BINDINGS
-from reader.tui.screens.whole_frame import WholeFrameScreen
+from reader.tui.screens.whole_frame import WholeFrame
 from reader.tui.widgets.key_bar import KeyBar
 
 NOT_KNOWN = "–"  # no store: counts are unknown, not zero
@@ -323,7 +324,7 @@ class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
 
 
-class LibraryScreen(WholeFrameScreen[list[str]]):
+class LibraryScreen(WholeFrame, Screen[list[str]]):
     """Pick documents to read; dismisses with their ids (an empty list: nothing)."""
 
     BINDINGS = LIBRARY_BINDINGS

@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING, Any
 from rich.style import Style
 from textual import events, work
 from textual.app import ComposeResult
+from textual.screen import Screen
 
 from reader.tui.bindings import READING_BINDINGS
-from reader.tui.screens.whole_frame import WholeFrameScreen
+from reader.tui.screens.whole_frame import WholeFrame
 from reader.tui.widgets.document_view import DocumentView, LayoutOrder
 from reader.tui.widgets.key_bar import KeyBar
 from reader.tui.widgets.pane import Pane
@@ -59,7 +60,7 @@ class ParagraphPartners:
         return min(nb - 1, round(index * (nb - 1) / (na - 1)))
 
 
-class ReadingScreen(WholeFrameScreen):
+class ReadingScreen(WholeFrame, Screen):
     """Panes side by side. The screen sets the panes' attributes; panes post messages up."""
 
     BINDINGS = READING_BINDINGS
