@@ -6,7 +6,7 @@ import codecs
 import json
 import subprocess
 
-from reader.core.loading import load_documents
+from reader.core.loading import list_sources, load_documents
 
 
 def test_directory_loads_recursively_txt_md_and_jsonl(tmp_path):
@@ -27,6 +27,23 @@ def test_directory_loads_recursively_txt_md_and_jsonl(tmp_path):
     assert by_id["x1"].meta["url"] == "http://example.org"
     assert by_id["sub/c#2"].direction == "rtl"
     assert [p.text for p in by_id["a"].paragraphs] == ["First article", "Second paragraph"]
+
+
+def test_a_directory_is_listed_in_the_order_of_its_paths_parts(tmp_path):
+    # Directories and files whose names sort around each other ("a", "a b", "a-b",
+    # "a.txt"), nested, with hidden and unloadable entries skipped: the order is that
+    # of the paths' parts compared name by name, as load_documents always gave.
+    names = ["a/z.txt", "a/b/c.md", "a b.txt", "a.txt", "a-b/x.txt", "A.TXT", "b.jsonl",
+             "a/.hidden.txt", ".dot/x.txt", "a/b.txt", "a/b/a.txt", "c.png", "ä.txt", "a/Z.md"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x\n", encoding="utf-8")
+    loadable = [n for n in names if not any(p.startswith(".") for p in n.split("/"))
+                and n.lower().rsplit(".", 1)[-1] in ("txt", "md", "jsonl")]
+    expected = sorted(tuple(n.split("/")) for n in loadable)
+    sources = list(list_sources([tmp_path]))
+    assert [tuple(s.path[len(str(tmp_path)) + 1:].split("/")) for s in sources] == expected
+    assert [s.id for s in sources] == ["/".join(parts)[: "/".join(parts).rindex(".")] for parts in expected]
 
 
 def test_bad_files_are_reported_with_path_and_reason_and_others_still_load(tmp_path):

@@ -30,7 +30,8 @@ class LazyCorpus(Sequence[Document]):
         ids = UniqueIds()
         for source in list_sources(paths):
             if not source.is_jsonl:
-                self._entries.append(Source(source.path, ids.claim(source.id)))
+                doc_id = ids.claim(source.id)
+                self._entries.append(source if doc_id == source.id else Source(source.path, doc_id))
                 continue
             for item in read_source(source):
                 if isinstance(item, LoadProblem):
