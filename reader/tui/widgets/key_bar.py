@@ -59,8 +59,9 @@ def main_keys(screen: Screen) -> tuple[list[KeyLabel], KeyLabel | None]:
 class KeyBar(Widget):
     """The main keys of the active bindings on one line (docked at the bottom).
 
-    Repaints when the screen's bindings change (focus moved, keymap applied): the text
-    is built from ``screen.active_bindings`` at each paint. A click on a key presses it.
+    The keys are read from ``screen.active_bindings`` at the first paint and again when
+    the screen's bindings change (focus moved, keymap applied), repainting only if the
+    keys shown changed. A click on a key presses it.
     """
 
     COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--separator"}
