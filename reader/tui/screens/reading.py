@@ -24,7 +24,7 @@ from reader.tui.bindings import READING_BINDINGS
 from reader.tui.screens.whole_frame import WholeFrame
 from reader.tui.widgets.document_view import DocumentView, LayoutOrder
 from reader.tui.widgets.key_bar import KeyBar
-from reader.tui.widgets.pane import Pane
+from reader.tui.widgets.pane import Pane, PaneHeader
 from reader.tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
@@ -64,15 +64,20 @@ class ReadingScreen(WholeFrame, Screen):
     """Panes side by side. The screen sets the panes' attributes; panes post messages up."""
 
     BINDINGS = READING_BINDINGS
-    # The panes are the screen's own children, side by side: no container between
-    # (each widget costs styling and a full-size paint at start-up). The key bar and
-    # the status line are "split" off the bottom (in DOM order: the key bar first, at
-    # the very bottom), which leaves the panes the rest.
+    # The panes' headers and views are the screen's own children, laid out in a grid:
+    # the headers (a row), then the views (a row below), one column per pane; no
+    # container per pane (each widget costs styling and a full-size paint at start-up).
+    # The key bar and the status line are "split" off the bottom (in DOM order: the key
+    # bar first, at the very bottom), which leaves the grid the rest.
     DEFAULT_CSS = """
-    ReadingScreen { layout: horizontal; }
+    ReadingScreen { layout: grid; grid-size: 1 2; grid-rows: 1 1fr; }
     ReadingScreen > KeyBar, ReadingScreen > StatusLine { dock: none; split: bottom; }
-    ReadingScreen.-narrow > Pane { display: none; }
-    ReadingScreen.-narrow > Pane.-focused { display: block; border-left: none; }
+    ReadingScreen > PaneHeader { height: 1; background: $panel; text-style: bold; }
+    ReadingScreen > PaneHeader.-focused { background: $primary; text-style: bold reverse; }
+    ReadingScreen > PaneHeader, ReadingScreen > DocumentView { border-left: vkey $panel-lighten-2; }
+    ReadingScreen > .-first { border-left: none; }
+    ReadingScreen.-narrow > PaneHeader, ReadingScreen.-narrow > DocumentView { display: none; }
+    ReadingScreen.-narrow > .-focused { display: block; border-left: none; }
     """
 
     def __init__(
@@ -94,18 +99,18 @@ class ReadingScreen(WholeFrame, Screen):
     # ------------------------------------------------------------------ composition
 
     def compose(self) -> ComposeResult:
-        for n, i in enumerate(self._initial):
-            pane = self._new_pane(self.documents[i])
-            if n == 0:
-                # Marked before mounting: a class set on a mounted pane restyles it
-                # (on_mount marks the panes again and finds nothing to change).
-                pane.add_class("-first", "-focused", update=False)
-            yield pane
+        panes = [self._new_pane(self.documents[i]) for i in self._initial]
+        # Marked before mounting: a class set on a mounted widget restyles it (on_mount
+        # marks the panes again and finds nothing to change).
+        panes[0].set_class(True, "-first", "-focused", update=False)
+        self.styles.grid_size_columns = len(panes)
+        yield from (pane.header for pane in panes)
+        yield from (pane.view for pane in panes)
         yield KeyBar()
         yield StatusLine()
 
     def _new_pane(self, document: Document) -> Pane:
-        return Pane(document, order=self.order, show_invisibles=self.show_invisibles)
+        return Pane.new(document, order=self.order, show_invisibles=self.show_invisibles)
 
     def on_mount(self) -> None:
         self._mark_first()
@@ -114,8 +119,12 @@ class ReadingScreen(WholeFrame, Screen):
 
     @property
     def panes(self) -> list[Pane]:
-        """The panes, left to right."""
-        return list(self.query_children(Pane))
+        """The panes, left to right (each pairs a header and a view, in DOM order)."""
+        return [Pane(header, view) for header, view in
+                zip(self.query_children(PaneHeader), self.query_children(DocumentView))]
+
+    def _pane_of(self, view: DocumentView) -> Pane | None:
+        return next((pane for pane in self.panes if pane.view is view), None)
 
     def focused_index(self) -> int:
         """Index of the pane holding the focus (0 if none)."""
@@ -146,13 +155,16 @@ class ReadingScreen(WholeFrame, Screen):
         self._update_narrow(event.size.width)
 
     def _update_narrow(self, width: int) -> None:
-        self.set_class(width < NARROW_WIDTH and len(self.panes) > 1, "-narrow")
+        count = len(self.panes)
+        narrow = width < NARROW_WIDTH and count > 1
+        self.set_class(narrow, "-narrow")
+        # One grid column per pane shown (the narrow layout shows the focused one).
+        self.styles.grid_size_columns = 1 if narrow else max(1, count)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if isinstance(event.widget, DocumentView):
             for pane in self.panes:
-                # Not pane.view: a pane being removed has lost its view already.
-                pane.set_class(event.widget.parent is pane, "-focused")
+                pane.set_class(pane.view is event.widget, "-focused")
             self._show_status(event.widget)
             if self.sync:
                 self._show_aligned()
@@ -183,6 +195,9 @@ class ReadingScreen(WholeFrame, Screen):
         self.query_one(StatusLine).note = note
 
     def on_document_view_cursor_moved(self, message: DocumentView.CursorMoved) -> None:
+        pane = self._pane_of(message.view)
+        if pane is not None:
+            pane.header.show_cursor(message.paragraph)
         if message.view.has_focus or len(self.panes) == 1:
             self._show_status(message.view)
         if self.sync and message.view.has_focus:
@@ -226,10 +241,8 @@ class ReadingScreen(WholeFrame, Screen):
             return
         pane = self._new_pane(document)
         panes = self.panes
-        if panes:
-            await self.mount(pane, after=panes[-1])
-        else:
-            await self.mount(pane, before=self.query_one(KeyBar))
+        await self.mount(pane.header, after=panes[-1].header if panes else None)
+        await self.mount(pane.view, after=panes[-1].view if panes else None)
         self._mark_first()
         self._update_narrow(self.size.width)
         self.focus_pane(len(self.panes) - 1)
@@ -240,7 +253,7 @@ class ReadingScreen(WholeFrame, Screen):
             self.notify("The last pane stays open (q quits).")
             return
         index = self.focused_index()
-        await panes[index].remove()
+        await self.remove_children(list(panes[index].widgets))
         self._show_aligned()
         self._mark_first()
         self._update_narrow(self.size.width)
@@ -253,10 +266,11 @@ class ReadingScreen(WholeFrame, Screen):
             return
         index = self.focused_index()
         other = (index + 1) % len(panes)
-        if other > index:
-            self.move_child(panes[index], after=panes[other])
-        else:
-            self.move_child(panes[index], before=panes[other])
+        for moved, anchor in zip(panes[index].widgets, panes[other].widgets):
+            if other > index:
+                self.move_child(moved, after=anchor)
+            else:
+                self.move_child(moved, before=anchor)
         self._mark_first()
         self.focus_pane(other)
 
@@ -362,6 +376,10 @@ class ReadingScreen(WholeFrame, Screen):
         source.set_paragraph_emphasis(own)
 
     def on_document_view_scrolled(self, message: DocumentView.Scrolled) -> None:
+        pane = self._pane_of(message.view)
+        if pane is not None:
+            view = message.view
+            pane.header.show_scroll(view.paragraph_index_at(view.cursor), message.fraction)
         # Only the pane the reader drives leads; the followers' own Scrolled are ignored.
         if self.sync and message.view.has_focus:
             self._sync_from(message.view)

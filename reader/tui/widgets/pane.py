@@ -1,4 +1,4 @@
-"""A pane: a header (title, language, direction, position) above a DocumentView."""
+"""A pane: a header line (title, language, direction, position) above a DocumentView."""
 
 from __future__ import annotations
 
@@ -6,9 +6,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
-from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.reactive import reactive
+from textual.geometry import Region
 from textual.widget import Widget
 
 from reader.bidi.layout import layout_paragraph
@@ -41,28 +39,45 @@ def screen_text(text: str, order: LayoutOrder = "visual", width: int | None = No
 
 
 class PaneHeader(Widget):
-    """One line: language · direction, the title, and (right) paragraph and scroll position.
+    """A pane's first line: language · direction, the title, and (right) paragraph and
+    scroll position of its view.
 
     The title is laid out by the bidi engine at the width left over, so an Arabic title
-    reads right to left and is cut at its logical end.
+    reads right to left and is cut at its logical end. The line is set before the header
+    is mounted (the first frame shows it; nothing to repaint after); the language, when
+    the catalog does not give it, is detected in a thread after mounting.
     """
 
-    DEFAULT_CSS = """
-    PaneHeader { height: 1; background: $panel; text-style: bold; }
-    """
-
-    lang: reactive[str] = reactive("…")
-    direction: reactive[str] = reactive("")
-    title: reactive[str] = reactive("")
-    position: reactive[str] = reactive("")
-
-    def __init__(self, order: LayoutOrder = "visual") -> None:
+    def __init__(self, document: Document, order: LayoutOrder = "visual") -> None:
         super().__init__()
+        self.document = document
         self.order = order
+        meta_lang = document.meta.get("lang")
+        self._lang_known = isinstance(meta_lang, str) and bool(meta_lang)
+        self.lang = meta_lang if self._lang_known else "…"
+        self.direction = document.direction
+        self.title = document.title
+        #: How far down the view is (0..1), None when it all fits.
+        self.fraction: float | None = 0.0
+        self.position = self._position(0)
+
+    def on_mount(self) -> None:
+        if not self._lang_known:
+            self._detect_language()  # never block the first paint on language detection
+
+    @work(thread=True, exclusive=True)
+    def _detect_language(self) -> None:
+        lang = self.document.lang
+        self.app.call_from_thread(self._show_lang, lang)
+
+    def _show_lang(self, lang: str) -> None:
+        if lang != self.lang:
+            self.lang = lang
+            self.refresh()
 
     def render(self) -> Text:
         """Plain Text (never markup): the title is document text."""
-        width = self.size.width
+        width = self.content_region.width
         left = f" {self.lang} · {self.direction} "
         right = f" {self.position} "
         room = width - len(left) - len(right)
@@ -73,61 +88,63 @@ class PaneHeader(Widget):
         text.append(right)
         return text
 
-    def show(self, title: str, lang: str, direction: str) -> None:
-        """Set the left part: language, direction and the document's raw ``title``."""
-        self.title, self.lang, self.direction = title, lang, direction
+    def _position(self, paragraph: int) -> str:
+        where = "all" if self.fraction is None else f"{round(self.fraction * 100):3d}%"
+        return f"¶ {paragraph + 1}/{len(self.document.paragraphs)}  {where:>4}"
 
-    def show_position(self, paragraph: int, paragraphs: int, fraction: float | None) -> None:
-        """Set the right part: cursor paragraph and how far down the view is ("all": it fits)."""
-        where = "all" if fraction is None else f"{round(fraction * 100):3d}%"
-        self.position = f"¶ {paragraph + 1}/{paragraphs}  {where:>4}"
+    def show_cursor(self, paragraph: int) -> None:
+        """Show the cursor's ``paragraph`` (repaints if the line changed)."""
+        position = self._position(paragraph)
+        if position != self.position:
+            self.position = position
+            self.refresh()
+
+    def show_scroll(self, paragraph: int, fraction: float | None) -> None:
+        """Show how far down the view is (``fraction``, None: it all fits, "all") and
+        the cursor's ``paragraph``."""
+        self.fraction = fraction
+        self.show_cursor(paragraph)
 
 
-class Pane(Vertical):
-    """One document in the reading screen. The screen sets attributes; the pane reports up."""
-
-    DEFAULT_CSS = """
-    Pane { width: 1fr; height: 1fr; border-left: vkey $panel-lighten-2; }
-    Pane.-first { border-left: none; }
-    Pane.-focused > PaneHeader { background: $primary; text-style: bold reverse; }
+class Pane:
+    """One document on the reading screen: its header above its view. Not a widget:
+    the screen lays out the headers and the views itself (a container per pane cost
+    styling and a full-size paint at start-up); this pairs them.
     """
 
-    def __init__(self, document: Document, *, order: LayoutOrder = "visual", show_invisibles: bool = False) -> None:
-        super().__init__()
-        self.document = document
-        self.order = order
-        self._show_invisibles = show_invisibles
-        self._fraction: float | None = 0.0
+    __slots__ = ("header", "view")
+
+    def __init__(self, header: PaneHeader, view: DocumentView) -> None:
+        self.header = header
+        self.view = view
+
+    @classmethod
+    def new(cls, document: Document, *, order: LayoutOrder = "visual", show_invisibles: bool = False) -> Pane:
+        """A pane for ``document``, not mounted yet."""
+        return cls(PaneHeader(document, order), DocumentView(document, order=order, show_invisibles=show_invisibles))
 
     @property
-    def view(self) -> DocumentView:
-        return self.query_one(DocumentView)
+    def document(self) -> Document:
+        return self.view.document
 
-    def compose(self) -> ComposeResult:
-        yield PaneHeader(self.order)
-        yield DocumentView(self.document, order=self.order, show_invisibles=self._show_invisibles)
+    @property
+    def widgets(self) -> tuple[PaneHeader, DocumentView]:
+        return self.header, self.view
 
-    def on_mount(self) -> None:
-        meta_lang = self.document.meta.get("lang")
-        self._show_header(meta_lang if isinstance(meta_lang, str) and meta_lang else "…")
-        if not meta_lang:
-            self._detect_language()  # never block the first paint on language detection
-        self._show_position(0)
+    @property
+    def region(self) -> Region:
+        """The screen region the pane covers (header and view); empty when hidden."""
+        return self.header.region.union(self.view.region)
 
-    @work(thread=True, exclusive=True)
-    def _detect_language(self) -> None:
-        lang = self.document.lang
-        self.app.call_from_thread(self._show_header, lang)
+    @property
+    def display(self) -> bool:
+        """Whether the pane is shown (the narrow layout shows only the focused one)."""
+        return self.view.display
 
-    def _show_header(self, lang: str) -> None:
-        self.query_one(PaneHeader).show(self.document.title, lang, self.document.direction)
+    def has_class(self, name: str) -> bool:
+        return self.view.has_class(name)
 
-    def _show_position(self, paragraph: int) -> None:
-        self.query_one(PaneHeader).show_position(paragraph, len(self.document.paragraphs), self._fraction)
-
-    def on_document_view_cursor_moved(self, message: DocumentView.CursorMoved) -> None:
-        self._show_position(message.paragraph)
-
-    def on_document_view_scrolled(self, message: DocumentView.Scrolled) -> None:
-        self._fraction = message.fraction
-        self._show_position(self.view.paragraph_index_at(self.view.cursor))
+    def set_class(self, add: bool, *names: str, update: bool = True) -> None:
+        """Add (or remove) CSS classes on the header and the view."""
+        for widget in self.widgets:
+            widget.set_class(add, *names, update=update)
