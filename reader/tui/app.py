@@ -69,9 +69,10 @@ class ReaderApp(KeymapMixin, App):
         Everything the imports made (modules, classes, tables) lives until the process
         ends: ``gc.freeze`` moves it out of the collector's reach, so the collections
         made while reading only scan what the app itself allocates. Until the first
-        paint the collector is off: what is built then (screen, widgets, styles, the
-        first layouts) lives on too, and the ~70 collections it set off cost ~4 ms.
-        Tests (``run_test``) skip this.
+        paint the collector is off (the `reader` command has it off from the import of
+        this module: ``reader.commands.open.reader_app``): what is built then (screen,
+        widgets, styles, the first layouts) lives on too, and the ~70 collections it set
+        off cost ~4 ms. Tests (``run_test``) skip this.
         """
         gc.freeze()
         gc.disable()
