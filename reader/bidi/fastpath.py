@@ -67,14 +67,22 @@ WORDS_KEPT = 200_000
 Line = tuple[str, int, int, int]  # (text, cells, start, end)
 
 
+def _char_class(chars: set[str], negated: bool = False) -> str:
+    return "[" + ("^" if negated else "") + "".join(map(re.escape, sorted(chars))) + "]"
+
+
 class _CharacterKinds:
     """What each character met so far is, for the word forms: one that takes one
     cell (``one_cell``); one drawn in the cell of the character before it
     (``in_cluster``: nonspacing marks, zero width and bidi class NSM, so at their
     base's level; and a letter merged into a ligature, shaping.MERGED, the same
     character as HIDDEN); or anything else (``other``: wide characters...). With a
-    regex for each set, and one for the characters not met yet, so that a long text
-    is sorted in a few C-level scans."""
+    regex for each of the last two sets (compiled again only when the set grows,
+    which is rare), and for a long text one for the characters not met yet, so that
+    it is sorted in a few C-level scans."""
+
+    #: Texts at least this long have their new characters found by regex.
+    LONG = 100_000
 
     def __init__(self) -> None:
         self.one_cell: set[str] = set()
@@ -82,23 +90,12 @@ class _CharacterKinds:
         # VARIATION SELECTOR-16 may widen the character before it (Rich measures
         # the pair as two cells).
         self.other: set[str] = {"\ufe0f"}
-        self.unknown: re.Pattern | None = None
+        self._unknown: re.Pattern | None = None  # for long texts; None: to be made
+        self._compile_in_cluster()
+        self.other_re = re.compile(_char_class(self.other))
 
-    def _start(self) -> None:
-        """Sort the characters of news text ahead, in one go (ASCII, Latin-1,
-        Hebrew, Arabic and its presentation forms): finding the new characters of a
-        long text by regex is then quick (when most are new, it is not)."""
-        self._sort(chr(code) for code in chain(
-            range(0x20, 0x7F), range(0xA1, 0x100), range(0x591, 0x700), range(0xFB50, 0xFE00), range(0xFE70, 0xFEFF)
-        ) if not _NOT_SIMPLE.match(chr(code)))
-
-    def _compile(self) -> None:
-        def char_class(chars: set[str], negated: bool = False) -> str:
-            return "[" + ("^" if negated else "") + "".join(map(re.escape, sorted(chars))) + "]"
-
-        self.unknown = re.compile(char_class(self.one_cell | self.in_cluster | self.other, negated=True))
-        self.in_cluster_re = re.compile(char_class(self.in_cluster))
-        self.other_re = re.compile(char_class(self.other))
+    def _compile_in_cluster(self) -> None:
+        self.in_cluster_re = re.compile(_char_class(self.in_cluster))
         # A word that begins with a mark (the mark would join the space before it).
         self.mark_first = re.compile(f"(?:^|(?<= )){self.in_cluster_re.pattern}")
         # In reversed text: marks, then the base they follow (L3 puts them after it).
@@ -106,16 +103,25 @@ class _CharacterKinds:
 
     def learn(self, text: str) -> None:
         """Sort the characters of ``text`` not met before."""
-        if self.unknown is None:
-            if len(text) > 100_000:
-                self._start()  # a whole document: worth the ~6 ms
-            else:
-                self._compile()
-        if self.unknown.search(text) is not None:
-            self._sort(set(self.unknown.findall(text)))
+        if len(text) < self.LONG:
+            self._sort(set(text).difference(self.one_cell, self.in_cluster, self.other))
+            return
+        if not self.one_cell:
+            # The first long text (a whole document): sort the characters of news
+            # text ahead, in one go (ASCII, Latin-1, Hebrew, Arabic and its
+            # presentation forms); finding the rest by regex is then quick.
+            self._sort(chr(code) for code in chain(
+                range(0x20, 0x7F), range(0xA1, 0x100), range(0x591, 0x700), range(0xFB50, 0xFE00), range(0xFE70, 0xFEFF)
+            ) if not _NOT_SIMPLE.match(chr(code)))
+        if self._unknown is None:
+            self._unknown = re.compile(_char_class(self.one_cell | self.in_cluster | self.other, negated=True))
+        if self._unknown.search(text) is not None:
+            self._sort(set(self._unknown.findall(text)))
 
     def _sort(self, new) -> None:
+        in_cluster, other = len(self.in_cluster), len(self.other)
         for ch in new:
+            self._unknown = None
             cells = char_width(ch)
             if cells == 1:
                 self.one_cell.add(ch)
@@ -123,7 +129,10 @@ class _CharacterKinds:
                 self.in_cluster.add(ch)
             else:
                 self.other.add(ch)
-        self._compile()
+        if len(self.in_cluster) != in_cluster:
+            self._compile_in_cluster()
+        if len(self.other) != other:
+            self.other_re = re.compile(_char_class(self.other))
 
 
 _KINDS = _CharacterKinds()
