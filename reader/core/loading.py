@@ -45,6 +45,7 @@ class Source:
 
     @property
     def is_jsonl(self) -> bool:
+        # The cheap test first: it rules out the text files of a large corpus.
         return self.path[-6:].lower() == ".jsonl" and _split_suffix(self.path)[1].lower() in JSONL_SUFFIXES
 
 
