@@ -15,7 +15,7 @@ from hypothesis import given, settings, strategies as st
 
 from reader.bidi import fastpath
 from reader.bidi.engine import build_lines
-from reader.bidi.layout import layout_paragraph, layout_texts
+from reader.bidi.layout import layout_document, layout_paragraph, layout_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -205,3 +205,15 @@ def test_the_proxy_read_from_the_mirror_breaks_lines_as_the_words_proxies(wide, 
                 assert fast == engine_lines(paragraph, width)
     assert taken > 100  # narrow widths send long words to the engine
     assert fastpath.build_text(vocalized, 23, "auto", True) is not None
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"shape": False}, {"base": "rtl"}, {"order": "logical"}, {"show_invisibles": True}, {"width": None}],
+)
+def test_a_document_laid_out_at_once_is_its_paragraphs_laid_out_one_by_one(options):
+    paragraphs = news_paragraphs()[:40] + ["", "  ", "Wow Wow", "tab\there \x1b[31m", "中文 and ❤️ עברית"]
+    width = options.pop("width", 31)
+    base = options.pop("base", "auto")
+    together = list(layout_document(paragraphs, width, base, **options))
+    assert together == [layout_texts(p, width, base, **options) for p in paragraphs]

@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterable
 from itertools import accumulate, chain
 from re import Match
 
@@ -284,7 +285,7 @@ class WordForms:
         #: their proxies from the words' (a paragraph's own mirror cannot give it).
         self.wide = False
 
-    def learn(self, words: list[str]) -> bool:
+    def learn(self, words: Iterable[str]) -> bool:
         """Add the forms of the new ``words``; False if one needs the full engine."""
         new = list(set(words).difference(self.mirror))
         if not self.rejected.isdisjoint(new):
@@ -326,12 +327,20 @@ class WordForms:
 _FORMS = {True: WordForms(True), False: WordForms(False)}
 
 
-def learn_paragraphs(paragraphs: list[str], shape: bool) -> None:
+def learn_paragraphs(paragraphs: list[str], shape: bool) -> list[list[str]]:
     """Learn the words of all ``paragraphs`` at once (ASCII ones need none): what
-    `build_text` would learn paragraph by paragraph, with one batch's fixed costs."""
-    text = " ".join([paragraph for paragraph in paragraphs if not paragraph.isascii()])
-    if text:
-        _FORMS[shape].learn(text.split(" "))
+    `build_text` would learn paragraph by paragraph, with one batch's fixed costs.
+    Returns each paragraph's words, to give `build_text` (the same string objects:
+    their hashes are computed already)."""
+    words = [paragraph.split(" ") for paragraph in paragraphs]
+    new = set(chain.from_iterable(
+        split for paragraph, split in zip(paragraphs, words) if not paragraph.isascii()
+    ))
+    if new:
+        _FORMS[shape].learn(new)
+    return words
+
+
 _WRAP: dict[int, re.Pattern] = {}
 
 
@@ -408,11 +417,15 @@ def visual_runs(runs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     return order
 
 
-def build_text(text: str, width: int | None, base: str, shape: bool) -> tuple[bool, list[Line]] | None:
+def build_text(
+    text: str, width: int | None, base: str, shape: bool, words: list[str] | None = None
+) -> tuple[bool, list[Line]] | None:
     """(rtl, [(line text, cells, start, end)]) exactly as the full engine lays the
-    paragraph out, or None when the paragraph needs the full engine."""
+    paragraph out, or None when the paragraph needs the full engine. ``words``:
+    ``text.split(" ")`` if the caller has it."""
     forms = _FORMS[shape]
-    words = text.split(" ")
+    if words is None:
+        words = text.split(" ")
     if text.isascii() and text.isprintable():
         # One cell, one cluster, one code point each: the text is its own proxy.
         if not all(words):

@@ -16,14 +16,16 @@ See docs/bidi.md for the design.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from reader.bidi import fastpath
 from reader.bidi.engine import build_lines
 
-__all__ = ["VisualLine", "ParagraphLayout", "layout_paragraph", "layout_texts", "prepare_texts", "clear_cache"]
+__all__ = [
+    "VisualLine", "ParagraphLayout", "layout_paragraph", "layout_texts", "layout_document", "prepare_texts", "clear_cache",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,10 +168,31 @@ def layout_texts(
 
 
 def prepare_texts(paragraphs: list[str], *, shape: bool = True) -> None:
-    """Get ready to lay out ``paragraphs`` with `layout_texts` (options as given there):
-    changes nothing but speed. The words of a whole document are measured, shaped and
-    reversed together, for less than paragraph by paragraph."""
+    """Get ready to lay out ``paragraphs`` (with `layout_paragraph` or `layout_texts`,
+    options as given there): changes nothing but speed. The words of many paragraphs
+    are measured, shaped and reversed together, for less than paragraph by paragraph."""
     fastpath.learn_paragraphs(paragraphs, shape)
+
+
+def layout_document(
+    paragraphs: list[str],
+    width: int | None,
+    base: str = "auto",
+    *,
+    shape: bool = True,
+    show_invisibles: bool = False,
+    order: str = "visual",
+) -> Iterator[tuple[bool, list[tuple[str, int, int, int]]]]:
+    """`layout_texts` of each of ``paragraphs`` in turn, for printing a whole document:
+    its words learned at once first (`prepare_texts`), each paragraph split once."""
+    _check_arguments(width, base, order)
+    if order != "visual" or show_invisibles:
+        for text in paragraphs:
+            yield layout_texts(text, width, base, shape=shape, show_invisibles=show_invisibles, order=order)
+        return
+    for text, words in zip(paragraphs, fastpath.learn_paragraphs(paragraphs, shape)):
+        fast = fastpath.build_text(text, width, base, shape, words)
+        yield fast if fast is not None else layout_texts(text, width, base, shape=shape)
 
 
 def display_line(text: str, base: str = "auto") -> str:

@@ -12,7 +12,7 @@ import argparse
 import os
 import sys
 
-from reader.bidi.layout import layout_texts, prepare_texts
+from reader.bidi.layout import layout_document
 from reader.bidi.sanitize import visible
 from reader.commands.common import add_paths_argument, load_or_fail, utf8_stdout
 
@@ -101,13 +101,10 @@ def _render(paragraphs: list[str], width: int | None, base: str, options: dict) 
     """The output for ``paragraphs`` (one per input line), each screen line ending in
     a newline."""
     out: list[str] = []
-    if options["order"] == "visual" and not options["show_invisibles"]:
-        prepare_texts(paragraphs, shape=options["shape"])
-    for line in paragraphs:
+    for line, (rtl, lines) in zip(paragraphs, layout_document(paragraphs, width, base, **options)):
         if not line or (width is not None and not line.strip()):
             out.append("")  # blank lines separate paragraphs; keep them
             continue
-        rtl, lines = layout_texts(line, width, base, **options)
         if rtl and width:
             # Right-aligned: left padding as VisualLine.pad (none if a line overflows).
             out.extend([" " * (width - cells) + text for text, cells, _, _ in lines])
