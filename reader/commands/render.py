@@ -9,6 +9,7 @@ from the document (see reader.bidi.sanitize).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 
@@ -73,6 +74,20 @@ def _default_width() -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Laying out makes hundreds of thousands of small lists and tuples but almost no
+    # reference cycles (~250 objects' worth for 2 MB, measured): the collector's
+    # passes over them cost ~7 % of the time of a large document and find next to
+    # nothing. Paused for the command only.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(args)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _run(args: argparse.Namespace) -> int:
     result = load_or_fail(args.paths)
     utf8_stdout()
     width = None if args.no_wrap else (args.width or _default_width())
