@@ -69,6 +69,9 @@ Line = tuple[str, int, int, int]  # (text, cells, start, end)
 
 
 def _char_class(chars: set[str], negated: bool = False) -> str:
+    """A regex matching one of ``chars`` (or, ``negated``, any other character)."""
+    if not chars:
+        return "(?s:.)" if negated else "(?!)"
     return "[" + ("^" if negated else "") + "".join(map(re.escape, sorted(chars))) + "]"
 
 
@@ -97,6 +100,8 @@ class _CharacterKinds:
 
     def _compile_in_cluster(self) -> None:
         self.in_cluster_re = re.compile(_char_class(self.in_cluster))
+        # The marks alone (a merged letter is HIDDEN already).
+        self.marks_re = re.compile(_char_class(self.in_cluster - {HIDDEN}))
         # A word that begins with a mark (the mark would join the space before it).
         self.mark_first = re.compile(f"(?:^|(?<= )){self.in_cluster_re.pattern}")
         # In reversed text: marks, then the base they follow (L3 puts them after it).
@@ -213,7 +218,7 @@ def proxy_from_mirror(mirror: str) -> str:
     reversed (marks and merged letters before their head); marks hidden, it serves as
     the proxy, since lines break only between words and each word's drawn and hidden
     counts are the same."""
-    return _KINDS.in_cluster_re.sub(HIDDEN, mirror[::-1])
+    return _KINDS.marks_re.sub(HIDDEN, mirror[::-1])
 
 
 def word_forms(word: str, shape: bool) -> tuple[str, str] | None:
