@@ -156,9 +156,17 @@ def layout_texts(
     VisualLine is built. Tests check it against layout_paragraph.
     """
     _check_arguments(width, base, order)
-    visual = order == "visual"
+    return _texts(text, width, base, shape, show_invisibles, order == "visual")
+
+
+def _texts(
+    text: str, width: int | None, base: str, shape: bool, show_invisibles: bool, visual: bool,
+    words: list[str] | None = None,
+) -> tuple[bool, list[tuple[str, int, int, int]]]:
+    """`layout_texts` on checked arguments: the fast path when it can (``words``:
+    ``text.split(" ")`` if known), else the engine."""
     if visual and not show_invisibles:
-        fast = fastpath.build_text(text, width, base, shape)
+        fast = fastpath.build_text(text, width, base, shape, words)
         if fast is not None:
             return fast
     rtl, raw_lines = build_lines(
@@ -186,13 +194,13 @@ def layout_document(
     """`layout_texts` of each of ``paragraphs`` in turn, for printing a whole document:
     its words learned at once first (`prepare_texts`), each paragraph split once."""
     _check_arguments(width, base, order)
-    if order != "visual" or show_invisibles:
-        for text in paragraphs:
-            yield layout_texts(text, width, base, shape=shape, show_invisibles=show_invisibles, order=order)
-        return
-    for text, words in zip(paragraphs, fastpath.learn_paragraphs(paragraphs, shape)):
-        fast = fastpath.build_text(text, width, base, shape, words)
-        yield fast if fast is not None else layout_texts(text, width, base, shape=shape)
+    visual = order == "visual"
+    if not visual or show_invisibles:  # the engine only: no words to learn
+        words_of = [None] * len(paragraphs)
+    else:
+        words_of = fastpath.learn_paragraphs(paragraphs, shape)
+    for text, words in zip(paragraphs, words_of):
+        yield _texts(text, width, base, shape, show_invisibles, visual, words)
 
 
 def display_line(text: str, base: str = "auto") -> str:
