@@ -193,7 +193,13 @@ async def test_languages_are_detected_for_visible_rows_only(tmp_path):
     docs = corpus(tmp_path, **texts)
     app = LibraryApp(docs)
     async with app.run_test(size=(100, 12)) as pilot:
-        await app.workers.wait_for_complete()
+        # The detection worker starts after the first refresh: wait for it to start and end.
+        for _ in range(50):
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            detected = [d.id for d in docs if "lang" in d.__dict__]
+            if detected:
+                break
         await pilot.pause()
         detected = [d.id for d in docs if "lang" in d.__dict__]
         assert 0 < len(detected) < 20

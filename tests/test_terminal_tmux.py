@@ -7,11 +7,9 @@ uses its own tmux server socket, so nothing is shared with the user's tmux.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shlex
 import shutil
-import signal
 import sys
 import time
 from pathlib import Path
@@ -146,32 +144,39 @@ def _mode_switches(data: bytes) -> list[str]:
     return re.findall(r"\x1b\[8([lh])", data.decode("utf-8", "replace"))
 
 
-def test_ctrl_z_restores_implicit_mode_and_resuming_asks_for_explicit_mode_again(tmp_path, sessions):
+def test_ctrl_z_restores_implicit_mode_and_fg_asks_for_explicit_mode_again(tmp_path, sessions):
     doc = tmp_path / "short.txt"
     doc.write_text("مرحبا بالعالم\n", encoding="utf-8")
     raw = tmp_path / "raw.out"
-    # The reader is the pane's own process (ctrl+z stops it; the test plays the shell's `fg`
-    # with SIGCONT). tmux's pipe-pane records what it writes, escape sequences and all.
-    session = TmuxTerminal(f"sleep 1; exec {reader_command(str(doc))}", cwd=tmp_path, width=WIDTH, height=HEIGHT)
+    # As a user does it: an interactive shell with job control runs the reader, ctrl+z
+    # stops it, `fg` resumes it. (With the reader as the pane's own process, tmux itself
+    # sends SIGCONT to a stopped pane at once, so "suspended" could not be observed.)
+    # tmux's pipe-pane records what is written, escape sequences and all.
+    session = TmuxTerminal("exec bash --norc --noprofile -i", cwd=tmp_path, width=WIDTH, height=HEIGHT,
+                           env={"PS1": "$ "})
     sessions.append(session)
     session.tmux("pipe-pane", "-o", "-t", session.name, f"cat >> {shlex.quote(str(raw))}")
+    session.type(reader_command(str(doc)))
+    session.keys("Enter")
     session.wait_for("offset 0")
-    session.tmux("send-keys", "-t", session.name, "C-z")
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and _mode_switches(raw.read_bytes()) != ["l", "h"]:
-        time.sleep(0.2)
-    assert _mode_switches(raw.read_bytes()) == ["l", "h"]  # suspended: implicit mode is back
-    pane_pid = int(session.tmux("display-message", "-p", "-t", session.name, "#{pane_pid}").strip())
-    os.kill(pane_pid, signal.SIGCONT)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and _mode_switches(raw.read_bytes()) != ["l", "h", "l"]:
-        time.sleep(0.2)
-    assert _mode_switches(raw.read_bytes()) == ["l", "h", "l"]  # resumed: explicit again
-    session.tmux("send-keys", "-t", session.name, "q")
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and _mode_switches(raw.read_bytes()) != ["l", "h", "l", "h"]:
-        time.sleep(0.2)
-    assert _mode_switches(raw.read_bytes()) == ["l", "h", "l", "h"]
+
+    def switches_become(expected: list[str]) -> list[str]:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and _mode_switches(raw.read_bytes()) != expected:
+            time.sleep(0.2)
+        return _mode_switches(raw.read_bytes())
+
+    session.keys("C-z")
+    assert switches_become(["l", "h"]) == ["l", "h"]  # suspended: implicit mode is back
+    session.wait_for("Stopped")  # the shell has the terminal, the reader is a stopped job
+    time.sleep(0.5)
+    assert _mode_switches(raw.read_bytes()) == ["l", "h"]  # and it stays stopped
+    session.type("fg")
+    session.keys("Enter")
+    assert switches_become(["l", "h", "l"]) == ["l", "h", "l"]  # resumed: explicit again
+    session.wait_for("offset 0")
+    session.keys("q")
+    assert switches_become(["l", "h", "l", "h"]) == ["l", "h", "l", "h"]
 
 
 @pytest.mark.parametrize("no_color", [False, True], ids=["16-colours", "NO_COLOR"])

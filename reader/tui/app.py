@@ -109,6 +109,12 @@ class ReaderApp(KeymapMixin, App):
     def on_mount(self) -> None:
         # After the first paint: the keymap files, load problems and the database.
         self.call_after_refresh(self._first_paint_done)
+        self.app_resume_signal.subscribe(self, self._repaint_after_resume)
+
+    def _repaint_after_resume(self, _app: App) -> None:
+        """Back from ctrl+z (`fg`): the terminal's screen was given back blank and Textual
+        (8.2) repaints only what changes, i.e. nothing. Paint the whole screen again."""
+        self.screen.refresh()
 
     def _first_paint_done(self) -> None:
         gc.enable()  # off since `run` (start-up makes objects that live on)
