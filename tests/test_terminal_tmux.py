@@ -179,6 +179,27 @@ def test_ctrl_z_restores_implicit_mode_and_fg_asks_for_explicit_mode_again(tmp_p
     assert switches_become(["l", "h", "l", "h"]) == ["l", "h", "l", "h"]
 
 
+def test_ctrl_l_repaints_a_screen_that_something_else_wrote_over(tmp_path, sessions):
+    doc = tmp_path / "short.txt"
+    doc.write_text("مرحبا بالعالم\n", encoding="utf-8")
+    session = TmuxTerminal(reader_command(str(doc)), cwd=tmp_path, width=WIDTH, height=HEIGHT)
+    sessions.append(session)
+    before = session.wait_for("offset 0")
+    # Another program (or line noise over SSH) writes over the reader's screen.
+    tty = session.tmux("display-message", "-p", "-t", session.name, "#{pane_tty}").strip()
+    with open(tty, "w", encoding="utf-8") as terminal:
+        terminal.write("\x1b[2;1HNOISE NOISE\x1b[5;3HNOISE")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and "NOISE" not in session.screen():
+        time.sleep(0.1)
+    assert "NOISE" in session.screen()
+    session.keys("C-l")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and "NOISE" in session.screen():
+        time.sleep(0.1)
+    assert session.capture() == before
+
+
 @pytest.mark.parametrize("no_color", [False, True], ids=["16-colours", "NO_COLOR"])
 def test_sixteen_colours_and_no_color_keep_text_and_a_reverse_video_cursor(tmp_path, sessions, no_color):
     doc = tmp_path / "ar.txt"

@@ -109,12 +109,9 @@ class ReaderApp(KeymapMixin, App):
     def on_mount(self) -> None:
         # After the first paint: the keymap files, load problems and the database.
         self.call_after_refresh(self._first_paint_done)
-        self.app_resume_signal.subscribe(self, self._repaint_after_resume)
-
-    def _repaint_after_resume(self, _app: App) -> None:
-        """Back from ctrl+z (`fg`): the terminal's screen was given back blank and Textual
-        (8.2) repaints only what changes, i.e. nothing. Paint the whole screen again."""
-        self.screen.refresh()
+        # Back from ctrl+z (`fg`) the terminal's screen is blank, and Textual (8.2)
+        # repaints only what changed: nothing.
+        self.app_resume_signal.subscribe(self, lambda _app: self.action_redraw())
 
     def _first_paint_done(self) -> None:
         gc.enable()  # off since `run` (start-up makes objects that live on)
@@ -300,6 +297,11 @@ class ReaderApp(KeymapMixin, App):
             self.store = None
 
     # ------------------------------------------------------------------ actions
+
+    def action_redraw(self) -> None:
+        """Paint the whole screen again (after line noise over SSH, another program
+        writing to the terminal, or a resume)."""
+        self.screen.refresh()
 
     def action_toggle_invisibles(self) -> None:
         self.show_invisibles = not self.show_invisibles

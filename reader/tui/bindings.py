@@ -35,6 +35,7 @@ APP_BINDINGS: list[Binding] = [
     _b("library", "L,f2", "library", "Library", show=True),
     _b("toggle-invisibles", "I", "toggle_invisibles", "Show invisibles"),
     _b("suspend", "ctrl+z", "suspend_process", "Suspend to the shell"),
+    _b("redraw", "ctrl+l", "redraw", "Redraw the screen"),
 ]
 
 #: A document pane: cursor motions (visual for left/right, logical for word/sentence/paragraph).
