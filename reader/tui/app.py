@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from textual.app import App
+from textual.app import App, SystemCommand
 
 from reader.core.lazy_loading import find_document
 from reader.tui.annotation.session import AnnotationSession
@@ -62,6 +63,10 @@ class ReaderApp(KeymapMixin, App):
         #: the user's decisions on them; `relations_ready` once they are computed.
         self.relations = CorpusRelations()
         self.relations_ready = False
+        #: Whether relations were searched (not above AUTO_RELATIONS_MAX until asked),
+        #: and whether a search is running.
+        self.relations_searched = False
+        self.relations_searching = False
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
         """Run the app (Textual's ``App.run``); returns the value the app exited with.
@@ -236,12 +241,36 @@ class ReaderApp(KeymapMixin, App):
         if len(self.documents) > AUTO_RELATIONS_MAX:
             # Finding relations reads and fingerprints every document (language detection
             # included) in a thread that shares the interpreter with the UI: on a large
-            # corpus that would make the first minutes sluggish. Say so instead.
-            self._relations_found([])
+            # corpus that would make the first minutes sluggish. The user asks for it.
+            self._relations_found([], searched=False)
             self.notify(f"{len(self.documents)} documents: relations between them are not searched "
-                        f"automatically above {AUTO_RELATIONS_MAX} (reader align compares two)", timeout=6)
+                        f"automatically above {AUTO_RELATIONS_MAX}; ctrl+p → \"Find relations\" "
+                        "searches them (about 1 s of CPU per 1,000 documents)", timeout=8)
         elif len(self.documents) > 1:
-            self.run_worker(self._find_relations_in_thread, thread=True, exclusive=True, group="relations")
+            self._start_relations_search()
+
+    def _start_relations_search(self) -> None:
+        self.relations_searching = True
+        self.run_worker(self._find_relations_in_thread, thread=True, exclusive=True, group="relations")
+
+    def get_system_commands(self, screen: Any) -> Iterable[SystemCommand]:
+        """The command palette: Textual's commands, and the relation search when the
+        corpus was too large for it to start by itself."""
+        yield from super().get_system_commands(screen)
+        if len(self.documents) > 1 and not self.relations_searched and not self.relations_searching:
+            yield SystemCommand(
+                "Find relations",
+                f"Look for translations and duplicates among the {len(self.documents)} documents "
+                "(the screen may be slow until it ends)",
+                self.action_find_relations,
+            )
+
+    def action_find_relations(self) -> None:
+        """Search the relations between all documents now (in a thread), if not done."""
+        if self.relations_searched or self.relations_searching or len(self.documents) < 2:
+            return
+        self.notify(f"searching relations among {len(self.documents)} documents…", timeout=5)
+        self._start_relations_search()
 
     def _find_relations_in_thread(self) -> None:
         """Judge every pair (or every candidate pair of a large corpus) with the verdict
@@ -252,14 +281,21 @@ class ReaderApp(KeymapMixin, App):
 
             found = find_relations(self.documents, cache=RelationCache(default_cache_path()))
         except Exception as error:  # noqa: BLE001 - relations are a help; the reading goes on
-            self.call_from_thread(self.notify, f"relations between documents not found: {error}",
-                                  severity="warning", timeout=8)
+            self.call_from_thread(self._relations_failed, error)
             return
         self.call_from_thread(self._relations_found, found)
+        if len(self.documents) > AUTO_RELATIONS_MAX:  # asked for: say it is done
+            self.call_from_thread(self.notify, f"relations found: {len(found)}", timeout=6)
 
-    def _relations_found(self, found: list[Any]) -> None:
+    def _relations_failed(self, error: Exception) -> None:
+        self.relations_searching = False
+        self.notify(f"relations between documents not found: {error}", severity="warning", timeout=8)
+
+    def _relations_found(self, found: list[Any], searched: bool = True) -> None:
         self.relations = CorpusRelations(found, self.relations.decisions)
         self.relations_ready = True
+        self.relations_searched = searched
+        self.relations_searching = False
         self._relation_decisions_changed()
 
     def current_relations(self) -> CorpusRelations:
