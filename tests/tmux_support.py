@@ -28,6 +28,7 @@ class TmuxTerminal:
     def __init__(self, command: str | list[str], *, cwd: Path | None = None,
                  env: dict[str, str] | None = None, width: int = 120, height: int = 40) -> None:
         self.socket = f"reader-test-{uuid.uuid4().hex[:8]}"
+        self.width, self.height = width, height
         self.env = {**os.environ, "TERM": "xterm-256color", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", **(env or {})}
         self.env.pop("TMUX", None)
         shell = command if isinstance(command, str) else shlex.join(command)
@@ -72,6 +73,29 @@ class TmuxTerminal:
                 return lines
             time.sleep(0.1)
         raise AssertionError(f"{text!r} never appeared:\n{self.screen()}")
+
+    def wait_for_settled(self, text: str, timeout: float = 30) -> list[str]:
+        """Poll until `text` is on a screen that fills the whole terminal (its last row
+        drawn) and stays the same for a moment; the screen rows then.
+
+        Under load the first frame can be painted at tmux's default 80x24, before the
+        window's size reaches the reader, which then paints again at the real size: a
+        test that compares whole screens must not take that first frame as its baseline.
+        """
+        deadline = time.monotonic() + timeout
+        previous: list[str] | None = None
+        while time.monotonic() < deadline:
+            lines = self.capture()
+            filled = len(lines) >= self.height and lines[self.height - 1].strip() != ""
+            if filled and any(text in line for line in lines):
+                if lines == previous:
+                    return lines
+                previous = lines
+                time.sleep(0.3)
+                continue
+            previous = None
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never appeared on a settled screen:\n{self.screen()}")
 
     def alive(self) -> bool:
         return self._run("has-session", "-t", self.name).returncode == 0
