@@ -28,6 +28,17 @@ def test_lazy_corpus_has_the_same_documents_in_the_same_order_as_load_documents(
     assert [(d.id, d.path, d.text) for d in eager] == [(d.id, d.path, d.text) for d in lazy]
 
 
+def test_a_corpus_of_text_files_with_distinct_ids_lists_the_same_as_load_documents(tmp_path):
+    # The common case takes a shortcut (no jsonl, no repeated id): same result.
+    for name in ("z.txt", "b/y.md", "b/c/x.TXT", "a.txt", "b/a.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(f"{name}.\n", encoding="utf-8")
+    eager = load_documents([tmp_path]).documents
+    lazy = LazyCorpus([tmp_path])
+    assert [lazy.id_of(i) for i in range(len(lazy))] == [d.id for d in eager] == ["a", "b/a", "b/c/x", "b/y", "z"]
+    assert [(d.id, d.path, d.text) for d in eager] == [(d.id, d.path, d.text) for d in lazy]
+
+
 def test_lazy_corpus_reads_a_file_only_when_it_is_accessed(tmp_path):
     for n in range(5):
         (tmp_path / f"d{n}.txt").write_text(f"Document {n}.\n", encoding="utf-8")

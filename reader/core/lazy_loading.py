@@ -27,8 +27,14 @@ class LazyCorpus(Sequence[Document]):
         self._entries: list[Source | Document] = []
         self.problems: list[LoadProblem] = []
         self._index: dict[str, int] | None = None
+        sources = list(list_sources(paths))
+        if not any(source.is_jsonl for source in sources) and len({source.id for source in sources}) == len(sources):
+            # The usual corpus, text files with distinct ids: the sources are the
+            # entries as they are (no per-file work on top of the listing).
+            self._entries = sources
+            return
         ids = UniqueIds()
-        for source in list_sources(paths):
+        for source in sources:
             if not source.is_jsonl:
                 doc_id = ids.claim(source.id)
                 self._entries.append(source if doc_id == source.id else Source(source.path, doc_id))
