@@ -200,6 +200,25 @@ def test_ctrl_l_repaints_a_screen_that_something_else_wrote_over(tmp_path, sessi
     assert session.capture() == before
 
 
+def test_the_screen_follows_the_terminal_not_columns_and_lines_variables(tmp_path, sessions):
+    # COLUMNS/LINES exported by a shell profile or a parent program (pytest-xdist sets
+    # 80x24) must not pin the screen: the reader fills the terminal, and follows a resize.
+    doc = tmp_path / "short.txt"
+    doc.write_text("مرحبا بالعالم\n", encoding="utf-8")
+    command = "env COLUMNS=80 LINES=24 " + reader_command(str(doc))
+    session = TmuxTerminal(command, cwd=tmp_path, width=WIDTH, height=HEIGHT)
+    sessions.append(session)
+    screen = session.wait_for_settled("offset 0")
+    assert "offset 0" in screen[HEIGHT - 2]  # the status line, just above the key bar
+    session.tmux("resize-window", "-t", session.name, "-x", "100", "-y", "30")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and "offset 0" not in session.capture()[28]:
+        time.sleep(0.1)
+    screen = session.capture()
+    assert "offset 0" in screen[28], "\n".join(screen)
+    assert "¶ 1/1" in screen[0] and len(screen[0].rstrip()) <= 100
+
+
 @pytest.mark.parametrize("no_color", [False, True], ids=["16-colours", "NO_COLOR"])
 def test_sixteen_colours_and_no_color_keep_text_and_a_reverse_video_cursor(tmp_path, sessions, no_color):
     doc = tmp_path / "ar.txt"

@@ -31,6 +31,9 @@ class TmuxTerminal:
         self.width, self.height = width, height
         self.env = {**os.environ, "TERM": "xterm-256color", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", **(env or {})}
         self.env.pop("TMUX", None)
+        # pytest-xdist workers have COLUMNS=80 LINES=24: not the terminal's size.
+        self.env.pop("COLUMNS", None)
+        self.env.pop("LINES", None)
         shell = command if isinstance(command, str) else shlex.join(command)
         where = ["-c", str(cwd)] if cwd is not None else []
         self.tmux("new-session", "-d", "-x", str(width), "-y", str(height), "-s", self.name, *where, shell)

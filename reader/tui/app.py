@@ -7,6 +7,7 @@ the first paint, and the annotation database is opened in a worker thread then.
 from __future__ import annotations
 
 import gc
+import sys
 from pathlib import Path
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -19,7 +20,7 @@ from reader.tui.bindings import APP_BINDINGS
 from reader.tui.keymap_mixin import KeymapMixin
 from reader.tui.relations import CorpusRelations
 from reader.tui.screens.reading import ReadingScreen
-from reader.tui.terminal import BidiModeSwitch, TerminalBidi, driver_with_bidi_mode
+from reader.tui.terminal import BidiModeSwitch, TerminalBidi, driver_with_bidi_mode, tty_size
 
 if TYPE_CHECKING:
     from reader.core.document import Document
@@ -137,17 +138,14 @@ class ReaderApp(KeymapMixin, App):
         that SIGWINCH is lost and the app would keep its first size. Ask once more."""
         if self.is_headless:
             return
-        import os
-        import sys
-
         from textual import events
         from textual.geometry import Size
 
-        try:
-            columns, lines = os.get_terminal_size(sys.__stdout__.fileno())
-        except (AttributeError, ValueError, OSError):
+        measured = tty_size(sys.__stderr__, sys.__stdout__)  # Textual draws on stderr
+        if measured is None:
             return
-        if columns and lines and (columns, lines) != tuple(self.size):
+        columns, lines = measured
+        if (columns, lines) != tuple(self.size):
             size = Size(columns, lines)
             self.post_message(events.Resize(size, size))
 

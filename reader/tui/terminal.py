@@ -13,11 +13,18 @@ alone (for terminals whose own bidi the user prefers).
 
 The sequences go through the Textual driver, in the same stream and order as the rest
 of the screen; an ``atexit`` guard writes ``CSI 8 h`` if the driver never got to.
+
+The same driver measures the terminal itself (`tty_size`): Textual asks
+``shutil.get_terminal_size``, which prefers the ``COLUMNS`` and ``LINES`` variables to
+the terminal. Exported by a shell profile, or set by a parent program (pytest-xdist sets
+80x24), they pinned the screen to a size the terminal did not have, at start and after
+every resize.
 """
 
 from __future__ import annotations
 
 import atexit
+import os
 import sys
 from typing import Literal
 
@@ -74,14 +81,33 @@ class BidiModeSwitch:
         self.explicit = False
 
 
+def tty_size(*streams) -> tuple[int, int] | None:
+    """(columns, lines) as the terminal reports them for the first of ``streams`` that
+    is one (never from the environment), or None."""
+    for stream in streams:
+        try:
+            columns, lines = os.get_terminal_size(stream.fileno())
+        except (AttributeError, ValueError, OSError):
+            continue
+        if columns and lines:
+            return columns, lines
+    return None
+
+
 def driver_with_bidi_mode(base: type, switch: BidiModeSwitch) -> type:
-    """A subclass of the Textual driver ``base`` that sends the mode sequences.
+    """A subclass of the Textual driver ``base`` that sends the mode sequences and
+    measures the terminal itself (see the module docstring).
 
     Returns the class; Textual's suspend (ctrl+z / SIGTSTP) and resume (SIGCONT) go
     through ``stop_application_mode``/``start_application_mode``, so they are covered.
     """
 
     class BidiModeDriver(base):  # type: ignore[misc, valid-type]
+        def _get_terminal_size(self) -> tuple[int, int]:
+            # Asked at start and on every SIGWINCH (Textual 8's Linux driver).
+            size = tty_size(getattr(self, "_file", None), sys.__stdout__, sys.__stderr__)
+            return size or super()._get_terminal_size()
+
         def start_application_mode(self) -> None:
             super().start_application_mode()
             if getattr(self, "_writer_thread", True) is not None:
