@@ -90,3 +90,22 @@ def test_cli_reports_a_damaged_database_in_one_line(tmp_path, reader_cmd):
     result = subprocess.run([*reader_cmd, "info", "--db", str(path)], capture_output=True, text=True)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and str(path) in result.stderr and "--recover" in result.stderr
+
+
+def test_the_recovery_route_names_only_files_that_exist(tmp_path):
+    # A damaged file the reader never wrote (no journal, no last good copy) is not said
+    # to have its changes in a journal.
+    alone = tmp_path / "alone.db"
+    alone.write_bytes(b'{"broken')
+    with pytest.raises(CorruptDatabase) as caught:
+        AnnotationStore.open(alone)
+    message = str(caught.value)
+    assert "no journal" in message and ".journal" not in message.replace("no journal", "")
+    assert "--recover" in message
+    # One the reader wrote, not compacted yet: the journal holds every change.
+    journaled = tmp_path / "journaled.db"
+    build(journaled, 2)
+    journaled.write_bytes(b'{"broken')
+    with pytest.raises(CorruptDatabase) as caught:
+        AnnotationStore.open(journaled)
+    assert str(journaled) + ".journal" in str(caught.value) and ".prev" not in str(caught.value)

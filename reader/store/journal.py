@@ -70,13 +70,20 @@ class DatabaseFiles:
 
     def recovery_route(self) -> str:
         """What a user can do about a damaged database, naming the files that still hold the data."""
-        have_previous = self.previous.exists()
-        route = (
-            f"the last good copy is {self.previous} (with the changes after it in "
-            f"{self.previous_journal} and {self.journal}); "
-            if have_previous
-            else f"the changes since the database was created are in {self.journal}; "
-        )
+        if self.previous.exists():
+            route = (
+                f"the last good copy is {self.previous} (with the changes after it in "
+                f"{self.previous_journal} and {self.journal}); "
+            )
+        elif self.journal.exists():
+            route = f"the changes since the database was created are in {self.journal}; "
+        else:
+            # Not written by the reader, or its journal was removed: nothing to rebuild from.
+            return (
+                f"there is no last good copy and no journal beside it, so nothing to rebuild it from; "
+                f"`reader info --db {self.snapshot} --recover` starts an empty database and keeps "
+                "the damaged file beside it"
+            )
         return (
             route + f"`reader info --db {self.snapshot} --recover` rebuilds the database from them "
             "and keeps the damaged files beside it"
