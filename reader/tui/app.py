@@ -21,6 +21,7 @@ from reader.tui.keymap_mixin import KeymapMixin
 from reader.tui.relations import CorpusRelations
 from reader.tui.screens.reading import ReadingScreen
 from reader.tui.terminal import BidiModeSwitch, TerminalBidi, driver_with_bidi_mode, tty_size
+from reader.tui.type_ahead import TypeAheadMixin
 
 if TYPE_CHECKING:
     from reader.core.document import Document
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 #: Above this many documents, relations are not searched when the corpus opens.
 AUTO_RELATIONS_MAX = 1000
 
-class ReaderApp(KeymapMixin, App):
+class ReaderApp(TypeAheadMixin, KeymapMixin, App):
     """Documents side by side. ``shown``: indices into ``documents`` of the first panes."""
 
     TITLE = "reader"

@@ -21,7 +21,8 @@ class KeymapMixin:
 
     `apply_resolved_keymap` calls `set_keymap`; key sequences and counts are read in
     `on_key`, which Textual runs after the focused widget had the key (an Input keeps
-    what it types) and before the non-priority bindings.
+    what it types) and before the non-priority bindings (keys typed ahead of a focus
+    change have gone to their text field before: `reader.tui.type_ahead`).
     """
 
     resolved_keymap: ResolvedKeymap | None = None

@@ -26,6 +26,7 @@ class SearchActions:
         self._open_search_bar(backward=False, corpus=True)
 
     def _open_search_bar(self, *, backward: bool, corpus: bool) -> None:
+        from reader.tui.type_ahead import focus_for_typing
         from reader.tui.widgets.search_bar import SearchBar
 
         parent = self.parent  # type: ignore[attr-defined]
@@ -33,7 +34,7 @@ class SearchActions:
             old.remove()
         bar = SearchBar(self, backward=backward, corpus=corpus, last=self._search_query)
         parent.mount(bar, after=self)
-        bar.focus()
+        focus_for_typing(bar)  # `/Roscosmos` typed in one go searches for Roscosmos
 
     def run_search(self, query: str, *, backward: bool = False) -> None:
         """Search ``query`` from the cursor; the match is highlighted, the cursor on it."""

@@ -38,6 +38,7 @@ from reader.core.document import Document
 from reader.core.lazy_loading import document_ids
 from reader.tui.bindings import LIBRARY_BINDINGS
 from reader.tui.screens.whole_frame import WholeFrame
+from reader.tui.type_ahead import focus_for_typing
 from reader.tui.widgets.key_bar import KeyBar
 
 NOT_KNOWN = "–"  # no store: counts are unknown, not zero
@@ -427,15 +428,33 @@ class LibraryScreen(WholeFrame, Screen[list[str]]):
         self.action_open_selected()
 
     def on_key(self, event: events.Key) -> None:
-        """Typing on the list starts the filter, unless the key does something else."""
+        """Typing on the list starts the filter, unless the key does something else.
+        Once it has started, every printable key that still reaches the list (typed
+        before the focus got to the filter) goes to the filter, in order: a title typed
+        fast must not open, mark or move anything on its way (see reader.tui.type_ahead)."""
         if not (self.document_list.has_focus and event.is_printable and event.character):
             return
-        if event.key in self.active_bindings or self._starts_sequence(event.key):
+        if getattr(self.app, "type_ahead_target", None) is self.filter_input:
+            self._type(event)
             return
+        active = self.active_bindings.get(event.key)
+        if active is not None and active.binding.action == "focus_filter":
+            # Here rather than as a binding (run by the app, later): the keys after it
+            # are typed ahead, and they must not overtake it.
+            event.stop()
+            event.prevent_default()
+            focus_for_typing(self.filter_input)
+            return
+        if active is not None or self._starts_sequence(event.key):
+            return
+        focus_for_typing(self.filter_input)
+        self._type(event)
+
+    def _type(self, event: events.Key) -> None:
+        """``event``'s key into the filter, after the keys typed before it."""
         event.stop()
         event.prevent_default()
-        self.filter_input.focus()
-        self.filter_input.insert_text_at_cursor(event.character)
+        self.filter_input.post_message(events.Key(event.key, event.character))
 
     def _starts_sequence(self, key: str) -> bool:
         """Whether `key` begins a key sequence or a count of the app's keymap."""
@@ -513,7 +532,7 @@ class LibraryScreen(WholeFrame, Screen[list[str]]):
         self._update_status()
 
     def action_focus_filter(self) -> None:
-        self.filter_input.focus()
+        focus_for_typing(self.filter_input)
 
     def action_close(self) -> None:
         """Leave the filter for the list; from the list, close with nothing to open."""
