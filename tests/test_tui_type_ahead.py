@@ -77,3 +77,23 @@ def test_a_filter_typed_in_one_burst_on_the_library_keeps_every_key_in_order(tmp
             assert not screen.document_list.marked
 
     asyncio.run(go())
+
+
+def test_a_name_typed_right_after_opening_the_entity_finder_reaches_its_query(tmp_path):
+    async def go():
+        import reader.tui.dialogs as dialogs
+
+        paths = write_docs(tmp_path, en=EN)
+        app = app_for(paths, [0], db_path=tmp_path / "a.db")
+        async with app.run_test(size=(100, 20)) as pilot:
+            await wait_for_store(pilot, app)
+            await pilot.press("w", "w", "2")  # Roscosmos tagged ORG, the cursor on it
+            await wait_for(pilot, lambda: len(LiveStore(app).spans()) == 1, "the span")
+            # E opens the finder; the name typed with it arrives before the finder has
+            # focused its query (which starts as the mention's text, selected).
+            burst(app, "ERoskosmos")
+            await wait_for(pilot, lambda: isinstance(app.screen, dialogs.EntityFinder), "the finder")
+            await settle(pilot)
+            assert app.screen.query_one("#query").value == "Roskosmos"
+
+    asyncio.run(go())
