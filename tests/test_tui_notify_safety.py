@@ -23,3 +23,34 @@ def test_notifications_show_document_text_safely(tmp_path):
     assert "\x1b" not in shown and "\x07" not in shown
     assert "[bold]" in shown  # literal, not markup
     assert "ﺎﻴﺳﻭﺭ" in shown  # روسيا shaped and in display order
+
+
+def _status_after(tmp_path, terminal_bidi: str, **fields: str) -> str:
+    doc = Document("d", str(tmp_path / "d.txt"), "hello world\n")
+
+    async def scenario() -> str:
+        app = ReaderApp([doc], [0], db_path=None, terminal_bidi=terminal_bidi)
+        async with app.run_test(size=(140, 30)) as pilot:
+            await pilot.pause()
+            screen = app.reading
+            if "mode" in fields:
+                screen.set_annotation_mode(fields["mode"])
+            if "annotator" in fields:
+                screen.set_annotator(fields["annotator"])
+            await pilot.pause()
+            from reader.tui.widgets.status_line import StatusLine
+
+            return str(screen.query_one(StatusLine).render())
+
+    return asyncio.run(scenario())
+
+
+def test_the_status_line_lays_out_what_it_quotes_and_shows_no_control_character(tmp_path):
+    # A pending claim link quotes the claim; the annotator's name may be Arabic too.
+    status = _status_after(tmp_path, "app", mode="linking claim “وقعت روسيا\x1b[31m”", annotator="رنا")
+    assert "\x1b" not in status
+    assert "ﺎﻴﺳﻭﺭ ﺖﻌﻗﻭ" in status  # shaped, in display order
+    assert "ﺎﻧﺭ" in status and "وقعت" not in status
+    # A terminal that does its own bidi gets logical order, still without controls.
+    logical = _status_after(tmp_path, "terminal", mode="linking claim “وقعت روسيا\x1b[31m”")
+    assert "وقعت روسيا" in logical and "\x1b" not in logical

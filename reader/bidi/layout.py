@@ -203,10 +203,11 @@ def layout_document(
         yield _texts(text, width, base, shape, show_invisibles, visual, words)
 
 
-def display_line(text: str, base: str = "auto") -> str:
-    """``text`` as one unwrapped screen line, reordered, shaped, mirrored and sanitized:
-    for commands that print document text (titles, previews) outside the TUI."""
-    _rtl, lines = layout_texts(text, None, base)
+def display_line(text: str, base: str = "auto", order: str = "visual") -> str:
+    """``text`` as one unwrapped screen line, reordered, shaped, mirrored and sanitized
+    (``order="logical"``: sanitized only, for terminals that reorder by themselves): for
+    text shown outside a document pane (titles, previews, notifications, status)."""
+    _rtl, lines = layout_texts(text, None, base, order=order)
     return "".join(line for line, *_ in lines)
 
 

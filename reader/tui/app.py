@@ -109,8 +109,8 @@ class ReaderApp(TypeAheadMixin, KeymapMixin, App):
         laid out by the bidi engine and without control characters."""
         from reader.bidi.layout import display_line
 
-        safe = "\n".join(display_line(line) for line in str(message).split("\n"))
-        super().notify(safe, title=display_line(title) if title else "", severity=severity,
+        safe = "\n".join(display_line(line, order=self.order) for line in str(message).split("\n"))
+        super().notify(safe, title=display_line(title, order=self.order) if title else "", severity=severity,
                        timeout=timeout, markup=False)
 
     def on_mount(self) -> None:

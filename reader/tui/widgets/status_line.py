@@ -7,6 +7,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from reader.bidi.layout import display_line
+
 
 class StatusLine(Widget):
     """One line; the reading screen sets the attributes, the line redraws itself."""
@@ -25,17 +27,27 @@ class StatusLine(Widget):
     mode: reactive[str] = reactive("")
 
     def render(self) -> Text:
-        """offset · paragraph · database · sync (plain Text: nothing here is markup)."""
+        """offset · paragraph · database · sync (plain Text: nothing here is markup).
+
+        The database's file name, the annotator's name, a pending claim link (which
+        quotes the claim) and notes may hold any script and any character: each field
+        goes through the bidi engine on its own (so that two right-to-left fields never
+        swap places), in the order the terminal needs, sanitized."""
+        order = getattr(self.app, "order", "visual")
+
+        def shown(field: str) -> str:
+            return display_line(field, order=order)
+
         text = Text()
         text.append(f"offset {self.offset}", style="bold")
         text.append(f" · ¶ {self.paragraph + 1}/{self.paragraphs}")
-        text.append(f" · {self.database}")
+        text.append(f" · {shown(self.database)}")
         if self.annotator:
-            text.append(f" · {self.annotator}")
+            text.append(f" · {shown(self.annotator)}")
         if self.mode:
-            text.append(f" · {self.mode}", style="bold")
+            text.append(f" · {shown(self.mode)}", style="bold")
         if self.sync:
             text.append(" · sync-scroll on", style="bold")
         if self.note:
-            text.append(f" · {self.note}")
+            text.append(f" · {shown(self.note)}")
         return text
