@@ -115,3 +115,16 @@ def test_no_suggestions_enter_returns_an_empty_list():
     result, shown = run(drive(SuggestionReview([], {}), "enter"))
     assert result == []
     assert "0 proposed" in shown
+
+
+def test_a_row_wider_than_the_list_stays_on_one_line_cut_with_an_ellipsis():
+    # Rows are laid out in display order already: wrapped again, the start of a
+    # right-to-left snippet would land on the line below its end.
+    long_ar = doc("ar", "روسيا " * 8 + "وقعت اتفاقا مع الصين لبناء محطة أبحاث على القمر " * 4, "عنوان طويل")
+    suggestions = [suggestion(long_ar, "الصين", 0), suggestion(long_ar, "الصين", 1)]
+    result, shown = run(drive(SuggestionReview(suggestions, [long_ar]), "escape", size=(70, 30)))
+    rows = [line for line in shown.split("\n") if "GPE" in line]
+    assert len(rows) == 2
+    assert all("…" in row.split("GPE", 1)[1] for row in rows)
+    after = shown.split("\n")[shown.split("\n").index(rows[0]) + 1]
+    assert "GPE" in after  # the next screen row is the next suggestion, not a wrapped tail

@@ -16,6 +16,13 @@ class MarkedList(OptionList):
 
     MARKS = ("▶ ", "  ")
 
+    # One screen line per row, cut with "…" if too wide: rows hold text the bidi engine
+    # has laid out in display order already, and wrapping it again would put the start
+    # of a right-to-left snippet on the line below its end.
+    DEFAULT_CSS = """
+    MarkedList { text-wrap: nowrap; text-overflow: ellipsis; }
+    """
+
     def __init__(self, rows: Sequence[Text] = (), **kwargs) -> None:
         self.rows = [row.copy() for row in rows]
         super().__init__(*[Option(self._prompt(row, False)) for row in self.rows], markup=False, **kwargs)
