@@ -141,6 +141,10 @@ def test_decisions_in_the_library_dialog_persist_across_a_restart(tmp_path):
             library, dialog = await relations_dialog(app, pilot, row=0)  # 000
             kinds = [(r.kind, app.relations.other(r, dialog.document.id)[:3]) for r in dialog.shown]
             assert kinds[:2] == [("duplicate", "001"), ("translation", "004")]
+            # Each row: the relation on one screen line, its evidence on the next, whole.
+            rows = screen_lines(app)
+            first = next(i for i, line in enumerate(rows) if "undecided" in line and "duplicate" in line)
+            assert "of word triples shared" in rows[first + 1] and "translation" in rows[first + 2]
             await pilot.press("c")  # confirm the duplicate
             await pilot.press("down", "r")  # reject the translation
             await pilot.pause()

@@ -60,15 +60,18 @@ class RelationsDialog(Dialog[tuple[str, str]]):
                             ("enter", "open both side by side"), ("esc", "close"))
 
     def row(self, relation: Any) -> Text:
-        """One relation: decision, kind, other document, score, evidence."""
+        """One relation: decision, kind, other document, score; its evidence below."""
         mark, style = DECISION_MARKS[self.relations.decision(relation)]
         other = self.relations.other(relation, self.document.id)
         line = Text.assemble((mark, style), "  ", (f"{KIND_SYMBOLS[relation.kind]} {relation.kind:<11}", "bold"),
                              f" {short_id(other):<8} ")
         other_title = document_title(self.by_id.get(other), other)
         line.append_text(screen_line(clip(other_title, TITLE_SHOWN), order=self.order))
-        line.append(f"  {relation.score:.2f}  ", "bold")
-        line.append(evidence_summary(relation), "dim")
+        line.append(f"  {relation.score:.2f}", "bold")
+        # The evidence on a line of its own: rows are not wrapped (see MarkedList), and
+        # it may quote anchors in any script, so it goes through the bidi engine too.
+        line.append("\n      ")
+        line.append_text(screen_line(evidence_summary(relation), order=self.order, style="dim"))
         return line
 
     @property
