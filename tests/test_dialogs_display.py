@@ -50,6 +50,14 @@ def test_snippet_keeps_the_match_inside_one_paragraph_and_marks_cuts():
     assert "Before" not in shown and "After" not in shown
 
 
+def test_a_snippet_that_reaches_the_start_of_its_paragraph_keeps_the_first_word():
+    # The window starts inside "agreement", with no space before the paragraph break.
+    text = "Russia and China signed an agreement.\n\nRoscosmos said Russia would build the station."
+    start = text.index("Russia", 10)
+    shown, s, e = snippet(text, start, start + 6, radius=26)
+    assert shown.startswith("Roscosmos said Russia") and shown[s:e] == "Russia"
+
+
 def test_clip_and_helpers():
     assert clip("abcdef", 4) == "abc…"
     assert clip("a\nb", 10) == "a b"

@@ -128,3 +128,17 @@ def test_a_row_wider_than_the_list_stays_on_one_line_cut_with_an_ellipsis():
     assert all("…" in row.split("GPE", 1)[1] for row in rows)
     after = shown.split("\n")[shown.split("\n").index(rows[0]) + 1]
     assert "GPE" in after  # the next screen row is the next suggestion, not a wrapped tail
+
+
+def test_a_long_right_to_left_span_is_clipped_at_its_end_to_fit_a_narrow_terminal():
+    # Lists cut rows at their right edge, which is where Arabic text starts: the span's
+    # text is clipped in logical order to the room the row has, so its start stays.
+    claim = "وقعت روسيا والصين اتفاقية لبناء محطة أبحاث القمر الدولية"  # 56 characters
+    ar = doc("ar", claim + ".\n", "عنوان")
+    spans = [Span(doc_id="ar", start=0, end=len(claim), kind="claim", label="CLAIM", text=claim)]
+    for width, cut in ((80, True), (160, False)):
+        _, shown = run(drive(SpanList(spans, ar), "escape", size=(width, 24)))
+        row = next(line for line in shown.split("\n") if "CLAIM" in line)
+        text = row.split("claim", 1)[1].strip(" ▎│")
+        assert text.endswith("ﺖﻌﻗﻭ")  # the first word, drawn at the right end
+        assert text.startswith("…") == cut

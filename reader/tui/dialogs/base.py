@@ -43,9 +43,22 @@ class Dialog(ModalScreen[T]):
         """"visual" or "logical": how the app lays out bidi text (see ReaderApp.order)."""
         return app_order(self.app)
 
+    def row_room(self, used: int) -> int:
+        """Cells left in a row of a list in this dialog after ``used`` cells, at the
+        terminal's width now (``#dialog`` takes 90% of it, at most 110). Text at the end
+        of a row is clipped to this in logical order: a list cuts its rows at the right
+        edge, which is where a right-to-left text *starts*."""
+        width = min(110, self.app.size.width * 9 // 10)
+        return max(8, width - ROW_FRAME - used)
+
     def action_cancel(self) -> None:
         """Close the dialog without a result."""
         self.dismiss(None)
+
+
+#: Cells of a dialog's width that a list row cannot use: the dialog's border and padding
+#: (4), the list's border (2), its scrollbar (2) and the row's mark (2).
+ROW_FRAME = 10
 
 
 def title(text: str | Text) -> Static:

@@ -101,19 +101,20 @@ def snippet(text: str, start: int, end: int, radius: int = 30) -> tuple[str, int
     of [start, end) inside it."""
     lo = max(0, start - radius)
     hi = min(len(text), end + radius)
-    if lo > 0:
-        space = text.find(" ", lo, start)
-        lo = space + 1 if space != -1 else lo
-    if hi < len(text):
-        space = text.rfind(" ", end, hi)
-        hi = space if space != -1 else hi
-    # Stay inside the paragraph: a snippet is one line of context.
+    # Stay inside the paragraph (a snippet is one line of context), then cut at spaces
+    # only where the window does not reach the paragraph's edge.
     newline = text.rfind("\n", lo, start)
     if newline != -1:
         lo = newline + 1
+    elif lo > 0:
+        space = text.find(" ", lo, start)
+        lo = space + 1 if space != -1 else lo
     newline = text.find("\n", end, hi)
     if newline != -1:
         hi = newline
+    elif hi < len(text):
+        space = text.rfind(" ", end, hi)
+        hi = space if space != -1 else hi
     prefix = "…" if lo > 0 and text[lo - 1] != "\n" else ""
     suffix = "…" if hi < len(text) and text[hi] != "\n" else ""
     shown = prefix + text[lo:hi] + suffix

@@ -51,8 +51,16 @@ class SpanList(Dialog[str]):
         row = Text.assemble((f"l.{line:<5}", "dim"), (f"{span.label:<10}", "bold"), f"{span.kind:<7}")
         row.append(f"{REVIEW_MARK} " if span.status == "review" else " " * (len(REVIEW_MARK) + 1),
                    "bold reverse" if span.status == "review" else "")
-        row.append_text(screen_line(clip(span.text, TEXT_SHOWN), order=self.order))
+        shown = clip(span.text, min(TEXT_SHOWN, self.row_room(row.cell_len)))
+        row.append_text(screen_line(shown, order=self.order))
         return row
+
+    def on_resize(self) -> None:
+        """Rows fit the width: made again when the terminal is resized."""
+        if self.spans:
+            listing = self.query_one("#spans", MarkedList)
+            for index, span in enumerate(self.spans):
+                listing.set_row(index, self._row(span))
 
     def on_mount(self) -> None:
         if not self.spans:

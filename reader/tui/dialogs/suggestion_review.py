@@ -72,12 +72,20 @@ class SuggestionReview(Dialog[list]):
                                     order=self.order, style="dim"))
         row.append(f"  {suggestion.label}  ", "bold")
         text = getattr(document, "text", None)
+        room = self.row_room(row.cell_len)
         if text is not None and text[suggestion.start:suggestion.end] == suggestion.text:
-            shown, start, end = snippet(text, suggestion.start, suggestion.end)
+            # Context on both sides, as much as the row has room for (two "…" included).
+            radius = max(4, min(30, (room - len(suggestion.text)) // 2 - 1))
+            shown, start, end = snippet(text, suggestion.start, suggestion.end, radius)
         else:
-            shown, start, end = suggestion.text, 0, len(suggestion.text)
+            shown, start, end = clip(suggestion.text, room), 0, min(room, len(suggestion.text))
         row.append_text(screen_line(shown, order=self.order, emphasis=(start, end)))
         return row
+
+    def on_resize(self) -> None:
+        """Rows fit the width: made again when the terminal is resized."""
+        if self.suggestions:
+            self._redraw(range(len(self.suggestions)))
 
     def _redraw(self, indices) -> None:
         listing = self.query_one("#suggestions", MarkedList)
