@@ -89,16 +89,19 @@ class LinkedPanel(Dialog[tuple]):
             row = Text("▸ " if mention.id == self.span.id else "  ", style="bold")
             row.append_text(self._where(mention.doc_id))
             row.append("  ")
-            row.append_text(self._in_context(mention))
+            row.append_text(self._in_context(mention, self.row_room(row.cell_len)))
             self.rows.append(LinkedRow(mention.doc_id, mention.start, row))
 
-    def _in_context(self, span: Span) -> Text:
-        """`span` in a snippet of its document (the span emphasised), or its text alone."""
+    def _in_context(self, span: Span, room: int) -> Text:
+        """`span` in a snippet of its document (the span emphasised), or its text alone,
+        in at most about `room` cells (see Dialog.row_room)."""
         text = getattr(self._document(span.doc_id), "text", None)
         if text is not None and text[span.start:span.end] == span.text:
-            shown, start, end = snippet(text, span.start, span.end)
+            radius = max(4, min(30, (room - len(span.text)) // 2 - 1))
+            shown, start, end = snippet(text, span.start, span.end, radius)
         else:
-            shown, start, end = span.text, 0, len(span.text)
+            shown = clip(span.text, room)
+            start, end = 0, min(len(shown), len(span.text))
         return screen_line(shown, order=self.order, emphasis=(start, end))
 
     def _claim_links(self) -> None:
@@ -112,7 +115,8 @@ class LinkedPanel(Dialog[tuple]):
             row = Text.assemble((f"{link.type:<12}{ARROWS[outgoing]} ", "bold"))
             row.append_text(self._where(other.doc_id))
             row.append("  ")
-            row.append_text(screen_line(clip(other.text, CLAIM_SHOWN), order=self.order))
+            row.append_text(screen_line(clip(other.text, min(CLAIM_SHOWN, self.row_room(row.cell_len))),
+                                        order=self.order))
             self.rows.append(LinkedRow(other.doc_id, other.start, row))
 
     # -- layout and events -----------------------------------------------------------------
@@ -132,6 +136,14 @@ class LinkedPanel(Dialog[tuple]):
             listing = self.query_one("#linked", OptionList)
             listing.highlighted = 0
             listing.focus()
+
+    def on_resize(self) -> None:
+        """Rows fit the width: made again when the terminal is resized."""
+        if self.rows:
+            self._gather()
+            listing = self.query_one("#linked", MarkedList)
+            for index, row in enumerate(self.rows):
+                listing.set_row(index, row.prompt)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
