@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import subprocess
+import sys
 
 from conftest import SEEDS
 
@@ -38,3 +39,14 @@ def test_every_subcommand_has_help(reader_cmd):
         run = subprocess.run(reader_cmd + [name, "--help"], capture_output=True, text=True)
         assert run.returncode == 0, (name, run.stderr)
         assert f"usage: reader {name}" in run.stdout
+
+
+def test_documents_of_one_jsonl_file_are_told_apart_by_their_ids(tmp_path):
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text('{"id": "a1", "text": "First story."}\n{"text": "Second story."}\n', encoding="utf-8")
+    rows = subprocess.run([sys.executable, "-m", "reader", "ls", str(corpus)],
+                          capture_output=True, text=True, check=True).stdout.splitlines()
+    assert [row.split("\t")[0] for row in rows] == [f"{corpus} (a1)", f"{corpus} (news#2)"]
+    shown = subprocess.run([sys.executable, "-m", "reader", "render", str(corpus)],
+                           capture_output=True, text=True, check=True).stdout
+    assert f"==> {corpus} (a1) <==" in shown and f"==> {corpus} (news#2) <==" in shown

@@ -26,6 +26,16 @@ def load_or_fail(paths: list[str]) -> LoadResult:
     return result
 
 
+def document_label(document) -> str:
+    """Where `document` comes from, for a person: its file, with its id when the file
+    holds several documents (JSONL), control characters shown as placeholders."""
+    from reader.bidi.sanitize import visible
+    from reader.core.loading import Source
+
+    several = Source(document.path, document.id).is_jsonl
+    return visible(f"{document.path} ({document.id})" if several else document.path)
+
+
 def say(message: str) -> None:
     """One message for the user on stderr, "reader: …". Messages quote file names and
     document text, so every control character in them is shown as a placeholder."""

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reader.bidi.sanitize import visible
-from reader.commands.common import add_paths_argument, load_or_fail, utf8_stdout
+from reader.commands.common import add_paths_argument, document_label, load_or_fail, utf8_stdout
 from reader.formats.json_text import dumps
 
 
@@ -37,5 +36,5 @@ def run(args: argparse.Namespace) -> int:
             out.write(dumps(row) + "\n")
         else:
             # A file name is document-controlled too: no control character to the terminal.
-            out.write(f"{visible(doc.path)}\t{doc.lang}\t{doc.direction}\t{row['paragraphs']}\t{row['chars']}\n")
+            out.write(f"{document_label(doc)}\t{doc.lang}\t{doc.direction}\t{row['paragraphs']}\t{row['chars']}\n")
     return 1 if result.problems else 0

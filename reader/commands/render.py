@@ -14,8 +14,7 @@ import os
 import sys
 
 from reader.bidi.layout import layout_document
-from reader.bidi.sanitize import visible
-from reader.commands.common import add_paths_argument, load_or_fail, utf8_stdout
+from reader.commands.common import add_paths_argument, document_label, load_or_fail, utf8_stdout
 
 SUMMARY = "print documents laid out for the terminal (bidi, shaping, wrapping)"
 
@@ -96,7 +95,7 @@ def _run(args: argparse.Namespace) -> int:
     for number, doc in enumerate(result.documents):
         if several:
             # Only with several documents, so that one document's output stays pure.
-            sys.stdout.write(("\n" if number else "") + f"==> {visible(doc.path)} <==\n")
+            sys.stdout.write(("\n" if number else "") + f"==> {document_label(doc)} <==\n")
         base = args.base
         if base == "auto" and doc.meta.get("direction") in ("ltr", "rtl"):
             base = doc.meta["direction"]
