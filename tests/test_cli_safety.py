@@ -63,3 +63,16 @@ def test_json_output_escapes_control_characters_and_keeps_the_data(command, host
     if command[0] == "ls":
         # The document's own title, control characters and all, survives as data.
         assert any("\x1b[41mred" in (row.get("title") or "") for row in rows), rows
+
+
+def test_the_reader_without_a_terminal_says_so_and_does_not_hang(tmp_path, reader_cmd):
+    # `ssh host reader` without -t, or a pipe: no keys would ever come, and the screen
+    # would go wherever standard error goes.
+    doc = tmp_path / "a.txt"
+    doc.write_text("مرحبا\n", encoding="utf-8")
+    run = subprocess.run(reader_cmd + ["--db", str(tmp_path / "a.db"), str(doc)], stdin=subprocess.DEVNULL,
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 1
+    assert "needs a terminal" in run.stderr and "reader render" in run.stderr
+    assert "Traceback" not in run.stderr and "\x1b" not in run.stderr + run.stdout
+    assert not (tmp_path / "a.db").exists()

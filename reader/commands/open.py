@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import sys
 from pathlib import Path
 
 from collections.abc import Sequence
@@ -89,6 +90,14 @@ def run(args: argparse.Namespace) -> int:
         say(str(problem))
     if not len(corpus) or len(failed) == len(corpus):
         raise ReaderError("no document could be loaded")
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        # Textual reads keys from standard input and draws on standard error: without
+        # both, the screen would go to a file or the keys never come (a hang).
+        raise ReaderError(
+            "the reader needs a terminal for its keys and its screen (standard input and "
+            "standard error); over SSH use `ssh -t HOST reader ...`; to print documents "
+            "instead: `reader render PATH`"
+        )
     ReaderApp = reader_app()  # noqa: N806 - a class
     try:
         app = ReaderApp(
