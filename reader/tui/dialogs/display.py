@@ -19,7 +19,7 @@ from reader.bidi.layout import layout_paragraph
 from reader.bidi.sanitize import display, is_safe
 from reader.bidi.width import char_width
 
-__all__ = ["screen_line", "screen_lines", "snippet", "clip", "has_rtl", "safe_input_value",
+__all__ = ["screen_line", "screen_lines", "snippet", "snippet_in", "clip", "has_rtl", "safe_input_value",
            "BidiText", "RtlPreview", "app_order"]
 
 #: How a match or a span is set off inside a snippet: attributes, so it shows without colour.
@@ -93,6 +93,12 @@ def clip(text: str, limit: int) -> str:
     """`text` cut to at most `limit` characters, in logical order, "…" marking the cut."""
     flat = _one_paragraph(text)
     return flat if len(flat) <= limit else flat[: max(1, limit - 1)].rstrip() + "…"
+
+
+def snippet_in(text: str, start: int, end: int, room: int) -> tuple[str, int, int]:
+    """`snippet` with as much context as about `room` cells hold (two "…" included), at
+    most 30 characters a side: for a row of a list (see Dialog.row_room)."""
+    return snippet(text, start, end, max(4, min(30, (room - (end - start)) // 2 - 1)))
 
 
 def snippet(text: str, start: int, end: int, radius: int = 30) -> tuple[str, int, int]:

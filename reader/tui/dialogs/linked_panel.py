@@ -12,7 +12,7 @@ from reader.tui.dialogs.choice_list import MarkedList
 
 from reader.store.model import ClaimLink, Span
 from reader.tui.dialogs.base import Dialog, document_title, documents_by_id, key_hints, title
-from reader.tui.dialogs.display import clip, screen_line, snippet
+from reader.tui.dialogs.display import clip, screen_line, snippet_in
 
 TITLE_SHOWN = 30
 NAME_SHOWN = 60
@@ -97,8 +97,7 @@ class LinkedPanel(Dialog[tuple]):
         in at most about `room` cells (see Dialog.row_room)."""
         text = getattr(self._document(span.doc_id), "text", None)
         if text is not None and text[span.start:span.end] == span.text:
-            radius = max(4, min(30, (room - len(span.text)) // 2 - 1))
-            shown, start, end = snippet(text, span.start, span.end, radius)
+            shown, start, end = snippet_in(text, span.start, span.end, room)
         else:
             shown = clip(span.text, room)
             start, end = 0, min(len(shown), len(span.text))

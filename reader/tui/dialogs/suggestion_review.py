@@ -12,7 +12,7 @@ from reader.tui.dialogs.choice_list import MarkedList
 
 from reader.core.suggest import Suggestion
 from reader.tui.dialogs.base import Dialog, document_title, documents_by_id, key_hints, title
-from reader.tui.dialogs.display import clip, screen_line, snippet
+from reader.tui.dialogs.display import clip, screen_line, snippet_in
 from reader.tui.bindings import SUGGESTION_REVIEW_BINDINGS
 
 #: A suggestion's state, and how its row is marked (words as well as symbols: no colour needed).
@@ -74,9 +74,7 @@ class SuggestionReview(Dialog[list]):
         text = getattr(document, "text", None)
         room = self.row_room(row.cell_len)
         if text is not None and text[suggestion.start:suggestion.end] == suggestion.text:
-            # Context on both sides, as much as the row has room for (two "…" included).
-            radius = max(4, min(30, (room - len(suggestion.text)) // 2 - 1))
-            shown, start, end = snippet(text, suggestion.start, suggestion.end, radius)
+            shown, start, end = snippet_in(text, suggestion.start, suggestion.end, room)
         else:
             shown, start, end = clip(suggestion.text, room), 0, min(room, len(suggestion.text))
         row.append_text(screen_line(shown, order=self.order, emphasis=(start, end)))
