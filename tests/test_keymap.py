@@ -201,3 +201,15 @@ def test_escape_cancels_a_pending_sequence():
     reader.feed("ctrl+x")
     assert reader.feed("escape").kind == "pending"
     assert reader.feed("o").kind == "none"
+
+
+def test_a_mistyped_keymap_is_reported_before_the_screen_opens(tmp_path):
+    import subprocess
+    import sys
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("hello\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "reader", "--keymap", "vmi", "--db", str(tmp_path / "a.db"), str(doc)],
+                         stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2
+    assert "keymap 'vmi': neither a bundled keymap" in run.stderr and "\x1b" not in run.stderr

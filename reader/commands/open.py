@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from reader.commands.common import add_paths_argument, say
 from reader.core.document import Document
 from reader.core.lazy_loading import LazyCorpus, document_ids
-from reader.errors import ReaderError
+from reader.errors import ReaderError, UsageError
 
 
 def register(subparsers, name: str, summary: str) -> None:
@@ -90,6 +90,13 @@ def run(args: argparse.Namespace) -> int:
         say(str(problem))
     if not len(corpus) or len(failed) == len(corpus):
         raise ReaderError("no document could be loaded")
+    if args.keymap:  # a mistyped name is reported before the screen opens
+        from reader.tui.keymap import check_keymap_choice
+
+        try:
+            check_keymap_choice(args.keymap)
+        except ReaderError as error:
+            raise UsageError(str(error)) from None
     if not (sys.stdin.isatty() and sys.stderr.isatty()):
         # Textual reads keys from standard input and draws on standard error: without
         # both, the screen would go to a file or the keys never come (a hang).

@@ -295,6 +295,13 @@ def bundled_keymap_path(name: str) -> Path:
     return data_dir("keymaps") / f"{name}.toml"
 
 
+def check_keymap_choice(choice: str) -> None:
+    """ReaderError unless `choice` (``--keymap``) names a bundled keymap or a file: so
+    that a mistyped name is reported before the screen opens (the file itself is read
+    after the first paint)."""
+    _keymap_path(choice, None)
+
+
 def _keymap_path(choice: str, relative_to: Path | None) -> Path:
     if choice in BUNDLED_KEYMAPS:
         return bundled_keymap_path(choice)
