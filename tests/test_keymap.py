@@ -213,3 +213,17 @@ def test_a_mistyped_keymap_is_reported_before_the_screen_opens(tmp_path):
                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
     assert run.returncode == 2
     assert "keymap 'vmi': neither a bundled keymap" in run.stderr and "\x1b" not in run.stderr
+
+
+def test_a_keymap_file_that_is_not_toml_is_reported_before_the_screen_opens(tmp_path):
+    import subprocess
+    import sys
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("hello\n", encoding="utf-8")
+    keymap = tmp_path / "mine.toml"
+    keymap.write_text('name = "x"\n[bindings\n', encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "reader", "--keymap", str(keymap), "--db", str(tmp_path / "a.db"),
+                          str(doc)], stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2
+    assert "mine.toml" in run.stderr and "invalid TOML" in run.stderr and "line 2" in run.stderr
