@@ -30,9 +30,9 @@ def document_label(document) -> str:
     """Where `document` comes from, for a person: its file, with its id when the file
     holds several documents (JSONL), control characters shown as placeholders."""
     from reader.bidi.sanitize import visible
-    from reader.core.loading import Source
+    from reader.core.loading import is_jsonl_path
 
-    several = Source(document.path, document.id).is_jsonl
+    several = is_jsonl_path(document.path)
     return visible(f"{document.path} ({document.id})" if several else document.path)
 
 

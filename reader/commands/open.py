@@ -90,11 +90,14 @@ def run(args: argparse.Namespace) -> int:
         say(str(problem))
     if not len(corpus) or len(failed) == len(corpus):
         raise ReaderError("no document could be loaded")
-    if args.keymap:  # a mistyped name is reported before the screen opens
-        from reader.tui.keymap import check_keymap_choice
+    resolved_keymap = None
+    if args.keymap:
+        # Read now, not after the first paint: a keymap the user named that cannot be
+        # used (no such name, not TOML) is reported before the screen opens.
+        from reader.tui.keymap import resolve_keymap
 
         try:
-            check_keymap_choice(args.keymap)
+            resolved_keymap = resolve_keymap(args.keymap)
         except ReaderError as error:
             raise UsageError(str(error)) from None
     if not (sys.stdin.isatty() and sys.stderr.isatty()):
@@ -112,6 +115,7 @@ def run(args: argparse.Namespace) -> int:
             [i for i in shown if i not in failed] or [next(i for i in range(len(corpus)) if i not in failed)],
             db_path=resolve_db_path(args.db),
             keymap=args.keymap,
+            resolved_keymap=resolved_keymap,
             terminal_bidi=args.terminal_bidi,
             annotator=args.annotator,
             problems=[str(problem) for problem in corpus.problems],

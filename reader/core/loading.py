@@ -45,8 +45,13 @@ class Source(NamedTuple):
 
     @property
     def is_jsonl(self) -> bool:
-        # The cheap test first: it rules out the text files of a large corpus.
-        return self.path[-6:].lower() == ".jsonl" and _split_suffix(self.path)[1].lower() in JSONL_SUFFIXES
+        return is_jsonl_path(self.path)
+
+
+def is_jsonl_path(path: str) -> bool:
+    """Whether the file at `path` holds one document per line (JSONL)."""
+    # The cheap test first: it rules out the text files of a large corpus.
+    return path[-6:].lower() == ".jsonl" and _split_suffix(path)[1].lower() in JSONL_SUFFIXES
 
 
 def list_sources(paths: Iterable[str | Path]) -> Iterator[Source]:

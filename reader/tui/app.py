@@ -43,6 +43,7 @@ class ReaderApp(TypeAheadMixin, KeymapMixin, App):
         *,
         db_path: Path | None = None,
         keymap: str | None = None,
+        resolved_keymap: Any | None = None,
         terminal_bidi: TerminalBidi = "app",
         annotator: str = "",
         problems: list[str] | None = None,
@@ -54,6 +55,9 @@ class ReaderApp(TypeAheadMixin, KeymapMixin, App):
         self.shown = shown if shown else [0]
         self.db_path = db_path
         self.keymap_name = keymap
+        #: The keymap when the caller has read it already (`reader --keymap` does, to
+        #: report an unusable one before the screen opens); else read after the first paint.
+        self._resolved_keymap = resolved_keymap
         self.annotator = annotator or _login_name()
         self.annotation = AnnotationSession(None, self.annotator)  # the bundled label schema
         self.load_problems = list(problems or [])
@@ -157,7 +161,7 @@ class ReaderApp(TypeAheadMixin, KeymapMixin, App):
         from reader.tui.keymap import resolve_keymap
 
         try:
-            resolved = resolve_keymap(self.keymap_name)
+            resolved = self._resolved_keymap or resolve_keymap(self.keymap_name)
         except ReaderError as error:
             if self.keymap_name:  # the user asked for this keymap: say why it cannot be used
                 self.exit(return_code=2, message=f"reader: {error}")

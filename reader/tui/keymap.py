@@ -295,15 +295,6 @@ def bundled_keymap_path(name: str) -> Path:
     return data_dir("keymaps") / f"{name}.toml"
 
 
-def check_keymap_choice(choice: str) -> None:
-    """ReaderError if the keymap the user named (``--keymap``) cannot be used: no such
-    keymap, or a file that is not valid TOML. Called before the screen opens, so the
-    reason is not printed after a flash of the reader's screen; the app reads the
-    keymap again after its first paint (a few milliseconds) and reports the problems
-    that still let it run (unknown ids, clashes) there."""
-    resolve_keymap(choice)
-
-
 def _keymap_path(choice: str, relative_to: Path | None) -> Path:
     if choice in BUNDLED_KEYMAPS:
         return bundled_keymap_path(choice)

@@ -43,13 +43,25 @@ class Dialog(ModalScreen[T]):
         """"visual" or "logical": how the app lays out bidi text (see ReaderApp.order)."""
         return app_order(self.app)
 
+    #: The terminal's width when rows were last fitted with `row_room` (None: never).
+    _fitted_width: int | None = None
+
     def row_room(self, used: int) -> int:
         """Cells left in a row of a list in this dialog after ``used`` cells, at the
         terminal's width now (``#dialog`` takes 90% of it, at most 110). Text at the end
         of a row is clipped to this in logical order: a list cuts its rows at the right
         edge, which is where a right-to-left text *starts*."""
-        width = min(110, self.app.size.width * 9 // 10)
+        self._fitted_width = self.app.size.width
+        width = min(110, self._fitted_width * 9 // 10)
         return max(8, width - ROW_FRAME - used)
+
+    def on_resize(self) -> None:
+        """Rows fitted with `row_room` are made again when the terminal's width changed."""
+        if self._fitted_width is not None and self._fitted_width != self.app.size.width:
+            self.refit_rows()
+
+    def refit_rows(self) -> None:
+        """Make the list's rows again for the present width (dialogs using `row_room`)."""
 
     def action_cancel(self) -> None:
         """Close the dialog without a result."""

@@ -136,13 +136,11 @@ class LinkedPanel(Dialog[tuple]):
             listing.highlighted = 0
             listing.focus()
 
-    def on_resize(self) -> None:
-        """Rows fit the width: made again when the terminal is resized."""
-        if self.rows:
-            self._gather()
-            listing = self.query_one("#linked", MarkedList)
-            for index, row in enumerate(self.rows):
-                listing.set_row(index, row.prompt)
+    def refit_rows(self) -> None:
+        self._gather()
+        listing = self.query_one("#linked", MarkedList)
+        for index, row in enumerate(self.rows):
+            listing.set_row(index, row.prompt)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -55,12 +55,10 @@ class SpanList(Dialog[str]):
         row.append_text(screen_line(shown, order=self.order))
         return row
 
-    def on_resize(self) -> None:
-        """Rows fit the width: made again when the terminal is resized."""
-        if self.spans:
-            listing = self.query_one("#spans", MarkedList)
-            for index, span in enumerate(self.spans):
-                listing.set_row(index, self._row(span))
+    def refit_rows(self) -> None:
+        listing = self.query_one("#spans", MarkedList)
+        for index, span in enumerate(self.spans):
+            listing.set_row(index, self._row(span))
 
     def on_mount(self) -> None:
         if not self.spans:

@@ -80,10 +80,8 @@ class SuggestionReview(Dialog[list]):
         row.append_text(screen_line(shown, order=self.order, emphasis=(start, end)))
         return row
 
-    def on_resize(self) -> None:
-        """Rows fit the width: made again when the terminal is resized."""
-        if self.suggestions:
-            self._redraw(range(len(self.suggestions)))
+    def refit_rows(self) -> None:
+        self._redraw(range(len(self.suggestions)))
 
     def _redraw(self, indices) -> None:
         listing = self.query_one("#suggestions", MarkedList)
