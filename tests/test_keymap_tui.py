@@ -164,3 +164,30 @@ async def test_clash_is_reported_and_names_both_ids_and_the_key(tmp_path, no_con
         await pilot.press("j")
         # Textual gives the key to the focused widget's binding; the clash is not silent.
         assert app.query_one(CursorBox).y == 1
+
+
+def _clash_notices(app) -> list[str]:
+    return [str(n.message) for n in app._notifications if n.title == "Keymap clash"]  # noqa: SLF001
+
+
+@sync
+async def test_the_bundled_vim_keymap_starts_without_a_clash_notice(no_config):
+    # vim gives doc-top ctrl+home, a key doc-top has by default: one action, no clash.
+    app = KeymapApp("vim", no_config)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert _clash_notices(app) == []
+
+
+@sync
+async def test_a_key_of_two_actions_met_by_textual_is_notified(no_config):
+    from textual.binding import Binding
+
+    app = KeymapApp("default", no_config)
+    async with app.run_test() as pilot:
+        box = app.query_one(CursorBox)
+        app.handle_bindings_clash({Binding("j", "a", id="cursor-down"), Binding("j", "b", id="quit")}, box)
+        app.handle_bindings_clash({Binding("g", "a", id="doc-top"), Binding("g", "b", id="doc-top")}, box)
+        await pilot.pause()
+        notices = _clash_notices(app)
+        assert len(notices) == 1 and "cursor-down, quit" in notices[0] and "j" in notices[0]

@@ -84,11 +84,13 @@ class KeymapMixin:
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node: Any) -> None:
         """Warn once per clash Textual meets while applying the keymap (it keeps the
         keymap's binding and drops the others). Textual's own unnamed defaults (App's
-        ctrl+q) being replaced is no clash. `problems` already listed keymap clashes."""
+        ctrl+q) being replaced is no clash, nor is a key given to one action twice (vim's
+        ctrl+home for doc-top, already a default key of doc-top). `problems` already
+        listed keymap clashes."""
         named = {b for b in clashed_bindings if b.id}
-        if not named:
-            return
         ids = frozenset(b.id for b in named)
+        if len(ids) < 2:
+            return
         reported = getattr(self, "_reported_clashes", None)
         if reported is None:
             reported = self._reported_clashes = set()
