@@ -1,7 +1,8 @@
 """ReaderApp: the Textual application that `reader [PATH...]` opens.
 
 Start-up stays lean: the reading screen paints first; the keymap is applied right after
-the first paint, and the annotation database is opened in a worker thread then.
+the first paint (read then too, unless `reader --keymap` read it before the screen
+opened), and the annotation database is opened in a worker thread then.
 """
 
 from __future__ import annotations
