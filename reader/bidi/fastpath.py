@@ -11,8 +11,9 @@ strings:
 * ``proxy``: the paragraph in logical order, one character per code point, that
   tells a word's drawn code points from its hidden ones (harakat, the second letter
   of a lam-alef...: ``HIDDEN``), and wide ones (``WIDE``). Line breaks are found on
-  it by one regex (greedy, as engine._break_lines), after removing the ``HIDDEN``
-  characters, and mapped back with ``str.count``. Lines break only between words, so
+  it by one regex (greedy, as engine._break_lines: spaces between words count,
+  those at a break or at either end of the paragraph hang), after removing the
+  ``HIDDEN`` characters, and mapped back with ``str.count``. Lines break only between words, so
   the order of code points inside a word does not matter, only how many of each
   kind: without wide characters the mirror read backwards, marks hidden, serves
   (`proxy_from_mirror`).
@@ -27,9 +28,11 @@ strings:
 
 A line is one slice when it is at one level, else its level runs, put in visual
 order by rule L2, each a slice. Levels come from uba.resolve_paragraph, as in the
-engine. Everything else (controls and invisible characters, other spaces, double
-spaces, X9-removed characters, words wider than the line, clusters whose parts could
-take different levels) is left to the full engine: `build_text` returns None.
+engine. Runs of spaces are words of their own, empty ones (``"a  b".split(" ")``).
+Everything else (controls and invisible characters, other spaces, paragraphs of
+nothing but spaces, X9-removed characters, words wider than the line, clusters whose
+parts could take different levels) is left to the full engine: `build_text` returns
+None.
 
 The result is, by construction, what the full engine draws; tests compare both on
 random and real text (tests/test_bidi_fastpath.py).
@@ -174,9 +177,8 @@ def words_forms(words: list[str], shape: bool) -> tuple[dict[str, str], dict[str
     done on all of them at once. Any other word's proxy is `proxy_from_mirror`."""
     mirrors: dict[str, str] = {}
     wide: dict[str, str] = {}
+    # "" (between two spaces in a row) is learned like any word: it draws nothing.
     rejected = _hit_words(_NOT_SIMPLE, " ".join(words), words)
-    if "" in words:
-        rejected.add("")  # two spaces in a row, or a space at either end
     if rejected:
         words = [word for word in words if word not in rejected]
     text = " ".join(words)
@@ -350,30 +352,35 @@ _WRAP: dict[int, re.Pattern] = {}
 
 
 def _wrap(width: int) -> re.Pattern:
-    """Greedy wrapping of single-space separated words at ``width`` characters:
-    the longest stretch that ends before a space or at the end."""
+    """Greedy wrapping at ``width`` characters: the longest stretch from a word's
+    start to a word's end that is followed by spaces (which it takes, they hang) or
+    by the end."""
     regex = _WRAP.get(width)
     if regex is None:
-        regex = _WRAP[width] = re.compile(f"(.{{1,{width}}})(?: |\\Z)", re.S)
+        inside = f"(?:.{{0,{width - 2}}}[^ ])?" if width > 1 else ""
+        regex = _WRAP[width] = re.compile(f"([^ ]{inside})(?: +|\\Z)", re.S)
     return regex
 
 
 def line_spans(proxy: str, width: int | None) -> list[tuple[int, int, int]] | None:
-    """(start, end, cells) of each line's words, in logical order, the spaces
-    between lines left out; None when a word is wider than the line."""
+    """(start, end, cells) of what each line draws, in logical order: without a width
+    the whole paragraph; with one, from a line's first word to its last, so that the
+    spaces at a break and at either end of the paragraph are outside (they hang).
+    None when a word is wider than the line, or there is no word."""
     cells = proxy.replace(HIDDEN, "")
     wide = WIDE in cells
     if wide:
         cells = cells.replace(WIDE, WIDE * 2)
     if width is None:
         return [(0, len(proxy), len(cells))]
-    lines = _wrap(width).findall(cells)
-    if sum(map(len, lines)) + len(lines) - 1 != len(cells):
-        return None  # the regex skipped a word wider than the line
     spans = []
-    start = 0
+    at = len(cells) - len(cells.lstrip(" "))  # where the next line starts, in cells
+    start = len(proxy) - len(proxy.lstrip(" "))  # the same in the proxy (spaces are never hidden)
     aligned = not wide and len(cells) == len(proxy)  # one character per code point
-    for line in lines:
+    for match in _wrap(width).finditer(cells, at):
+        if match.start() != at:
+            return None  # the regex skipped a word wider than the line
+        line = match.group(1)
         if aligned:
             end = start + len(line)
         else:
@@ -386,8 +393,19 @@ def line_spans(proxy: str, width: int | None) -> list[tuple[int, int, int]] | No
             if end < 0:
                 end = len(proxy)
         spans.append((start, end, len(line)))
-        start = end + 1
+        at = match.end()
+        start = end + at - match.end(1)  # past the spaces the line took
+    if at != len(cells) or not spans:
+        return None
     return spans
+
+
+def _ranges(spans: list[tuple[int, int, int]], n: int) -> list[tuple[int, int]]:
+    """The logical range [start, end) of each line of a paragraph of ``n`` code points
+    (VisualLine.start/end): its drawn stretch with the spaces that hang after it, the
+    first line's from 0 (spaces opening the paragraph), the last one's to ``n``."""
+    starts = [0, *[s for s, _, _ in spans[1:]]]
+    return list(zip(starts, [*starts[1:], n]))
 
 
 _RUNS: dict[bytes, re.Pattern] = {}
@@ -428,13 +446,13 @@ def build_text(
     """(rtl, [(line text, cells, start, end)]) exactly as the full engine lays the
     paragraph out, or None when the paragraph needs the full engine. ``words``:
     ``text.split(" ")`` if the caller has it."""
+    if not text.strip(" "):
+        return None  # empty, or nothing but spaces (which are then its content)
     forms = _FORMS[shape]
     if words is None:
         words = text.split(" ")
     if text.isascii() and text.isprintable():
         # One cell, one cluster, one code point each: the text is its own proxy.
-        if not all(words):
-            return None  # two spaces in a row, or a space at either end
         proxy, mirror = text, None
     else:
         mirror = forms.mirror_of(words)
@@ -453,18 +471,21 @@ def build_text(
         return None  # X9 removed a character (a BN code point): the engine places it
     n = len(text)
     rtl = par.para_level == 1
-    # A line ends before a space (no trailing whitespace), so rule L1 changes nothing.
+    ranges = _ranges(spans, n)
+    # A wrapped line ends before the spaces that hang after it; an unwrapped paragraph's
+    # closing spaces are at the paragraph's level already (rules N1-N2 against eos,
+    # with no embeddings here): rule L1 changes nothing.
     first = levels[0]
     others = levels.translate(None, bytes((first,)))
     if not others and not first & 1:  # all at one even level: the text itself
-        return rtl, [(text[s:e], c, s, e + 1 if e < n else n) for s, e, c in spans]
+        return rtl, [(text[s:e], c, *r) for (s, e, c), r in zip(spans, ranges)]
     if mirror is None:  # an ASCII paragraph at an odd level (an RTL base)
         mirror = forms.mirror_of(words)
         if mirror is None:
             return None
     if not others:  # all at one odd level: slices of the mirror
         return rtl, [
-            (mirror[n - e : n - s].replace(HIDDEN, ""), c, s, e + 1 if e < n else n) for s, e, c in spans
+            (mirror[n - e : n - s].replace(HIDDEN, ""), c, *r) for (s, e, c), r in zip(spans, ranges)
         ]
     second = others[0]
     if others.count(second) == len(others) and abs(second - first) == 1:
@@ -475,20 +496,20 @@ def build_text(
         draw = _draw_low_odd if low & 1 else _draw_low_even
         drawn = draw(text, mirror, _run_edges(high_run, levels, 0, n))
         lines = []
-        for s, e, c in spans:
+        for (s, e, c), r in zip(spans, ranges):
             if (e == n or levels[e] == low) and (s == 0 or levels[s - 1] == low):
                 line = drawn[n - e : n - s] if low & 1 else drawn[s:e]
             else:
                 line = draw(text, mirror, _run_edges(high_run, levels, s, e))
-            lines.append((line.replace(HIDDEN, ""), c, s, e + 1 if e < n else n))
+            lines.append((line.replace(HIDDEN, ""), c, *r))
         return rtl, lines
     lines = []
-    for s, e, c in spans:
+    for (s, e, c), r in zip(spans, ranges):
         pieces = [
             mirror[n - b : n - a] if level & 1 else text[a:b]
             for a, b, level in visual_runs(_level_runs(levels[s:e], s))
         ]
-        lines.append(("".join(pieces).replace(HIDDEN, ""), c, s, e + 1 if e < n else n))
+        lines.append(("".join(pieces).replace(HIDDEN, ""), c, *r))
     return rtl, lines
 
 
