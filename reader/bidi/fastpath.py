@@ -441,27 +441,32 @@ def visual_runs(runs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
 
 
 def build_text(
-    text: str, width: int | None, base: str, shape: bool, words: list[str] | None = None
+    text: str, width: int | None, base: str, shape: bool, words: list[str] | None = None,
+    drawn: tuple[str, str] | None = None,
 ) -> tuple[bool, list[Line]] | None:
     """(rtl, [(line text, cells, start, end)]) exactly as the full engine lays the
     paragraph out, or None when the paragraph needs the full engine. ``words``:
-    ``text.split(" ")`` if the caller has it."""
+    ``text.split(" ")`` if the caller has it; ``drawn``: the paragraph's (mirror,
+    proxy) if the caller has them (document_forms.DocumentForms)."""
     if not text.strip(" "):
         return None  # empty, or nothing but spaces (which are then its content)
     forms = _FORMS[shape]
-    if words is None:
-        words = text.split(" ")
-    if text.isascii() and text.isprintable():
-        # One cell, one cluster, one code point each: the text is its own proxy.
-        proxy, mirror = text, None
+    if drawn is not None:
+        mirror, proxy = drawn
     else:
-        mirror = forms.mirror_of(words)
-        if mirror is None:
-            return None
-        if forms.wide:
-            proxy = forms.proxy_of(words)
+        if words is None:
+            words = text.split(" ")
+        if text.isascii() and text.isprintable():
+            # One cell, one cluster, one code point each: the text is its own proxy.
+            proxy, mirror = text, None
         else:
-            proxy = proxy_from_mirror(mirror)
+            mirror = forms.mirror_of(words)
+            if mirror is None:
+                return None
+            if forms.wide:
+                proxy = forms.proxy_of(words)
+            else:
+                proxy = proxy_from_mirror(mirror)
     spans = line_spans(proxy, width)
     if spans is None:
         return None

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from reader.bidi import fastpath
+from reader.bidi.document_forms import DocumentForms
 from reader.bidi.engine import build_lines
 
 __all__ = [
@@ -161,12 +162,12 @@ def layout_texts(
 
 def _texts(
     text: str, width: int | None, base: str, shape: bool, show_invisibles: bool, visual: bool,
-    words: list[str] | None = None,
+    drawn: tuple[str, str] | None = None,
 ) -> tuple[bool, list[tuple[str, int, int, int]]]:
-    """`layout_texts` on checked arguments: the fast path when it can (``words``:
-    ``text.split(" ")`` if known), else the engine."""
+    """`layout_texts` on checked arguments: the fast path when it can (``drawn``:
+    the paragraph's mirror and proxy if known), else the engine."""
     if visual and not show_invisibles:
-        fast = fastpath.build_text(text, width, base, shape, words)
+        fast = fastpath.build_text(text, width, base, shape, drawn=drawn)
         if fast is not None:
             return fast
     rtl, raw_lines = build_lines(
@@ -192,15 +193,16 @@ def layout_document(
     order: str = "visual",
 ) -> Iterator[tuple[bool, list[tuple[str, int, int, int]]]]:
     """`layout_texts` of each of ``paragraphs`` in turn, for printing a whole document:
-    its words learned at once first (`prepare_texts`), each paragraph split once."""
+    the fast path's forms of all paragraphs made at once first (`DocumentForms`)."""
     _check_arguments(width, base, order)
     visual = order == "visual"
-    if not visual or show_invisibles:  # the engine only: no words to learn
-        words_of = [None] * len(paragraphs)
-    else:
-        words_of = fastpath.learn_paragraphs(paragraphs, shape)
-    for text, words in zip(paragraphs, words_of):
-        yield _texts(text, width, base, shape, show_invisibles, visual, words)
+    if not visual or show_invisibles:  # the engine only: no forms to make
+        for text in paragraphs:
+            yield _texts(text, width, base, shape, show_invisibles, visual)
+        return
+    forms = DocumentForms(paragraphs, shape).forms
+    for index, text in enumerate(paragraphs):
+        yield _texts(text, width, base, shape, show_invisibles, visual, forms(index))
 
 
 def display_line(text: str, base: str = "auto", order: str = "visual") -> str:

@@ -1,0 +1,222 @@
+"""The fast path's forms of a whole document at once, for `reader render`.
+
+`fastpath.build_text` draws a paragraph from two strings (see fastpath's docstring):
+its *mirror* (the paragraph drawn at an odd level: clusters reversed with marks after
+their base (L3), shaped, mirrored (L4), the words in reverse order) and its *proxy*
+(the mirror read backwards, marks hidden: what the line breaks are found on). The TUI
+gets them word by word (`fastpath.WordForms`), since it lays out a few paragraphs at a
+time. A printed document is laid out whole, so its forms come from whole-text
+operations instead, with no per-word work at all:
+
+* the document is shaped as one text (`shaping.shaped_text`: joining never crosses a
+  space or a line break, so this is each word shaped on its own);
+* reversed as one text, it is every paragraph's mirror, the paragraphs in reverse
+  order: paragraph ``[a, b)`` of a text of ``n`` code points is ``[n - b, n - a)`` of
+  it, after one regex puts marks back after their base and one mirrors brackets;
+* read backwards again, marks hidden, it is every paragraph's proxy, in place.
+
+A paragraph with anything a word's forms would refuse (a control or invisible
+character, a space other than U+0020, a wide character, a word that begins with a
+mark) gets no forms here: `forms` returns None and the caller takes the word path,
+which sorts such words out (or leaves the paragraph to the full engine). What is
+drawn is the same either way; tests/test_bidi_document_forms.py checks it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from bisect import bisect_right
+from functools import lru_cache
+from itertools import accumulate, chain
+
+from reader.bidi import fastpath, shaping
+from reader.bidi.fastpath import HIDDEN
+from reader.bidi.width import char_width
+
+
+class DocumentForms:
+    """The mirror and proxy of every paragraph of a document (a list of paragraphs,
+    as ``text.split("\\n")`` gives them)."""
+
+    def __init__(self, paragraphs: list[str], shape: bool) -> None:
+        text = "\n".join(paragraphs)
+        n = len(text)
+        self._n = n
+        #: Where each paragraph starts in the joined text (and where the text ends).
+        self._starts = [0, *accumulate(len(paragraph) + 1 for paragraph in paragraphs)]
+        shown = shaping.shaped_text(text) if shape else text
+        ordinary = _Ordinary.get()
+        marks = ordinary_marks = ordinary.marks_in(text)
+        if marks is None:  # characters out of the ordinary: sorted as the word path does
+            kinds = fastpath._KINDS
+            kinds.learn(shown)
+            marks_re, in_cluster = kinds.marks_re, kinds.in_cluster_re.pattern
+            self._refused = self._refused_paragraphs(text, shown, kinds.other_re, in_cluster)
+            marks = marks_re.search(shown) is not None
+        else:
+            marks_re, in_cluster = ordinary.marks_re, ordinary.marks_re.pattern
+            # Only a word that begins with a mark can be refused.
+            self._refused = (
+                self._refused_paragraphs(text, shown, None, in_cluster) if ordinary.mark_first() else set()
+            )
+        mirror = shown[::-1]
+        if marks:
+            # Reversed, a cluster's marks come before its base: L3 puts them back
+            # after it, in their own order. A cluster's marks may have letters merged
+            # into a ligature among them (HIDDEN: لَا is lam-alef, fatha, merged alef):
+            # they go along, and draw nothing. Never across a line break: a paragraph
+            # that begins with a mark is refused, and must not take a character of the
+            # next one.
+            mark = marks_re.pattern[1:-1]  # a character class "[...]" (marks were found)
+            if ordinary_marks and not ordinary.marks_together():
+                # One mark a cluster: swapped by a template, with no Python call a match.
+                mirror = _compiled(f"([{mark}]{HIDDEN}*)([^\n])").sub(r"\2\1", mirror)
+            else:
+                mirror = _compiled(f"([{mark}][{mark}{HIDDEN}]*)([^\n])").sub(fastpath._base_first, mirror)
+        self.mirror = fastpath._MIRRORED.sub(fastpath._mirror, mirror)
+        # In logical order, marks hidden: each word has as many drawn and hidden
+        # code points as in its mirror, which is all line breaking needs.
+        self.proxy = marks_re.sub(HIDDEN, shown) if marks else shown
+
+    def _refused_paragraphs(self, text: str, shown: str, other: re.Pattern | None, in_cluster: str) -> set[int]:
+        """Indices of the paragraphs that must take the word path: with a character
+        ``fastpath._NOT_SIMPLE`` or ``other`` (wide characters...) matches, or a word
+        that begins with a mark (``in_cluster``)."""
+        refused: set[int] = set()
+        starts = self._starts
+        checks = [(_compiled(f"(?<![^ \n]){in_cluster}"), shown)]
+        if other is not None:
+            checks += [(fastpath._NOT_SIMPLE, text), (other, shown)]
+        for regex, subject in checks:
+            for match in regex.finditer(subject):
+                if match.group() != "\n":  # the paragraphs' own separator
+                    refused.add(bisect_right(starts, match.start()) - 1)
+        return refused
+
+    def forms(self, index: int) -> tuple[str, str] | None:
+        """(mirror, proxy) of paragraph ``index``, or None when it must take the word path."""
+        if index in self._refused:
+            return None
+        a, b = self._starts[index], self._starts[index + 1] - 1
+        n = self._n
+        return self.mirror[n - b : n - a], self.proxy[a:b]
+
+
+class _Ordinary:
+    """Tells in one C-level pass that a text is ordinary news text: nothing but
+    characters a word's forms take as they are (one cell each, or a mark drawn in its
+    base's cell): no control, invisible or wide character, no other space, which
+    would otherwise take several regex scans of the whole text.
+
+    A private code page (a charmap codec, ~3 ns a character) holds the commonest
+    characters of news in Arabic, Persian, Urdu, Hebrew and European languages; any
+    other character goes to an error handler, which lets it pass when it takes one
+    cell and is no mark (``_SIMPLE_OUTSIDE``), and stops the pass otherwise."""
+
+    _instance: _Ordinary | None = None
+
+    @classmethod
+    def get(cls) -> _Ordinary:
+        if cls._instance is None:
+            cls._instance = cls()
+        return cls._instance
+
+    def __init__(self) -> None:
+        # The commonest first: what does not fit in 256 bytes goes to the handler.
+        candidates = chain(
+            map(chr, range(0x20, 0x7F)),
+            "\u060c\u061b\u061f", map(chr, range(0x0621, 0x0656)), map(chr, range(0x0660, 0x066E)), "\u0670",
+            "\u0679\u067e\u0686\u0688\u0691\u0698\u06a9\u06af\u06ba\u06be\u06c0\u06c1\u06cc\u06d2\u06d4",
+            map(chr, range(0x05D0, 0x05EB)), "\u05be\u05f3\u05f4",
+            map(chr, range(0xE0, 0x100)), "\u00a0\u00ab\u00bb\u00b0",
+            "\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u20ac",
+            map(chr, range(0x06F0, 0x06FA)),
+            map(chr, range(0x05B0, 0x05BE)), "\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7",  # Hebrew points
+            map(chr, range(0xC0, 0xE0)), map(chr, range(0xA1, 0xC0)),
+        )
+        # Byte 0 must stand for U+0000 (charmap_build's fast map): a text that
+        # encodes to a 0 byte holds U+0000 and is not ordinary. "\n" separates paragraphs.
+        slots, marks = ["\x00", "\n"], []
+        for ch in candidates:
+            kind = _kind(ch)
+            if kind is None or len(slots) == 256:
+                continue
+            slots.append(ch)
+            if kind == "M":
+                marks.append(ch)
+        self._codepage = codecs.charmap_build("".join(slots).ljust(256, "\ufffe"))
+        self.marks_re = re.compile(f"[{''.join(marks)}]")
+        #: Code page bytes -> b"M" for a mark, b" " for a space or line break, b"x" else.
+        table = bytearray(b"x" * 256)
+        for byte, ch in enumerate(slots):
+            if ch in marks:
+                table[byte] = ord("M")
+            elif ch in " \n":
+                table[byte] = ord(" ")
+        self._kinds = bytes(table)
+        self._encoded: bytes = b""
+
+    def marks_in(self, text: str) -> bool | None:
+        """Whether ``text`` has marks, or None if it is not ordinary."""
+        try:
+            encoded = codecs.charmap_encode(text, _PASS_SIMPLE, self._codepage)[0]
+        except UnicodeEncodeError:
+            return None
+        if b"\x00" in encoded:
+            return None
+        self._encoded = encoded.translate(self._kinds)
+        return b"M" in self._encoded
+
+    def marks_together(self) -> bool:
+        """Whether the text `marks_in` last saw may have two marks on one base: two
+        in a row, or with one letter between them (which a ligature may merge)."""
+        kinds = self._encoded
+        return b"MM" in kinds or b"MxM" in kinds
+
+    def mark_first(self) -> bool:
+        """Whether a word of the text `marks_in` last saw begins with a mark."""
+        kinds = self._encoded
+        return kinds.startswith(b"M") or b" M" in kinds
+
+
+def _kind(ch: str) -> str | None:
+    """"M" for a mark drawn in its base's cell, "x" for a character of one cell,
+    None for any other (one a word's forms would refuse, or sort apart)."""
+    if fastpath._NOT_SIMPLE.match(ch) or unicodedata.category(ch) == "Cn":
+        return None
+    cells = char_width(ch)
+    if cells == 0 and unicodedata.bidirectional(ch) == "NSM":
+        return "M"
+    return "x" if cells == 1 else None
+
+
+_PASS_SIMPLE = "reader.bidi.document_forms.pass_simple"
+
+
+def _pass_simple(error: UnicodeEncodeError) -> tuple[str, int]:
+    """Error handler of the ordinary code page: characters out of it that take one
+    cell and are no mark are encoded as "x"; any other ends the pass."""
+    run = error.object[error.start : error.end]
+    if all(map(_simple_outside, run)):
+        return "x" * len(run), error.end
+    raise error
+
+
+@lru_cache(maxsize=4096)
+def _simple_outside(ch: str) -> bool:
+    return _kind(ch) == "x"
+
+
+codecs.register_error(_PASS_SIMPLE, _pass_simple)
+
+
+_REGEXES: dict[str, re.Pattern] = {}
+
+
+def _compiled(pattern: str) -> re.Pattern:
+    regex = _REGEXES.get(pattern)
+    if regex is None:
+        regex = _REGEXES[pattern] = re.compile(pattern, re.S)
+    return regex
