@@ -442,12 +442,13 @@ def visual_runs(runs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
 
 def build_text(
     text: str, width: int | None, base: str, shape: bool, words: list[str] | None = None,
-    drawn: tuple[str, str] | None = None,
+    drawn: tuple[str, str] | None = None, levels: tuple[int, bytes] | None = None,
 ) -> tuple[bool, list[Line]] | None:
     """(rtl, [(line text, cells, start, end)]) exactly as the full engine lays the
     paragraph out, or None when the paragraph needs the full engine. ``words``:
     ``text.split(" ")`` if the caller has it; ``drawn``: the paragraph's (mirror,
-    proxy) if the caller has them (document_forms.DocumentForms)."""
+    proxy) if the caller has them (document_forms.DocumentForms); ``levels``: its
+    (paragraph level, level bytes) if known (uba.resolve_paragraphs)."""
     if not text.strip(" "):
         return None  # empty, or nothing but spaces (which are then its content)
     forms = _FORMS[shape]
@@ -470,12 +471,15 @@ def build_text(
     spans = line_spans(proxy, width)
     if spans is None:
         return None
-    par = uba.resolve_paragraph(text, base)
-    levels = par.level_bytes
+    if levels is None:
+        par = uba.resolve_paragraph(text, base)
+        para_level, levels = par.para_level, par.level_bytes
+    else:
+        para_level, levels = levels
     if b"\xff" in levels:
         return None  # X9 removed a character (a BN code point): the engine places it
     n = len(text)
-    rtl = par.para_level == 1
+    rtl = para_level == 1
     ranges = _ranges(spans, n)
     # A wrapped line ends before the spaces that hang after it; an unwrapped paragraph's
     # closing spaces are at the paragraph's level already (rules N1-N2 against eos,

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from reader.bidi import fastpath
+from reader.bidi import fastpath, uba
 from reader.bidi.document_forms import DocumentForms
 from reader.bidi.engine import build_lines
 
@@ -162,12 +162,13 @@ def layout_texts(
 
 def _texts(
     text: str, width: int | None, base: str, shape: bool, show_invisibles: bool, visual: bool,
-    drawn: tuple[str, str] | None = None,
+    drawn: tuple[str, str] | None = None, levels: tuple[int, bytes] | None = None,
 ) -> tuple[bool, list[tuple[str, int, int, int]]]:
     """`layout_texts` on checked arguments: the fast path when it can (``drawn``:
-    the paragraph's mirror and proxy if known), else the engine."""
+    the paragraph's mirror and proxy, ``levels`` its paragraph level and level
+    bytes, if known), else the engine."""
     if visual and not show_invisibles:
-        fast = fastpath.build_text(text, width, base, shape, drawn=drawn)
+        fast = fastpath.build_text(text, width, base, shape, drawn=drawn, levels=levels)
         if fast is not None:
             return fast
     rtl, raw_lines = build_lines(
@@ -193,7 +194,8 @@ def layout_document(
     order: str = "visual",
 ) -> Iterator[tuple[bool, list[tuple[str, int, int, int]]]]:
     """`layout_texts` of each of ``paragraphs`` in turn, for printing a whole document:
-    the fast path's forms of all paragraphs made at once first (`DocumentForms`)."""
+    the fast path's forms (`DocumentForms`) and the levels (`uba.resolve_paragraphs`)
+    of all paragraphs made at once first."""
     _check_arguments(width, base, order)
     visual = order == "visual"
     if not visual or show_invisibles:  # the engine only: no forms to make
@@ -201,8 +203,9 @@ def layout_document(
             yield _texts(text, width, base, shape, show_invisibles, visual)
         return
     forms = DocumentForms(paragraphs, shape).forms
+    levels = uba.resolve_paragraphs(paragraphs, base)
     for index, text in enumerate(paragraphs):
-        yield _texts(text, width, base, shape, show_invisibles, visual, forms(index))
+        yield _texts(text, width, base, shape, show_invisibles, visual, forms(index), levels[index])
 
 
 def display_line(text: str, base: str = "auto", order: str = "visual") -> str:

@@ -1,12 +1,15 @@
 """The Unicode Bidirectional Algorithm (UAX #9, Unicode 15): embedding levels
-of one paragraph (P2-P3, X1-X10, W1-W7, N0-N2, I1-I2) and the visual order of
-one line of it (L1-L2).  L3 and L4 are left to the renderer.
+of one paragraph (P2-P3, X1-X10, W1-W7, N0-N2, I1-I2; resolve_paragraph), or
+of many at once (resolve_paragraphs, for a whole document), and the visual
+order of one line (L1-L2).  L3 and L4 are left to the renderer.
 
 Speed matters (this runs for every paragraph shown), so the algorithm works on
 a *class string*: one ASCII byte per code point naming its Bidi_Class (see
 ``_CODES``).  Most rules then become ``bytes.translate``, ``bytes.replace`` or
 ``re`` over that string, and Python-level work is per run of characters
 (a Latin phrase inside Arabic, a number, a bracket pair), not per character.
+What is left is a fixed cost of some twenty such operations per paragraph,
+which resolve_paragraphs pays once for a batch of paragraphs.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import re
 import unicodedata
 from array import array
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from . import unicode_tables as _tables
 
@@ -175,6 +179,7 @@ def first_strong_direction(text: str) -> str | None:
 
 _MAX_DEPTH = 125
 _CONTROL_RE = re.compile(rb"[xyXYFijfIB]")
+_IMPLICIT_CODES = b"LRAEPTNCMZSWO"  # the class codes _CONTROL_RE does not match
 _KEPT_RE = re.compile(rb"[^xyXYFZ]+")
 _REMOVED_RE = re.compile(rb"[xyXYFZ]")
 _OVERRIDE = {
@@ -277,27 +282,57 @@ def _explicit(cls: bytes, para: int, match: dict[int, int]) -> tuple[bytearray, 
 # --- W1-W7, N0-N2, I1-I2 on one isolating run sequence -----------------------
 
 # Directions (sos, eos, embedding direction) are class code bytes.
-_L, _R, _ON, _NSM, _PDI = b"LROMI"
+_L, _R, _AL, _ON, _NSM, _PDI = b"LRAOMI"
 
-_NSM_RUN_RE = re.compile(rb"[^M]M+")
-
-
-def _w1_run(m: re.Match) -> bytes:
-    run = m.group()
-    if run[0] in b"ijfI":  # after an isolate initiator or PDI: ON
-        return run[:1] + b"O" * (len(run) - 1)
-    return run[:1] * len(run)
+# Patterns that begin with a literal and no repeat: re then finds candidates with
+# its fast literal search (a leading class or `X+` is tried at every position, and
+# `A[^LR]*` over Arabic text costs ~4 ns a byte).
+_NSM_RE = re.compile(rb"M")
+_BACK_TO_STRONG_RE = {b"LRA": re.compile(rb"E[^LRA]*+"), b"LR": re.compile(rb"E[^LR]*+")}
+_ON_RE = re.compile(rb"O")
 
 
-_AL_SPAN_RE = re.compile(rb"A[^LR]*")
-_L_SPAN_RE = re.compile(rb"L[^R]*")
+def _w1(s: bytes, sos: int) -> bytes:
+    """W1 for the marks left after the usual case (a mark on an Arabic letter):
+    each takes the class of the character before it once that one is
+    resolved, sos at the start, ON after an isolate initiator or PDI."""
+    out = bytearray(s)
+    for m in _NSM_RE.finditer(s):
+        i = m.start()
+        c = out[i - 1] if i else sos
+        out[i] = _ON if c in b"ijfI" else c
+    return bytes(out)
+
+
+def _retype_numbers(s: bytes, strong: bytes, when: int, new: bytes, sos: int) -> bytes:
+    """W2 and W7: each EN whose last strong character before it (a byte of
+    strong; sos if none) is `when` becomes `new`.  Numbers are few, so this
+    looks back from each: in the reversed classes, a match runs from an EN
+    to that strong character, taking in the ENs on the way."""
+    n = len(s)
+    rev = s[::-1] + bytes((sos,))  # sos: the strong character before the start
+    spans = [m.span() for m in _BACK_TO_STRONG_RE[strong].finditer(rev) if rev[m.end()] == when]
+    if not spans:
+        return s
+    out = bytearray(s)
+    for a, b in spans:
+        out[n - b:n - a] = s[n - b:n - a].replace(b"E", new)
+    return bytes(out)
+
+
 # W4 as "E[PC]E" -> "EEE": the leading literal lets re skip ahead at C speed (a
 # lookbehind is tried at every position); the lookahead leaves the next number free
 # to start a match, as in "1,000,000".
 _W4_EN_RE = re.compile(rb"E[PC](?=E)")
 _W4_AN_RE = re.compile(rb"NC(?=N)")
-_W5_RE = re.compile(rb"T+(?=E)|(?<=E)T+")
-_W6 = _table({"PTC": "O"})
+# W5 in two passes, each with a literal prefix (`T+(?=E)|(?<=E)T+` is tried at
+# every position: ~40 ms on a document's 1.1 M classes).  Runs of ET are
+# maximal, so a run the first pass changes never makes the second find more.
+_W5_AFTER_RE = re.compile(rb"ETT*+")
+_W5_BEFORE_RE = re.compile(rb"TT*+(?=E)")
+# W6 (separators and terminators left are ON), with W3 (AL is R): W4 and W5
+# do not look at AL, so W3 can wait and share the pass.
+_W3_W6 = _table({"A": "R", "PTC": "O"})
 _NI = rb"BSWOijfI"
 # N1 for neutrals between two strong characters of the direction opposite to
 # the embedding; all other neutrals get the embedding direction (N2).
@@ -313,9 +348,9 @@ def _n1_patterns(left: str, right: str, opp: str):
 
 _N1 = {ord("L"): _n1_patterns("L", "L", "L"), ord("R"): _n1_patterns("REN", "REN", "R")}
 _N2 = {ord("L"): _table({_NI.decode(): "L"}), ord("R"): _table({_NI.decode(): "R"})}
+_N2_LEVEL_TABLES: dict[int, bytes] = {}
 _N0_STRONG = _table({"RENA": "R", "L": "L"}, ord("."))
-_BRACKETS = "".join(_tables.PAIRED_BRACKET)
-_BRACKET_RE = re.compile("[" + re.escape(_BRACKETS) + "]")
+_BRACKET_SET = frozenset(_tables.PAIRED_BRACKET)
 # Closing bracket each bracket pairs with, canonically (U+2329 ~ U+3008).
 _CANON = _tables.BRACKET_CANONICAL
 _OPENS = {
@@ -339,9 +374,29 @@ def _level_table(level: int) -> bytes:
     return t
 
 
-def _resolve_sequence(s: bytes, text: str, level: int, sos: int, eos: int) -> bytes:
+def _all_en(m: re.Match) -> bytes:
+    return b"E" * len(m.group())
+
+
+def _n2_level_table(level: int) -> bytes:
+    """N2 then I1-I2 as one translate table."""
+    t = _N2_LEVEL_TABLES.get(level)
+    if t is None:
+        n2, lv = _N2[_R if level & 1 else _L], _level_table(level)
+        t = _N2_LEVEL_TABLES[level] = bytes(lv[n2[b]] for b in range(256))
+    return t
+
+
+def _resolve_sequence(
+    s: bytes, text: str, level: int, sos: int, eos: int, bounds: list[int] | None = None
+) -> bytes:
     """Levels of one isolating run sequence: s its classes (X9-removed
-    characters left out), text its characters, sos/eos ord("L")/ord("R")."""
+    characters left out), text its characters, sos/eos ord("L")/ord("R").
+
+    bounds: for several implicit paragraphs resolved as one sequence (see
+    _resolve_implicit_batch), the positions of the separators between them,
+    so that brackets pair within a paragraph only (N0).  Every other rule is
+    kept inside a paragraph by the separator itself."""
     e_dir = _R if level & 1 else _L
     # Shortcut: only strong characters of the embedding direction (and no
     # numbers) leave everything at the embedding level.
@@ -353,23 +408,16 @@ def _resolve_sequence(s: bytes, text: str, level: int, sos: int, eos: int) -> by
     orig = s
     # W1: a mark takes the class of what precedes it (ON after an isolate).
     if b"M" in s:
-        if s[0] == _NSM:
-            k = len(s) - len(s.lstrip(b"M"))
-            s = bytes([sos]) * k + s[k:]
-        # The usual case, harakat on Arabic letters, without a callback: one
-        # mark per pass, and few letters carry more than two or three marks.
-        for _ in range(3):
-            s = s.replace(b"AM", b"AA")
-            if b"AM" not in s:
-                break
+        # The usual case, one haraka on an Arabic letter, in one C call.
+        s = s.replace(b"AM", b"AA")
         if b"M" in s:
-            s = _NSM_RUN_RE.sub(_w1_run, s)
+            s = _w1(s, sos)
     has_en = b"E" in s
     # W2: EN after AL (no L/R in between) is AN.
     if has_en and b"A" in s:
-        s = _AL_SPAN_RE.sub(lambda m: m.group().replace(b"E", b"N"), s)
+        s = _retype_numbers(s, b"LRA", _AL, b"N", sos)
         has_en = b"E" in s
-    s = s.replace(b"A", b"R")  # W3
+    # W3 (AL is R) is done with W6 below.
     if has_en or b"N" in s:
         if b"P" in s or b"C" in s:  # W4
             if has_en:
@@ -377,15 +425,14 @@ def _resolve_sequence(s: bytes, text: str, level: int, sos: int, eos: int) -> by
             if b"NC" in s:
                 s = _W4_AN_RE.sub(b"NN", s)
         if has_en and b"T" in s:  # W5
-            s = _W5_RE.sub(lambda m: b"E" * len(m.group()), s)
-    s = s.translate(_W6)
+            s = _W5_AFTER_RE.sub(_all_en, s)
+            s = _W5_BEFORE_RE.sub(_all_en, s)
+    s = s.translate(_W3_W6)
     # W7: EN after L (or sos L) is L.
     if has_en and (b"L" in s or sos == _L):
-        s = _L_SPAN_RE.sub(
-            lambda m: m.group().replace(b"E", b"L"), (b"L" if sos == _L else b"R") + s
-        )[1:]
-    if _BRACKET_RE.search(text):
-        s = _n0(s, orig, text, level, sos)
+        s = _retype_numbers(s, b"LR", _L, b"L", sos)
+    if b"O" in orig:  # brackets are ON (N0)
+        s = _n0(s, orig, text, level, sos, bounds)
     # N1-N2
     opp = _L + _R - e_dir  # the other direction
     padded = bytes([sos]) + s + bytes([eos])
@@ -394,23 +441,40 @@ def _resolve_sequence(s: bytes, text: str, level: int, sos: int, eos: int) -> by
         for regex, replacement in one:
             padded = regex.sub(replacement, padded)
         padded = many.sub(lambda m: m.group()[:1] + bytes([opp]) * (len(m.group()) - 1), padded)
-    return padded[1:-1].translate(_N2[e_dir]).translate(_level_table(level))
+    return padded[1:-1].translate(_n2_level_table(level))
 
 
-def _n0(s: bytes, orig: bytes, text: str, level: int, sos: int) -> bytes:
-    """N0: paired brackets take the direction of what they enclose, or of
-    their context when they enclose only the opposite direction."""
+def _bracket_pairs(
+    s: bytes, orig: bytes, text: str, bounds: list[int] | None
+) -> list[tuple[int, int]]:
+    """BD16: the bracket pairs (opener, closer positions), sorted; with
+    bounds (separator positions), each paragraph between them on its own.
+    Every paired bracket is ON, so only the ON characters of orig are looked at
+    (searching text for brackets costs ~3 ns a character)."""
+    n = len(text)
     pairs = []
     stack: list[tuple[str, int]] = []
-    for m in _BRACKET_RE.finditer(text):
+    end = bounds[0] if bounds else n  # where the current paragraph ends
+    full = False  # BD16 overflow: no more pairs in the current paragraph
+    for m in _ON_RE.finditer(orig):
         i = m.start()
-        if s[i] != _ON:  # only brackets still ON (not overridden) pair up
+        ch = text[i]
+        if ch not in _BRACKET_SET:
             continue
-        ch = m.group()
+        if i > end:  # a new paragraph: forget the previous one's openers
+            k = bisect.bisect(bounds, i)
+            end = bounds[k] if k < len(bounds) else n
+            stack.clear()
+            full = False
+        if full or s[i] != _ON:  # only brackets still ON (not overridden) pair up
+            continue
         closer = _OPENS.get(ch)
         if closer is not None:
             if len(stack) == 63:  # BD16: stop at overflow
-                break
+                if end == n:
+                    break
+                full = True
+                continue
             stack.append((closer, i))
         else:
             want = _CLOSES[ch]
@@ -419,9 +483,24 @@ def _n0(s: bytes, orig: bytes, text: str, level: int, sos: int) -> bytes:
                     pairs.append((stack[k][1], i))
                     del stack[k:]
                     break
+    pairs.sort()
+    return pairs
+
+
+def _n0(
+    s: bytes, orig: bytes, text: str, level: int, sos: int, bounds: list[int] | None = None
+) -> bytes:
+    """N0: paired brackets take the direction of what they enclose, or of
+    their context when they enclose only the opposite direction.
+
+    With bounds (several paragraphs in one sequence, see _resolve_sequence),
+    brackets pair within a paragraph, and the context of a paragraph's first
+    pair is the separator before it: a strong character of the embedding
+    direction, as sos is (implicit paragraphs have sos = the embedding
+    direction)."""
+    pairs = _bracket_pairs(s, orig, text, bounds)
     if not pairs:
         return s
-    pairs.sort()
     e_dir = _R if level & 1 else _L
     opp = _L + _R - e_dir
     # Strong directions as N0 sees them (EN and AN count as R), before any
@@ -480,16 +559,21 @@ class ParagraphLevels:
     level_bytes: bytes = field(repr=False, compare=False)
 
 
+def _base_level(base: str) -> int | None:
+    """The paragraph level base asks for, None for "auto" (P2-P3)."""
+    if base == "auto":
+        return None
+    if base in ("ltr", "rtl"):
+        return 0 if base == "ltr" else 1
+    raise ValueError(f"base must be 'auto', 'ltr' or 'rtl', not {base!r}")
+
+
 def resolve_paragraph(text: str, base: str = "auto") -> ParagraphLevels:
     """Embedding levels of one paragraph.  base: "auto" (P2-P3, LTR when
     there is no strong character), "ltr" or "rtl"."""
+    fixed = _base_level(base)
     cls = classify(text)
-    if base == "auto":
-        para = _first_strong(cls) or 0
-    elif base in ("ltr", "rtl"):
-        para = 0 if base == "ltr" else 1
-    else:
-        raise ValueError(f"base must be 'auto', 'ltr' or 'rtl', not {base!r}")
+    para = (_first_strong(cls) or 0) if fixed is None else fixed
     if _CONTROL_RE.search(cls):
         out = _resolve_explicit(text, cls, para)
     else:
@@ -503,11 +587,33 @@ def _resolve_implicit(text: str, cls: bytes, para: int) -> bytes:
     if b"Z" not in cls:
         return _resolve_sequence(cls, text, para, d, d)
     # BN characters are removed (X9): resolve without them, put them back as -1.
-    spans = [m.span() for m in _KEPT_RE.finditer(cls)]
-    seq = _resolve_sequence(
-        b"".join(cls[a:b] for a, b in spans), "".join(text[a:b] for a, b in spans), para, d, d
-    )
-    return _uncompact(seq, spans, len(cls))
+    s, t, kept = _remove_bn(cls, text)
+    return _restore_bn(_resolve_sequence(s, t, para, d, d), kept)
+
+
+# The BN characters of everyday text (Persian writes a ZWNJ inside many words).
+_COMMON_BN = [ch for ch in "\u200c\u200d\u200b\u00ad\ufeff\u2060" if bidi_class(ord(ch)) == "BN"]
+
+
+def _remove_bn(cls: bytes, text: str) -> tuple[bytes, str, list[int]]:
+    """X9 in a paragraph without explicit formatting characters: its classes
+    and text without the BN characters, and the lengths of the stretches
+    between these (for _restore_bn).  In C calls, not per BN character."""
+    kept = list(map(len, cls.split(b"Z")))
+    t = text
+    for ch in _COMMON_BN:
+        if ch in t:
+            t = t.replace(ch, "")
+    if len(t) != sum(kept):  # some other BN character: cut the text where cls says
+        ends = accumulate(n + 1 for n in kept)
+        t = "".join([text[end - n - 1:end - 1] for n, end in zip(kept, ends)])
+    return cls.replace(b"Z", b""), t, kept
+
+
+def _restore_bn(levels: bytes, kept: list[int]) -> bytes:
+    """levels with -1 (0xFF) put back where _remove_bn took BN characters out."""
+    starts = [0, *accumulate(kept)]
+    return b"\xff".join([levels[a:b] for a, b in zip(starts, starts[1:])])
 
 
 def _uncompact(compact: bytes, spans: list[tuple[int, int]], n: int) -> bytes:
@@ -517,6 +623,130 @@ def _uncompact(compact: bytes, spans: list[tuple[int, int]], n: int) -> bytes:
         out[a:b] = compact[k:k + b - a]
         k += b - a
     return bytes(out)
+
+
+# --- Many paragraphs at once ---------------------------------------------------
+
+# Implicit paragraphs of one paragraph level are resolved as one sequence,
+# joined by a strong character of their direction, which stands for their sos
+# and eos (see _resolve_joined): its class code, and in the text any character
+# that is no bracket (only N0 reads the text, and only at ON characters).
+_SEPARATOR_CLASS = {0: b"L", 1: b"R"}
+_SEPARATOR_CHAR = "\u05d0"
+_STRONG_RE = re.compile(rb"[LRA]")
+
+
+def resolve_paragraphs(texts: list[str], base: str = "auto") -> list[tuple[int, bytes]]:
+    """(para_level, level_bytes) of each text, equal to those of
+    resolve_paragraph(text, base), for many paragraphs at once (a document):
+    the fixed cost of resolve_paragraph's ~20 regex and bytes operations is
+    paid once per batch instead of once per paragraph.
+
+    All texts are classified in one call.  Texts with explicit formatting
+    characters or a paragraph separator (_CONTROL_RE) go through
+    resolve_paragraph one by one; the others, implicit paragraphs, are grouped
+    by paragraph level and each group is resolved as one isolating run
+    sequence (_resolve_implicit_batch), except those all at the paragraph
+    level (_is_flat), which need no resolving.
+
+    texts: a list or other sequence (it is read more than once)."""
+    fixed = _base_level(base)
+    cls = classify("".join(texts))
+    starts = [0, *accumulate(map(len, texts))]
+    explicit = _paragraphs_with_controls(cls, starts)
+    out: list[tuple[int, bytes]] = [None] * len(texts)  # type: ignore[list-item]
+    groups: tuple[list[int], list[int]] = ([], [])  # implicit texts by paragraph level
+    search = _STRONG_RE.search
+    for i, text in enumerate(texts):
+        if i in explicit:
+            par = resolve_paragraph(text, base)
+            out[i] = par.para_level, par.level_bytes
+            continue
+        a, b = starts[i], starts[i + 1]
+        if fixed is None:  # P2-P3: without isolates, the first L, R or AL decides
+            m = search(cls, a, b)
+            para = 0 if m is None or cls[m.start()] == _L else 1
+        else:
+            para = fixed
+        if _is_flat(cls, a, b, para):
+            out[i] = para, cls[a:b].translate(_FLAT_TABLES[para])
+        else:
+            groups[para].append(i)
+    for para, members in enumerate(groups):
+        if members:
+            levels = _resolve_implicit_batch(
+                [cls[starts[i]:starts[i + 1]] for i in members], [texts[i] for i in members], para
+            )
+            for i, lv in zip(members, levels):
+                out[i] = para, lv
+    return out
+
+
+# The classes that keep an implicit paragraph from being all at its level (the
+# shortcut of _resolve_sequence); and the levels of one that is (BN: -1).
+_NOT_FLAT = {0: tuple(b"RAN"), 1: tuple(b"LEN")}
+_FLAT_TABLES = {para: _table({"Z": "\xff"}, para) for para in (0, 1)}
+
+
+def _is_flat(cls: bytes, start: int, end: int, para: int) -> bool:
+    """Whether the implicit paragraph cls[start:end] is all at its level para.
+    Such paragraphs are kept out of the batches: alone they take the shortcut
+    of _resolve_sequence, but in a batch with one paragraph that does not (an
+    English document quoting an Arabic name) they would go through every rule."""
+    find = cls.find
+    return all(find(c, start, end) < 0 for c in _NOT_FLAT[para])
+
+
+def _paragraphs_with_controls(cls: bytes, starts: list[int]) -> set[int]:
+    """Indices of the paragraphs (paragraph i is cls[starts[i]:starts[i + 1]])
+    that _CONTROL_RE matches."""
+    if not cls.translate(None, _IMPLICIT_CODES):  # one C pass: news seldom has any
+        return set()
+    return {bisect.bisect_right(starts, m.start()) - 1 for m in _CONTROL_RE.finditer(cls)}
+
+
+def _resolve_implicit_batch(classes: list[bytes], texts: list[str], para: int) -> list[bytes]:
+    """Levels of implicit paragraphs (their classes and texts: lists this
+    changes), all at paragraph level para: what _resolve_implicit gives each.
+    X9-removed characters (BN) are taken out of each paragraph before they
+    are joined and put back (-1) afterwards, as in _resolve_implicit."""
+    kept: dict[int, list[int]] = {}  # paragraph -> what _remove_bn kept
+    for k, c in enumerate(classes):
+        if b"Z" in c:
+            classes[k], texts[k], kept[k] = _remove_bn(c, texts[k])
+    starts = [0, *accumulate(len(c) + 1 for c in classes)]  # + 1: the separator
+    out = _resolve_joined(
+        _SEPARATOR_CLASS[para].join(classes), _SEPARATOR_CHAR.join(texts), starts, para
+    )
+    for k, lengths in kept.items():
+        out[k] = _restore_bn(out[k], lengths)
+    return out
+
+
+def _resolve_joined(s: bytes, text: str, starts: list[int], para: int) -> list[bytes]:
+    """Levels of implicit paragraphs at paragraph level para, given joined
+    by separators (_SEPARATOR_CLASS, _SEPARATOR_CHAR): s their classes and text
+    their characters, paragraph k at starts[k]:starts[k + 1] - 1.
+
+    They are resolved as one isolating run sequence, with separators of class
+    e, the embedding direction.  For every rule such a separator keeps the
+    paragraphs apart as their own sos and eos (both e) would:
+    - W1: an NSM at the start of a paragraph takes e, as from sos;
+    - W2 and W7: the look back for AL, or for L, stops at the separator (L or
+      R, as sos is), so it never reaches the previous paragraph;
+    - W4, W5: the separator is no number, separator or terminator: nothing
+      joins across it;
+    - N0: brackets pair within a paragraph (the separators' positions are
+      passed on as bounds); the context of a paragraph's first pair is the
+      separator, e like sos;
+    - N1, N2: neutrals at either end of a paragraph see e on that side, as they
+      see sos and eos;
+    - the "only the embedding direction" shortcut holds for the batch only if
+      it holds for every paragraph (and it is exact anyway)."""
+    bounds = [b - 1 for b in starts[1:-1]]  # the separators' positions
+    d = _R if para else _L
+    resolved = _resolve_sequence(s, text, para, d, d, bounds)
+    return [resolved[a:b - 1] for a, b in zip(starts, starts[1:])]
 
 
 _LEVEL_RUN_RE = re.compile(rb"(.)\1*", re.S)
