@@ -114,8 +114,8 @@ def test_paragraphs_out_of_the_ordinary_take_the_word_path_and_leave_the_others_
 def test_ordinary_text_is_told_apart_in_one_pass():
     ordinary = _Ordinary.get()
     assert ordinary.marks_in("مرحبا بالعالم\nשלום עולם\nHello, world (2021) «ok»") is False
-    assert ordinary.marks_in("دَعمًا") is True and not ordinary.marks_together()
-    assert ordinary.marks_in("مُحمَّدٌ") is True and ordinary.marks_together()
+    assert ordinary.marks_in("دَعمًا") is True and ordinary.mark_runs() == [(1, 2), (4, 5)]
+    assert ordinary.marks_in("مُحمَّدٌ") is True and ordinary.mark_runs() == [(1, 2), (4, 6), (7, 8)]
     for odd in ("a\x00b", "a\tb", "中", "a\u200fb", "\U0001f44d", "a\u2003b", "\u0301"):
         assert ordinary.marks_in(odd) is None, repr(odd)
     assert ordinary.marks_in("كلمة \u0651بحركة") and ordinary.mark_first()

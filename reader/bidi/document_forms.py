@@ -48,37 +48,22 @@ class DocumentForms:
         self._starts = [0, *accumulate(len(paragraph) + 1 for paragraph in paragraphs)]
         shown = shaping.shaped_text(text) if shape else text
         ordinary = _Ordinary.get()
-        marks = ordinary_marks = ordinary.marks_in(text)
-        if marks is None:  # characters out of the ordinary: sorted as the word path does
+        if ordinary.marks_in(text) is None:  # out of the ordinary: sorted as the word path does
             kinds = fastpath._KINDS
             kinds.learn(shown)
-            marks_re, in_cluster = kinds.marks_re, kinds.in_cluster_re.pattern
+            in_cluster = kinds.in_cluster_re.pattern
             self._refused = self._refused_paragraphs(text, shown, kinds.other_re, in_cluster)
-            marks = marks_re.search(shown) is not None
+            runs = [match.span() for match in _compiled(f"(?:{kinds.marks_re.pattern})+").finditer(shown)]
         else:
-            marks_re, in_cluster = ordinary.marks_re, ordinary.marks_re.pattern
             # Only a word that begins with a mark can be refused.
-            self._refused = (
-                self._refused_paragraphs(text, shown, None, in_cluster) if ordinary.mark_first() else set()
-            )
-        mirror = shown[::-1]
-        if marks:
-            # Reversed, a cluster's marks come before its base: L3 puts them back
-            # after it, in their own order. A cluster's marks may have letters merged
-            # into a ligature among them (HIDDEN: لَا is lam-alef, fatha, merged alef):
-            # they go along, and draw nothing. Never across a line break: a paragraph
-            # that begins with a mark is refused, and must not take a character of the
-            # next one.
-            mark = marks_re.pattern[1:-1]  # a character class "[...]" (marks were found)
-            if ordinary_marks and not ordinary.marks_together():
-                # One mark a cluster: swapped by a template, with no Python call a match.
-                mirror = _compiled(f"([{mark}]{HIDDEN}*)([^\n])").sub(r"\2\1", mirror)
-            else:
-                mirror = _compiled(f"([{mark}][{mark}{HIDDEN}]*)([^\n])").sub(fastpath._base_first, mirror)
-        self.mirror = fastpath._MIRRORED.sub(fastpath._mirror, mirror)
+            first = ordinary.mark_first()
+            self._refused = self._refused_paragraphs(text, shown, None, ordinary.marks_re.pattern) if first else set()
+            runs = ordinary.mark_runs()
+        clusters = _mark_clusters(shown, runs)
+        self.mirror = fastpath._MIRRORED.sub(fastpath._mirror, _marks_after_base(shown, clusters))
         # In logical order, marks hidden: each word has as many drawn and hidden
         # code points as in its mirror, which is all line breaking needs.
-        self.proxy = marks_re.sub(HIDDEN, shown) if marks else shown
+        self.proxy = _marks_hidden(shown, clusters)
 
     def _refused_paragraphs(self, text: str, shown: str, other: re.Pattern | None, in_cluster: str) -> set[int]:
         """Indices of the paragraphs that must take the word path: with a character
@@ -102,6 +87,52 @@ class DocumentForms:
         a, b = self._starts[index], self._starts[index + 1] - 1
         n = self._n
         return self.mirror[n - b : n - a], self.proxy[a:b]
+
+
+def _mark_clusters(shown: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The marks of each base, as logical ranges ``[start, end)`` of ``shown`` (the
+    base is at ``start - 1``), from the ``runs`` of marks in a row. Letters merged
+    into a ligature (HIDDEN) next to marks belong to the same cluster: in لاَ (lam-alef,
+    merged alef, fatha) the fatha's base is the lam-alef."""
+    clusters: list[tuple[int, int]] = []
+    for start, end in runs:
+        while start and shown[start - 1] == HIDDEN:
+            start -= 1
+        if clusters and clusters[-1][1] == start:  # only merged letters between the two
+            start = clusters.pop()[0]
+        clusters.append((start, end))
+    return clusters
+
+
+def _marks_after_base(shown: str, clusters: list[tuple[int, int]]) -> str:
+    """``shown`` reversed, each cluster's marks put back after its base (rule L3):
+    every paragraph's mirror before L4. Never across a line break: a paragraph that
+    begins with a mark is refused, and must not take a character of the one before."""
+    n = len(shown)
+    mirror = shown[::-1]
+    if not clusters:
+        return mirror
+    pieces, done = [], 0
+    for start, end in reversed(clusters):
+        if not start or shown[start - 1] == "\n":
+            continue
+        # Reversed, the cluster is at [n - end, n - start) and its base right after.
+        pieces += (mirror[done : n - end], shown[start - 1], shown[start:end])
+        done = n - start + 1
+    pieces.append(mirror[done:])
+    return "".join(pieces)
+
+
+def _marks_hidden(shown: str, clusters: list[tuple[int, int]]) -> str:
+    """``shown`` with its marks as HIDDEN: every paragraph's proxy."""
+    if not clusters:
+        return shown
+    pieces, done = [], 0
+    for start, end in clusters:
+        pieces += (shown[done:start], HIDDEN * (end - start))
+        done = end
+    pieces.append(shown[done:])
+    return "".join(pieces)
 
 
 class _Ordinary:
@@ -169,11 +200,9 @@ class _Ordinary:
         self._encoded = encoded.translate(self._kinds)
         return b"M" in self._encoded
 
-    def marks_together(self) -> bool:
-        """Whether the text `marks_in` last saw may have two marks on one base: two
-        in a row, or with one letter between them (which a ligature may merge)."""
-        kinds = self._encoded
-        return b"MM" in kinds or b"MxM" in kinds
+    def mark_runs(self) -> list[tuple[int, int]]:
+        """[start, end) of each row of marks in the text `marks_in` last saw."""
+        return [match.span() for match in _MARK_RUN.finditer(self._encoded)]
 
     def mark_first(self) -> bool:
         """Whether a word of the text `marks_in` last saw begins with a mark."""
@@ -192,6 +221,8 @@ def _kind(ch: str) -> str | None:
     return "x" if cells == 1 else None
 
 
+#: A row of marks, in the bytes of `_Ordinary`.
+_MARK_RUN = re.compile(b"M+")
 _PASS_SIMPLE = "reader.bidi.document_forms.pass_simple"
 
 
