@@ -118,5 +118,6 @@ def test_ordinary_text_is_told_apart_in_one_pass():
     assert ordinary.marks_in("مُحمَّدٌ") is True and ordinary.mark_runs() == [(1, 2), (4, 6), (7, 8)]
     for odd in ("a\x00b", "a\tb", "中", "a\u200fb", "\U0001f44d", "a\u2003b", "\u0301"):
         assert ordinary.marks_in(odd) is None, repr(odd)
+    assert ordinary.marks_in("(a) «ب» [c]") is False and ordinary.mirrored() == [0, 2, 4, 6, 8, 10]
     assert ordinary.marks_in("كلمة \u0651بحركة") and ordinary.mark_first()
     assert ordinary.marks_in("كلمةّ بحركة") and not ordinary.mark_first()

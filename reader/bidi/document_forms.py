@@ -33,6 +33,7 @@ from itertools import accumulate, chain
 
 from reader.bidi import fastpath, shaping
 from reader.bidi.fastpath import HIDDEN
+from reader.bidi.unicode_tables import MIRROR
 from reader.bidi.width import char_width
 
 
@@ -54,13 +55,15 @@ class DocumentForms:
             in_cluster = kinds.in_cluster_re.pattern
             self._refused = self._refused_paragraphs(text, shown, kinds.other_re, in_cluster)
             runs = [match.span() for match in _compiled(f"(?:{kinds.marks_re.pattern})+").finditer(shown)]
+            brackets = [match.start() for match in fastpath._MIRRORED.finditer(shown)]
         else:
             # Only a word that begins with a mark can be refused.
             first = ordinary.mark_first()
             self._refused = self._refused_paragraphs(text, shown, None, ordinary.marks_re.pattern) if first else set()
-            runs = ordinary.mark_runs()
+            runs, brackets = ordinary.mark_runs(), ordinary.mirrored()
         clusters = _mark_clusters(shown, runs)
-        self.mirror = fastpath._MIRRORED.sub(fastpath._mirror, _marks_after_base(shown, clusters))
+        # L4 (mirroring) changes characters, L3 moves them: either can go first.
+        self.mirror = _marks_after_base(_mirrored(shown, brackets), clusters)
         # In logical order, marks hidden: each word has as many drawn and hidden
         # code points as in its mirror, which is all line breaking needs.
         self.proxy = _marks_hidden(shown, clusters)
@@ -123,6 +126,19 @@ def _marks_after_base(shown: str, clusters: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
+def _mirrored(shown: str, positions: list[int]) -> str:
+    """``shown`` with the characters at ``positions`` mirrored (rule L4: the whole
+    mirror is at an odd level)."""
+    if not positions:
+        return shown
+    pieces, done = [], 0
+    for at in positions:
+        pieces += (shown[done:at], MIRROR[shown[at]])
+        done = at + 1
+    pieces.append(shown[done:])
+    return "".join(pieces)
+
+
 def _marks_hidden(shown: str, clusters: list[tuple[int, int]]) -> str:
     """``shown`` with its marks as HIDDEN: every paragraph's proxy."""
     if not clusters:
@@ -179,11 +195,14 @@ class _Ordinary:
                 marks.append(ch)
         self._codepage = codecs.charmap_build("".join(slots).ljust(256, "\ufffe"))
         self.marks_re = re.compile(f"[{''.join(marks)}]")
-        #: Code page bytes -> b"M" for a mark, b" " for a space or line break, b"x" else.
+        #: Code page bytes -> b"M" for a mark, b"B" for a character that mirrors (L4),
+        #: b" " for a space or line break, b"x" else.
         table = bytearray(b"x" * 256)
         for byte, ch in enumerate(slots):
             if ch in marks:
                 table[byte] = ord("M")
+            elif ch in MIRROR:
+                table[byte] = ord("B")
             elif ch in " \n":
                 table[byte] = ord(" ")
         self._kinds = bytes(table)
@@ -199,6 +218,10 @@ class _Ordinary:
             return None
         self._encoded = encoded.translate(self._kinds)
         return b"M" in self._encoded
+
+    def mirrored(self) -> list[int]:
+        """Where the text `marks_in` last saw has characters that mirror at odd levels."""
+        return [match.start() for match in _MIRRORING.finditer(self._encoded)]
 
     def mark_runs(self) -> list[tuple[int, int]]:
         """[start, end) of each row of marks in the text `marks_in` last saw."""
@@ -223,6 +246,7 @@ def _kind(ch: str) -> str | None:
 
 #: A row of marks, in the bytes of `_Ordinary`.
 _MARK_RUN = re.compile(b"M+")
+_MIRRORING = re.compile(b"B")
 _PASS_SIMPLE = "reader.bidi.document_forms.pass_simple"
 
 
