@@ -221,6 +221,13 @@ def main() -> None:
             print(f"  {name + ':':24} wall best {wall:.3f} s, CPU best {cpu:.3f} s; wall ratio "
                   f"{wall / wall_theirs:.2f}x of the bests, {ratios[len(ratios) // 2]:.2f}x median of pairs "
                   f"(goal <= 3x); CPU ratio {cpu / cpu_theirs:.2f}x")
+        # Which of the two a plain `reader render` would have chosen for this file on
+        # this machine just now (two processes for a large document when a second CPU
+        # is idle: render._default_jobs).
+        from reader.commands.render import FORK_MIN_CHARS, _default_jobs
+
+        jobs = _default_jobs() if len(text) >= FORK_MIN_CHARS else 1
+        print(f"  a plain `reader render --width 80` of this file here now takes --jobs {jobs}")
     small, big = arabic_corpus(10_000, seed=2), arabic_corpus(10_000_000, seed=3)
     t_small, t_big = screen_time(small), screen_time(big)
     print("one screen (40 lines, width 80), cold layout cache:")
