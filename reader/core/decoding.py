@@ -75,7 +75,7 @@ def _decode_legacy(data: bytes) -> Decoded:
 
 
 def _checked(decoded: Decoded) -> Decoded:
-    if not decoded.text.strip():
+    if not decoded.text or decoded.text.isspace():  # (strip() would copy the whole text)
         raise DecodeError("empty file (only white space)")
     if _looks_binary(decoded.text):
         raise DecodeError("binary file (mostly control characters)")
