@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from reader.bidi import uba
 from reader.bidi.uba import resolve_paragraph, resolve_paragraphs
+from test_uba_conformance import REPRESENTATIVE
 
 ROOT = Path(__file__).resolve().parent.parent
 UCD = Path("/usr/share/unicode")
@@ -78,15 +79,8 @@ def test_bidi_character_test_in_random_batches(base):
     in_random_batches(cases[base], base, seed=15)
 
 
-# BidiTest.txt lists class sequences: one character of each class (ON is "!",
-# as in test_uba_conformance; that file has no brackets in its data).
-REPRESENTATIVE = {
-    "L": "a", "R": "\u05d0", "AL": "\u0627", "EN": "1", "ES": "+", "ET": "%",
-    "AN": "\u0660", "CS": ",", "NSM": "\u0300", "BN": "\u00ad", "B": "\u2029",
-    "S": "\t", "WS": " ", "ON": "!", "LRE": "\u202a", "RLE": "\u202b",
-    "PDF": "\u202c", "LRO": "\u202d", "RLO": "\u202e", "LRI": "\u2066",
-    "RLI": "\u2067", "FSI": "\u2068", "PDI": "\u2069",
-}
+# BidiTest.txt lists class sequences: one character of each class, as in
+# test_uba_conformance (REPRESENTATIVE, imported above).
 CLASS_SAMPLE = 60_000  # of ~770,000 cases (every paragraph direction counted)
 
 
