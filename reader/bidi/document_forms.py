@@ -10,10 +10,16 @@ operations instead, with no per-word work at all:
 
 * the document is shaped as one text (`shaping.shaped_text`: joining never crosses a
   space or a line break, so this is each word shaped on its own);
-* reversed as one text, it is every paragraph's mirror, the paragraphs in reverse
-  order: paragraph ``[a, b)`` of a text of ``n`` code points is ``[n - b, n - a)`` of
-  it, after one regex puts marks back after their base and one mirrors brackets;
-* read backwards again, marks hidden, it is every paragraph's proxy, in place.
+* its brackets mirrored (L4) and reversed as one text, it is every paragraph's
+  mirror, the paragraphs in reverse order: paragraph ``[a, b)`` of a text of ``n``
+  code points is ``[n - b, n - a)`` of it, once each cluster's marks are put back
+  after their base (L3);
+* its marks hidden, the shaped text is every paragraph's proxy, in place (lines break
+  only between words, so the order inside a word does not matter there).
+
+Where the marks and brackets are, and that the text holds nothing a word's forms would
+refuse, comes from one pass of a private code page over the text (`_Ordinary`); L3, L4
+and the proxy are then slices at those positions, not regex scans of the whole text.
 
 A paragraph with anything a word's forms would refuse (a control or invisible
 character, a space other than U+0020, a wide character, a word that begins with a
@@ -108,9 +114,9 @@ def _mark_clusters(shown: str, runs: list[tuple[int, int]]) -> list[tuple[int, i
 
 
 def _marks_after_base(shown: str, clusters: list[tuple[int, int]]) -> str:
-    """``shown`` reversed, each cluster's marks put back after its base (rule L3):
-    every paragraph's mirror before L4. Never across a line break: a paragraph that
-    begins with a mark is refused, and must not take a character of the one before."""
+    """``shown`` reversed, each cluster's marks put back after its base (rule L3).
+    Never across a line break: a paragraph that begins with a mark is refused, and
+    must not take a character of the one before."""
     n = len(shown)
     mirror = shown[::-1]
     if not clusters:
