@@ -62,7 +62,8 @@ def test_seeds_and_news_laid_out_at_once_as_one_by_one():
 def test_the_document_forms_are_taken_for_ordinary_news():
     # Guards the test above: it proves little if every paragraph took the word path.
     paragraphs = seed_paragraphs() + news_paragraphs()
-    assert _Ordinary.get().marks_in("\n".join(paragraphs)) is True  # ordinary, with harakat
+    scan = _Ordinary.get().scan("\n".join(paragraphs))
+    assert scan is not None and scan.mark_runs()  # ordinary, with harakat
     forms = DocumentForms(paragraphs, shape=True)
     taken = [i for i, p in enumerate(paragraphs) if p.strip(" ") and forms.forms(i) is not None]
     assert len(taken) == len([p for p in paragraphs if p.strip(" ")])
@@ -113,11 +114,12 @@ def test_paragraphs_out_of_the_ordinary_take_the_word_path_and_leave_the_others_
 
 def test_ordinary_text_is_told_apart_in_one_pass():
     ordinary = _Ordinary.get()
-    assert ordinary.marks_in("مرحبا بالعالم\nשלום עולם\nHello, world (2021) «ok»") is False
-    assert ordinary.marks_in("دَعمًا") is True and ordinary.mark_runs() == [(1, 2), (4, 5)]
-    assert ordinary.marks_in("مُحمَّدٌ") is True and ordinary.mark_runs() == [(1, 2), (4, 6), (7, 8)]
+    plain = ordinary.scan("مرحبا بالعالم\nשלום עולם\nHello, world (2021) «ok»")
+    assert plain is not None and plain.mark_runs() == []
+    assert ordinary.scan("دَعمًا").mark_runs() == [(1, 2), (4, 5)]
+    assert ordinary.scan("مُحمَّدٌ").mark_runs() == [(1, 2), (4, 6), (7, 8)]
     for odd in ("a\x00b", "a\tb", "中", "a\u200fb", "\U0001f44d", "a\u2003b", "\u0301"):
-        assert ordinary.marks_in(odd) is None, repr(odd)
-    assert ordinary.marks_in("(a) «ب» [c]") is False and ordinary.mirrored() == [0, 2, 4, 6, 8, 10]
-    assert ordinary.marks_in("كلمة \u0651بحركة") and ordinary.mark_first()
-    assert ordinary.marks_in("كلمةّ بحركة") and not ordinary.mark_first()
+        assert ordinary.scan(odd) is None, repr(odd)
+    assert ordinary.scan("(a) «ب» [c]").mirrored() == [0, 2, 4, 6, 8, 10]
+    assert ordinary.scan("كلمة \u0651بحركة").mark_first()
+    assert not ordinary.scan("كلمةّ بحركة").mark_first()

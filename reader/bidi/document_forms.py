@@ -55,7 +55,8 @@ class DocumentForms:
         self._starts = [0, *accumulate(len(paragraph) + 1 for paragraph in paragraphs)]
         shown = shaping.shaped_text(text) if shape else text
         ordinary = _Ordinary.get()
-        if ordinary.marks_in(text) is None:  # out of the ordinary: sorted as the word path does
+        scan = ordinary.scan(text)
+        if scan is None:  # out of the ordinary: sorted as the word path does
             kinds = fastpath._KINDS
             kinds.learn(shown)
             in_cluster = kinds.in_cluster_re.pattern
@@ -64,9 +65,9 @@ class DocumentForms:
             brackets = [match.start() for match in fastpath._MIRRORED.finditer(shown)]
         else:
             # Only a word that begins with a mark can be refused.
-            first = ordinary.mark_first()
+            first = scan.mark_first()
             self._refused = self._refused_paragraphs(text, shown, None, ordinary.marks_re.pattern) if first else set()
-            runs, brackets = ordinary.mark_runs(), ordinary.mirrored()
+            runs, brackets = scan.mark_runs(), scan.mirrored()
         clusters = _mark_clusters(shown, runs)
         # L4 (mirroring) changes characters, L3 moves them: either can go first.
         self.mirror = _marks_after_base(_mirrored(shown, brackets), clusters)
@@ -166,7 +167,8 @@ class _Ordinary:
     A private code page (a charmap codec, ~3 ns a character) holds the commonest
     characters of news in Arabic, Persian, Urdu, Hebrew and European languages; any
     other character goes to an error handler, which lets it pass when it takes one
-    cell and is no mark (``_SIMPLE_OUTSIDE``), and stops the pass otherwise."""
+    cell and is no mark (`_simple_outside`), and stops the pass otherwise. The pass
+    also says where the marks and the characters that mirror are (`_Scan`)."""
 
     _instance: _Ordinary | None = None
 
@@ -212,31 +214,39 @@ class _Ordinary:
             elif ch in " \n":
                 table[byte] = ord(" ")
         self._kinds = bytes(table)
-        self._encoded: bytes = b""
 
-    def marks_in(self, text: str) -> bool | None:
-        """Whether ``text`` has marks, or None if it is not ordinary."""
+    def scan(self, text: str) -> _Scan | None:
+        """Where the marks and mirrored characters of ``text`` are, or None if it is
+        not ordinary."""
         try:
             encoded = codecs.charmap_encode(text, _PASS_SIMPLE, self._codepage)[0]
         except UnicodeEncodeError:
             return None
         if b"\x00" in encoded:
             return None
-        self._encoded = encoded.translate(self._kinds)
-        return b"M" in self._encoded
+        return _Scan(encoded.translate(self._kinds))
+
+
+class _Scan:
+    """An ordinary text seen through `_Ordinary`: one byte a character, b"M" a mark,
+    b"B" a character that mirrors, b" " a space or line break, b"x" any other."""
+
+    __slots__ = ("kinds",)
+
+    def __init__(self, kinds: bytes) -> None:
+        self.kinds = kinds
 
     def mirrored(self) -> list[int]:
-        """Where the text `marks_in` last saw has characters that mirror at odd levels."""
-        return [match.start() for match in _MIRRORING.finditer(self._encoded)]
+        """Where the characters that mirror at odd levels are."""
+        return [match.start() for match in _MIRRORING.finditer(self.kinds)]
 
     def mark_runs(self) -> list[tuple[int, int]]:
-        """[start, end) of each row of marks in the text `marks_in` last saw."""
-        return [match.span() for match in _MARK_RUN.finditer(self._encoded)]
+        """[start, end) of each row of marks."""
+        return [match.span() for match in _MARK_RUN.finditer(self.kinds)]
 
     def mark_first(self) -> bool:
-        """Whether a word of the text `marks_in` last saw begins with a mark."""
-        kinds = self._encoded
-        return kinds.startswith(b"M") or b" M" in kinds
+        """Whether a word begins with a mark."""
+        return self.kinds.startswith(b"M") or b" M" in self.kinds
 
 
 def _kind(ch: str) -> str | None:
