@@ -50,7 +50,7 @@ def _import_command(module: str):
     """The module of a subcommand, imported with the garbage collector paused: its
     imports (the bidi engine, the loaders...) make objects that live until the process
     ends, and the collector's passes over them while they are made find nothing to
-    free (~10 ms of a command's start-up, a sixth of `reader render`'s fixed cost)."""
+    free (`reader render` of a one-line file: 62 -> 58 ms, measured)."""
     collecting = gc.isenabled()
     gc.disable()
     try:

@@ -280,7 +280,7 @@ class WordForms:
 
     Plain dicts (word -> mirror, word -> proxy) so that a paragraph's words are looked
     up by ``map(dict.__getitem__, words)`` at C speed. New words are learned a
-    paragraph at a time, or a document at a time (`learn_paragraphs`).
+    paragraph at a time, or many at a time (`learn_paragraphs`).
     """
 
     def __init__(self, shape: bool) -> None:
@@ -334,18 +334,14 @@ class WordForms:
 _FORMS = {True: WordForms(True), False: WordForms(False)}
 
 
-def learn_paragraphs(paragraphs: list[str], shape: bool) -> list[list[str]]:
+def learn_paragraphs(paragraphs: list[str], shape: bool) -> None:
     """Learn the words of all ``paragraphs`` at once (ASCII ones need none): what
-    `build_text` would learn paragraph by paragraph, with one batch's fixed costs.
-    Returns each paragraph's words, to give `build_text` (the same string objects:
-    their hashes are computed already)."""
-    words = [paragraph.split(" ") for paragraph in paragraphs]
+    `build_text` would learn paragraph by paragraph, with one batch's fixed costs."""
     new = set(chain.from_iterable(
-        split for paragraph, split in zip(paragraphs, words) if not paragraph.isascii()
+        paragraph.split(" ") for paragraph in paragraphs if not paragraph.isascii()
     ))
     if new:
         _FORMS[shape].learn(new)
-    return words
 
 
 _WRAP: dict[int, re.Pattern] = {}
@@ -443,22 +439,20 @@ def visual_runs(runs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
 
 
 def build_text(
-    text: str, width: int | None, base: str, shape: bool, words: list[str] | None = None,
+    text: str, width: int | None, base: str, shape: bool,
     drawn: tuple[str, str] | None = None, levels: tuple[int, bytes] | None = None,
 ) -> tuple[bool, list[Line]] | None:
     """(rtl, [(line text, cells, start, end)]) exactly as the full engine lays the
-    paragraph out, or None when the paragraph needs the full engine. ``words``:
-    ``text.split(" ")`` if the caller has it; ``drawn``: the paragraph's (mirror,
-    proxy) if the caller has them (document_forms.DocumentForms); ``levels``: its
-    (paragraph level, level bytes) if known (uba.resolve_paragraphs)."""
+    paragraph out, or None when the paragraph needs the full engine. ``drawn``: the
+    paragraph's (mirror, proxy) if the caller has them (document_forms.DocumentForms);
+    ``levels``: its (paragraph level, level bytes) if known (uba.resolve_paragraphs)."""
     if not text.strip(" "):
         return None  # empty, or nothing but spaces (which are then its content)
     forms = _FORMS[shape]
     if drawn is not None:
         mirror, proxy = drawn
     else:
-        if words is None:
-            words = text.split(" ")
+        words = text.split(" ")
         if text.isascii() and text.isprintable():
             # One cell, one cluster, one code point each: the text is its own proxy.
             proxy, mirror = text, None
