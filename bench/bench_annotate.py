@@ -34,7 +34,7 @@ from reader.core.document import Document  # noqa: E402
 from reader.store.database import AnnotationStore  # noqa: E402
 from reader.store.labels import load_schema  # noqa: E402
 from reader.store.model import AnnotationSet, Span  # noqa: E402
-from reader.tui.annotation.session import AnnotationSession  # noqa: E402
+from reader.annotate.session import AnnotationSession  # noqa: E402
 from reader.tui.widgets.document_view import DocumentView  # noqa: E402
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "PROGRAM", "DATE", "QUANTITY")

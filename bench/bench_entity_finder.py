@@ -18,7 +18,7 @@ import random
 import sys
 import time
 
-from reader.core.entity_finder import EntityIndex, fold_name
+from reader.annotate.entity_finder import EntityIndex, fold_name
 from reader.store.model import Entity
 
 LATIN = ["ros", "cos", "mos", "chi", "na", "lu", "na", "sta", "tion", "ag", "en", "cy", "mar", "ko", "vi", "ta"]

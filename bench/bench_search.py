@@ -21,7 +21,7 @@ import time
 
 from reader.core.loading import load_documents
 from reader.core.search import NormalizedText, find_all
-from reader.core.suggest import suggest_like
+from reader.annotate.like_this import suggest_like
 from reader.core.textunits import next_word_start, prev_sentence_start, sentence_at, word_at
 
 VOWELS = {"ا": "اَ", "ل": "لِ", "م": "مُ", "ن": "نّ"}

@@ -12,8 +12,8 @@ from reader.bidi.layout import layout_paragraph
 from reader.core.loading import load_documents
 from reader.store.database import AnnotationStore
 from reader.store.labels import load_schema
-from reader.tui.annotation.selection import SelectionMode, paragraph_range, range_between, sentence_range, word_range
-from reader.tui.annotation.session import AnnotationSession
+from reader.annotate.selection import SelectionMode, paragraph_range, range_between, sentence_range, word_range
+from reader.annotate.session import AnnotationSession
 from reader.tui.annotation.styles import CLAIM_STYLE, LabelStyles, Mark, decorate, span_marks
 
 

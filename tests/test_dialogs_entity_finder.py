@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dialog_support import drive, run
 
-from reader.core.entity_finder import EntityChoice
+from reader.annotate.entity_finder import EntityChoice
 from reader.store.labels import load_schema
 from reader.store.model import Entity, Span
 from reader.tui.dialogs import EntityFinder

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dialog_support import PENDING, drive, run
 
 from reader.core.document import Document
-from reader.core.suggest import Suggestion
+from reader.annotate.like_this import Suggestion
 from reader.store.model import Span
 from reader.tui.dialogs import SpanList, SuggestionReview
 

@@ -9,7 +9,7 @@ import pytest
 from dialog_support import DialogHost, run
 
 from reader.core.document import Document
-from reader.core.suggest import Suggestion
+from reader.annotate.like_this import Suggestion
 from reader.store.database import AnnotationStore
 from reader.store.labels import load_schema
 from reader.store.model import ClaimLink, Entity, Span

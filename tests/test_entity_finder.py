@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.entity_finder import EntityChoice, EntityIndex, rank_entities
+from reader.annotate.entity_finder import EntityChoice, EntityIndex, rank_entities
 from reader.store.model import Entity
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.core.document import Document
-from reader.core.suggest import Suggestion, suggest_like
+from reader.annotate.like_this import Suggestion, suggest_like
 from reader.store.model import Span
 
 

@@ -8,7 +8,7 @@ import asyncio
 from tui_support import app_for, write_docs
 
 from reader.align.relations import Relation
-from reader.tui.relations import CorpusRelations, evidence_summary, short_id
+from reader.annotate.relations import CorpusRelations, evidence_summary, short_id
 
 DUP = Relation("000_f1f32abe7cdf177d", "001_6c56f83bcb0769f5", "duplicate", 0.98, {"shingle_jaccard": 0.98})
 TRANS = Relation("000_f1f32abe7cdf177d", "004_d7cbc5efb14dccd9", "translation", 0.8,

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App, SystemCommand
 
 from reader.core.lazy_loading import find_document
-from reader.tui.annotation.session import AnnotationSession
+from reader.annotate.session import AnnotationSession
 from reader.tui.bindings import APP_BINDINGS
 from reader.tui.keymap_mixin import KeymapMixin
-from reader.tui.relations import CorpusRelations
+from reader.annotate.relations import CorpusRelations
 from reader.tui.screens.reading import ReadingScreen
 from reader.tui.terminal import BidiModeSwitch, TerminalBidi, driver_with_bidi_mode, tty_size
 from reader.tui.type_ahead import TypeAheadMixin

@@ -15,7 +15,7 @@ from reader.errors import ReaderError
 from textual.binding import Binding
 
 from reader.tui.bindings import ANNOTATION_BINDINGS
-from reader.tui.annotation import selection as sel
+from reader.annotate import selection as sel
 from reader.tui.annotation.navigation import open_document_at
 from reader.tui.annotation.search import SearchActions
 from reader.tui.annotation.styles import MATCH_STYLE, SELECTION_STYLE, LabelStyles, Mark, span_marks
@@ -23,7 +23,7 @@ from reader.tui.annotation.styles import MATCH_STYLE, SELECTION_STYLE, LabelStyl
 if TYPE_CHECKING:
     from reader.core.document import Document
     from reader.store.model import Span
-    from reader.tui.annotation.session import AnnotationSession
+    from reader.annotate.session import AnnotationSession
 
 
 def pane_annotation_bindings() -> list[Binding]:
@@ -477,7 +477,7 @@ class AnnotationActions(SearchActions):
         review = _dialog("SuggestionReview")
         if span is None:
             return
-        from reader.core.suggest import suggest_like
+        from reader.annotate.like_this import suggest_like
 
         session = self._require_session()
         store = session.require_store()

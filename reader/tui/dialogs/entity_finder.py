@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList
 from reader.tui.dialogs.choice_list import MarkedList
 
-from reader.core.entity_finder import EntityChoice, EntityIndex, EntityMatch, fold_name
+from reader.annotate.entity_finder import EntityChoice, EntityIndex, EntityMatch, fold_name
 from reader.store.labels import LabelSchema
 from reader.store.model import Entity, Span
 from reader.tui.dialogs.base import Dialog, key_hints, title
@@ -27,7 +27,7 @@ NAME_SHOWN = 50
 class EntityFinder(Dialog[EntityChoice]):
     """An input (pre-filled with the span's text) over a list of corpus entities ranked by
     fuzzy match of the typed text against their names and aliases, in any script
-    (reader.core.entity_finder). The list updates as you type; up/down move in it and
+    (reader.annotate.entity_finder). The list updates as you type; up/down move in it and
     enter chooses. Unless an entity's name or alias equals the query, the first row
     creates a new entity named after the span, with the span's label as type.
     Dismisses with an EntityChoice (link or create), or None on escape."""

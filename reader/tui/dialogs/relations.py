@@ -20,7 +20,7 @@ from reader.tui.bindings import RELATIONS_BINDINGS
 from reader.tui.dialogs.base import Dialog, document_title, documents_by_id, key_hints, title
 from reader.tui.dialogs.choice_list import MarkedList
 from reader.tui.dialogs.display import clip, screen_line
-from reader.tui.relations import KIND_SYMBOLS, CorpusRelations, evidence_summary, short_id
+from reader.annotate.relations import KIND_SYMBOLS, CorpusRelations, evidence_summary, short_id
 
 #: The decision column: a word as well as a symbol, so it reads without colour.
 DECISION_MARKS = {"confirmed": ("✓ confirmed", "bold"), "rejected": ("✗ rejected ", "strike"),

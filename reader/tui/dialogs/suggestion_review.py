@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from reader.tui.dialogs.choice_list import MarkedList
 
-from reader.core.suggest import Suggestion
+from reader.annotate.like_this import Suggestion
 from reader.tui.dialogs.base import Dialog, document_title, documents_by_id, key_hints, title
 from reader.tui.dialogs.display import clip, screen_line, snippet_in
 from reader.tui.bindings import SUGGESTION_REVIEW_BINDINGS

@@ -113,7 +113,7 @@ class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(**kwargs)
         self.documents = documents
         self.store = store
-        #: reader.tui.relations.CorpusRelations, None while they are being found
+        #: reader.annotate.relations.CorpusRelations, None while they are being found
         self.relations = relations
         self.rows: list[int] = list(range(len(documents)))
         self.cursor = 0

@@ -7,7 +7,7 @@ paragraph index until then. The
 paragraph aligned with the cursor's is kept level with it (its first line on the same
 screen row, as far as the document ends allow) and drawn bold on a band
 (``ALIGNED_STYLE``); paragraphs the alignment leaves out (headlines, "Previous Post")
-are dimmed. A relation the user rejected (reader.tui.relations) is not aligned: its
+are dimmed. A relation the user rejected (reader.annotate.relations) is not aligned: its
 panes scroll proportionally and nothing is highlighted.
 """
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Iterable
 
 from reader.errors import ReaderError
-from reader.tui.annotation.selection import SelectionMode
+from reader.annotate.selection import SelectionMode
 
 if TYPE_CHECKING:
     from reader.core.document import Document
