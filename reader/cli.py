@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("export", "export annotations (jsonl, prodigy, doccano, labelstudio, brat, conll)"),
     "import": ("import_", "import annotations from a file"),
     "align": ("align", "align the paragraphs of two documents"),
+    "agree": ("agree", "agreement between annotators: span F1, kappa, alpha, links"),
 }
 
 DEFAULT_COMMAND = "open"
