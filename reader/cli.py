@@ -25,6 +25,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("import_", "import annotations from a file"),
     "align": ("align", "align the paragraphs of two documents"),
     "agree": ("agree", "agreement between annotators: span F1, kappa, alpha, links"),
+    "merge": ("merge", "merge annotators into a gold database; the rest is left to curate"),
+    "curate": ("curate", "curate the disagreements a merge left, one at a time"),
 }
 
 DEFAULT_COMMAND = "open"

@@ -43,6 +43,8 @@ DOCUMENTS, SPANS, ENTITIES, LINKS = "documents", "spans", "entities", "links"
 RELATIONS = "relations"
 RELATION_KINDS = ("duplicate", "translation", "same-event")
 RELATION_DECISIONS = ("confirmed", "rejected")
+#: Curation's own records (reader.annotate.curation): candidates, decisions, entity map.
+CURATION = "curation"
 _SPAN_FIELDS = set(Span.__dataclass_fields__) - {"id", "doc_id", "created"}
 _ENTITY_FIELDS = {"type", "name", "aliases"}
 
@@ -424,6 +426,25 @@ class AnnotationStore:
     def relation_decisions(self) -> dict[str, str]:
         """Every decided relation: `Relation.key` -> "confirmed" or "rejected"."""
         return {key: record["decision"] for key, record in self._storage.tables.get(RELATIONS, {}).items()}
+
+    # -- curation records ---------------------------------------------------------------------
+    def curation_records(self) -> dict[str, dict[str, Any]]:
+        """Every record of the curation table, by key (copies: change them freely). What they
+        hold is reader.annotate.curation's business; exports never include them."""
+        import orjson
+
+        return orjson.loads(orjson.dumps(self._storage.tables.get(CURATION, {})))
+
+    def put_curation_record(self, key: str, record: dict[str, Any]) -> None:
+        """Add or replace curation record `key` (undoable; joins an open `change()`)."""
+        with self.change(f"curation {key}"):
+            self._put(CURATION, key, {**record, "id": key})
+
+    def remove_curation_record(self, key: str) -> None:
+        if self._get(CURATION, key) is None:
+            return
+        with self.change(f"curation {key}"):
+            self._remove(CURATION, key)
 
     # -- everything at once ------------------------------------------------------------------
     def snapshot(self) -> AnnotationSet:
