@@ -160,6 +160,23 @@ RELATIONS_BINDINGS: list[Binding] = [
     _b("relation-open", "enter", "open_pair", "Open both side by side", show=True),
 ]
 
+#: The curation screen (`reader curate`): one disagreement at a time.
+CURATE_BINDINGS: list[Binding] = [
+    _b("curate-next", "n,pagedown", "next_disagreement", "Next disagreement", show=True),
+    _b("curate-prev", "p,pageup", "previous_disagreement", "Previous disagreement", show=True),
+    _b("curate-version-next", "down", "version(1)", "Next version"),
+    _b("curate-version-prev", "up", "version(-1)", "Previous version"),
+    _b("curate-accept", "a,enter", "accept", "Accept the chosen version (as edited)", show=True),
+    _b("curate-reject", "r", "reject", "Reject every version", show=True),
+    _b("curate-start-earlier", "left_square_bracket", "move_boundary('start', -1)", "Edit: start one character earlier"),
+    _b("curate-start-later", "right_square_bracket", "move_boundary('start', 1)", "Edit: start one character later"),
+    _b("curate-end-earlier", "left_curly_bracket", "move_boundary('end', -1)", "Edit: end one character earlier"),
+    _b("curate-end-later", "right_curly_bracket", "move_boundary('end', 1)", "Edit: end one character later"),
+    _b("curate-edit-reset", "escape", "reset_edit", "Forget the boundary edit"),
+    _b("curate-undo", "u", "undo", "Undo", show=True),
+    _b("curate-redo", "U", "redo", "Redo"),
+]
+
 #: The dialogs' groups, by dialog (each dialog screen = "dialog" + its own group).
 DIALOG_GROUPS: dict[str, list[Binding]] = {
     "dialog": DIALOG_BINDINGS,
@@ -178,5 +195,6 @@ ALL_GROUPS: dict[str, list[Binding]] = {
     "annotation": ANNOTATION_BINDINGS,
     "library": LIBRARY_BINDINGS,
     "help": HELP_BINDINGS,
+    "curate": CURATE_BINDINGS,
     **DIALOG_GROUPS,
 }

@@ -52,6 +52,7 @@ DEFAULT_KEYMAP = "default"
 OTHER_SCREENS: dict[str, tuple[str, ...]] = {
     "library": ("app", "library"),
     "help": ("help",),
+    "curate": ("app", "curate"),
     **{name: ("dialog", name) for name in DIALOG_GROUPS if name != "dialog"},
 }
 READING_SCREEN = "reading"
