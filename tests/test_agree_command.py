@@ -138,3 +138,28 @@ def test_the_installed_command_prints_json(tmp_path, reader_cmd):
                          timeout=120)
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout)["pairs"][0]["f1_exact"] == pytest.approx(10 / 14)
+
+
+def test_no_control_character_from_a_source_reaches_the_terminal(tmp_path, capsys):
+    import hashlib
+
+    text = "Roscosmos and CNSA"
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    evil = "ev\x1b]0;pwned\x07il"
+    lines = []
+    for name, end in ((evil, 9), ("omar", 8)):
+        lines.append(json.dumps({"record": "document", "id": "d\x1b[2J1", "text": text, "meta": {"sha256": sha},
+                                 "spans": [{"start": 0, "end": end, "kind": "entity", "label": "ORG\x1b[31m",
+                                            "text": text[:end], "annotator": name}]}))
+    sources = []
+    for i, line in enumerate(lines):
+        path = tmp_path / f"s{i}.jsonl"
+        path.write_text(line + "\n", encoding="utf-8")
+        sources.append(str(path))
+    assert main(["agree", *sources]) == 0
+    out, err = capsys.readouterr()
+    assert "ORG" in out and "ev" in out
+    assert "\x1b" not in out + err and "\x07" not in out + err
+    assert main(["merge", *sources, "--into", str(tmp_path / "gold.json")]) == 0
+    out, err = capsys.readouterr()
+    assert "merged" in err and "\x1b" not in out + err and "\x07" not in out + err

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 
 def register(subparsers, name: str, summary: str) -> None:
@@ -42,8 +41,8 @@ def run(args: argparse.Namespace) -> int:
         result = merge(corpus, store, args.min_agree)
     for message in result.warnings:
         say(f"warning: {message}")
-    print(f"reader: merged {', '.join(result.annotators)} into {into}: {result.agreed} agreed spans, "
+    say(f"merged {', '.join(result.annotators)} into {into}: {result.agreed} agreed spans, "
           f"{result.entities} entities, {result.links} claim links, {result.documents} new documents; "
           f"{result.candidates} candidates to curate ({result.kept} decided before), "
-          f"{result.pending_links} links waiting for them", file=sys.stderr)
+          f"{result.pending_links} links waiting for them")
     return 0

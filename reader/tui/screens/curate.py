@@ -125,7 +125,8 @@ class CurateScreen(Screen[None]):
         self.query_one("#curate-header", Static).update(
             Text(header + " " * max(1, self.size.width - len(header) - len(progress)) + progress))
         keys = " n/p next/prev · ↑↓ version · a accept · r reject all · [ ] { } boundaries · u undo · q quit"
-        self.query_one("#curate-keys", Static).update(Text(keys if not self.message else f" {self.message}"))
+        notice = f" {display_line(self.message, order=self.order)}" if self.message else keys
+        self.query_one("#curate-keys", Static).update(Text(notice))
         group = self.group
         if group is None:
             self.query_one("#curate-context", Static).update(Text("Nothing to curate: the merge left no disagreement."))
@@ -138,7 +139,7 @@ class CurateScreen(Screen[None]):
         document = self.curation.store.document(group.doc_id)
         text = document.text if document else ""
         lines = Text()
-        where = f"{group.doc_id} · {group.kind} · {group.start}–{group.end}"
+        where = f"{group.doc_id} · {group.kind} · {group.start}–{group.end}"  # laid out below
         if not group.open:
             where += " · decided"
         lines.append(display_line(where, order=self.order) + "\n\n", style="dim")
@@ -182,7 +183,8 @@ class CurateScreen(Screen[None]):
             who = ", ".join(version.proposed_by) or "—"
             number = f"{candidates.index(version) + 1}" if version in candidates else "·"
             out.append(pointer + f"{number} {sign} {version.state:<10} ")
-            out.append(f"{version.label:<8} ", style=style + (CHOSEN_STYLE if chosen else Style()))
+            label = display_line(version.label, order=self.order)
+            out.append(f"{label:<8} ", style=style + (CHOSEN_STYLE if chosen else Style()))
             quote = display_line(_short(shown), order=self.order)
             out.append(f"“{quote}”", style=style)
             edited = " (edited)" if chosen and self.edit else ""
