@@ -88,22 +88,26 @@ class Curation:
         self.curator = curator or store.annotator
 
     # -- reading ----------------------------------------------------------------------------
-    def candidates(self) -> dict[str, dict[str, Any]]:
-        return {k: r for k, r in self.store.curation_records().items() if r.get("type") == "candidate"}
+    def candidates(self, doc_id: str | None = None) -> dict[str, dict[str, Any]]:
+        """The candidate records (of document `doc_id` only, if given), by key."""
+        prefix = "c|" if doc_id is None else f"c|{doc_id}|"
+        return {k: r for k, r in self.store.curation_records(prefix).items()
+                if r.get("type") == "candidate" and (doc_id is None or r["doc_id"] == doc_id)}
 
-    def disagreements(self) -> list[Disagreement]:
-        """Every group of overlapping candidates, in document and text order."""
-        records = self.candidates()
+    def disagreements(self, doc_id: str | None = None) -> list[Disagreement]:
+        """Every group of overlapping candidates (of document `doc_id` only, if given), in
+        document and text order (`order_key`)."""
+        records = self.candidates(doc_id)
         accepted_spans = {r["span_id"] for r in records.values() if r["state"] == ACCEPTED and r.get("span_id")}
         by_place: dict[tuple[str, str], list[tuple[int, int, dict | Span]]] = {}
         for record in records.values():
             by_place.setdefault((record["doc_id"], record["kind"]), []).append(
                 (record["start"], record["end"], record))
         groups: list[Disagreement] = []
-        for (doc_id, kind), items in sorted(by_place.items()):
-            gold = [(s.start, s.end, s) for s in self.store.spans(doc_id, kind=kind) if s.id not in accepted_spans]
-            groups.extend(self._groups(doc_id, kind, items, gold))
-        return groups
+        for (doc, kind), items in sorted(by_place.items()):
+            gold = [(s.start, s.end, s) for s in self.store.spans(doc, kind=kind) if s.id not in accepted_spans]
+            groups.extend(self._groups(doc, kind, items, gold))
+        return sorted(groups, key=order_key)
 
     def _groups(self, doc_id, kind, candidates, gold) -> list[Disagreement]:
         items = sorted(candidates + gold, key=lambda item: (item[0], -item[1]))
@@ -149,10 +153,14 @@ class Curation:
         return sum(1 for g in groups if g.open), len(groups)
 
     # -- deciding ---------------------------------------------------------------------------
+    def _records_of(self, group: Disagreement) -> dict[str, dict[str, Any]]:
+        found = {v.key: self.store.curation_record(v.key) for v in group.candidates}
+        return {k: r for k, r in found.items() if r is not None}
+
     def accept(self, group: Disagreement, key: str, start: int | None = None, end: int | None = None) -> Span:
         """Make candidate `key` of `group` gold (with boundaries `start`..`end` if given: an
         edit), rejecting the group's other candidates. One undoable change; returns the span."""
-        records = self.candidates()
+        records = self._records_of(group)
         record = records.get(key)
         if record is None or key not in {v.key for v in group.candidates}:
             raise ReaderError(f"{key} is not a version of this disagreement")
@@ -179,14 +187,14 @@ class Curation:
                     decided = {**other_record, "state": ACCEPTED, "span_id": span.id, "edited": edited}
                 else:
                     decided = {**other_record, "state": REJECTED, "span_id": None, "edited": False}
-                self.store.put_curation_record(other.key, {**decided, "decided_by": self.curator})
-            records[key] = {**record, "state": ACCEPTED, "span_id": span.id}
+                records[other.key] = {**decided, "decided_by": self.curator}
+                self.store.put_curation_record(other.key, records[other.key])
             self._resolve_links(key, records)
         return span
 
     def reject_all(self, group: Disagreement) -> None:
         """Reject every candidate of `group` (one undoable change)."""
-        records = self.candidates()
+        records = self._records_of(group)
         with self.store.change(f"curate: reject {len(group.candidates)} versions in {group.doc_id}"):
             self._undo_decisions(group, records)
             for version in group.candidates:
@@ -207,7 +215,7 @@ class Curation:
             entity = version.get("entity")
             if not entity:
                 continue
-            mapped = self.store.curation_records().get(entity_key(version["annotator"], entity["id"]))
+            mapped = self.store.curation_record(entity_key(version["annotator"], entity["id"]))
             gold = self.store.entity(mapped["gold"]) if mapped else None
             if gold is not None:
                 if text != gold.name and text not in gold.aliases:
@@ -223,7 +231,7 @@ class Curation:
     def _resolve_links(self, key: str, records: dict[str, dict[str, Any]]) -> None:
         """Claim links waiting for candidate `key`: into the gold when both ends are."""
         existing = {(l.source, l.target, l.type) for l in self.store.links()}
-        for pending in self.store.curation_records().values():
+        for pending in self.store.curation_records("l|").values():
             if pending.get("type") != "link" or key not in (pending["source"].get("candidate"),
                                                             pending["target"].get("candidate")):
                 continue
@@ -237,10 +245,15 @@ class Curation:
 def _gold_end(end: dict[str, str], records: dict[str, dict[str, Any]], store: AnnotationStore) -> str | None:
     if "gold" in end:
         return end["gold"] if store.span(end["gold"]) is not None else None
-    record = records.get(end["candidate"])
+    record = records.get(end["candidate"]) or store.curation_record(end["candidate"])
     if record is None or record["state"] != ACCEPTED:
         return None
     return record.get("span_id")
+
+
+def order_key(group: Disagreement) -> tuple[str, str, int, int]:
+    """The order disagreements are listed in: document, kind, then text position."""
+    return (group.doc_id, group.kind, group.start, -group.end)
 
 
 def most_common(values: list[Any]) -> Any:
@@ -254,5 +267,5 @@ def _short(text: str, limit: int = 30) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-__all__ = ["Curation", "Disagreement", "Version", "candidate_key", "entity_key", "link_key", "most_common",
+__all__ = ["Curation", "Disagreement", "Version", "candidate_key", "entity_key", "link_key", "most_common", "order_key",
            "OPEN", "ACCEPTED", "REJECTED", "AGREED", "DISAGREED", "INCOMPLETE", "STATES", "MERGE"]

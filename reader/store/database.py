@@ -428,12 +428,21 @@ class AnnotationStore:
         return {key: record["decision"] for key, record in self._storage.tables.get(RELATIONS, {}).items()}
 
     # -- curation records ---------------------------------------------------------------------
-    def curation_records(self) -> dict[str, dict[str, Any]]:
-        """Every record of the curation table, by key (copies: change them freely). What they
-        hold is reader.annotate.curation's business; exports never include them."""
+    def curation_records(self, prefix: str = "") -> dict[str, dict[str, Any]]:
+        """The records of the curation table whose key starts with `prefix`, by key (copies:
+        change them freely). What they hold is reader.annotate.curation's business; exports
+        never include them."""
         import orjson
 
-        return orjson.loads(orjson.dumps(self._storage.tables.get(CURATION, {})))
+        table = self._storage.tables.get(CURATION, {})
+        return {key: orjson.loads(orjson.dumps(record)) for key, record in table.items() if key.startswith(prefix)}
+
+    def curation_record(self, key: str) -> dict[str, Any] | None:
+        """Curation record `key` (a copy), or None."""
+        import orjson
+
+        record = self._get(CURATION, key)
+        return None if record is None else orjson.loads(orjson.dumps(record))
 
     def put_curation_record(self, key: str, record: dict[str, Any]) -> None:
         """Add or replace curation record `key` (undoable; joins an open `change()`)."""

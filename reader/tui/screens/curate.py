@@ -27,6 +27,7 @@ from reader.annotate.curation import (
     Curation,
     Disagreement,
     Version,
+    order_key,
 )
 from reader.bidi.layout import display_line, layout_paragraph
 from reader.errors import ReaderError
@@ -85,10 +86,15 @@ class CurateScreen(Screen[None]):
         self.show()
 
     # -- state -------------------------------------------------------------------------------
-    def reload(self, *, first_open: bool = False, after: int | None = None) -> None:
-        """Read the disagreements again; go to the first open one (at start) or to the next
-        open one from `after` (after a decision)."""
-        self.groups = self.curation.disagreements()
+    def reload(self, *, first_open: bool = False, after: int | None = None, doc_id: str | None = None) -> None:
+        """Read the disagreements again (only those of `doc_id`, after a decision there);
+        go to the first open one (at start) or to the next open one from `after`."""
+        if doc_id is None:
+            self.groups = self.curation.disagreements()
+        else:
+            # a decision changes only its document's groups: the rest stay as they were
+            fresh = self.curation.disagreements(doc_id)
+            self.groups = sorted([g for g in self.groups if g.doc_id != doc_id] + fresh, key=order_key)
         if first_open or after is not None:
             start = 0 if first_open else after
             order = list(range(start, len(self.groups))) + list(range(0, start))
@@ -250,7 +256,7 @@ class CurateScreen(Screen[None]):
             self.say(str(error))
             return
         self.message = f"accepted {span.label} “{_short(span.text)}”"
-        self.reload(after=self.index)
+        self.reload(after=self.index, doc_id=group.doc_id)
 
     def action_reject(self) -> None:
         group = self.group
@@ -262,7 +268,7 @@ class CurateScreen(Screen[None]):
             self.say(str(error))
             return
         self.message = f"rejected {len(group.candidates)} versions"
-        self.reload(after=self.index)
+        self.reload(after=self.index, doc_id=group.doc_id)
 
     def action_undo(self) -> None:
         self._step(self.curation.store.undo, "undid", "nothing to undo")
