@@ -146,12 +146,16 @@ def merge(corpus: TeamCorpus, store: AnnotationStore, min_agree: int | None = No
             entities.union(linked)
     written_entities: dict[str, Entity] = {}
     gold_entity: dict[tuple[str, str], str] = {}
+    mention_texts: dict[tuple[str, str], list[str]] = defaultdict(list)   # cluster root -> mentions' texts
+    for key, span in new_spans.items():
+        for annotator, version in versions[key].items():
+            if version.entity_id:
+                mention_texts[entities.find((annotator, version.entity_id))].append(span.text)
     for root, members in entities.clusters().items():
         mapped = [records.get(entity_key(*m), {}).get("gold") for m in members]
         existing = next((store.entity(g) for g in mapped if g and store.entity(g) is not None), None)
         sources = [corpus.entities[m[1]] for m in members if m[1] in corpus.entities]
-        texts = [s.text for key, s in new_spans.items() for a, v in versions[key].items()
-                 if v.entity_id and entities.find((a, v.entity_id)) == root]
+        texts = mention_texts[root]
         if existing is None:
             if not sources:
                 continue

@@ -126,8 +126,13 @@ class CurateScreen(Screen[None]):
         if not self.is_mounted:
             return
         width = max(self.size.width - 4, 20)
-        header = f" Curation {display_line(self.title_text, order=self.order)}"
         progress = f"{self.left}/{len(self.groups)} left "
+        # the progress always shows: a long database path loses its beginning
+        room = max(self.size.width - len(progress) - len(" Curation ") - 1, 1)
+        title = display_line(self.title_text, order=self.order)
+        if len(title) > room:
+            title = "…" + title[len(title) - room + 1:]
+        header = f" Curation {title}"
         self.query_one("#curate-header", Static).update(
             Text(header + " " * max(1, self.size.width - len(header) - len(progress)) + progress))
         keys = " n/p next/prev · ↑↓ version · a accept · r reject all · [ ] { } boundaries · u undo · q quit"
