@@ -258,3 +258,12 @@ def test_measure_warns_about_few_spans_a_dominant_category_and_boundaries():
     assert "claim layer: O covers 100%" in text
     assert "1 of 1 overlapping matches differ in their boundaries" in text
     assert report.alpha_claims is None and report.pairs[0].kappa_claims is None
+
+
+def test_a_label_filter_keeps_documents_touched_through_other_labels():
+    # b tagged only an ORG: with --label GPE, b still read d1 and tagged no GPE there
+    data = AnnotationSet([doc()], [span("a", 26, 32, "GPE"), span("b", 0, 9, "ORG")])
+    corpus = gather([("x.jsonl", data)], labels=["GPE"])
+    assert list(corpus.documents) == ["d1"]
+    result, _ = compare_pair(corpus, "a", "b")
+    assert (result.spans_a, result.spans_b, result.f1_overlap) == (1, 0, 0.0)

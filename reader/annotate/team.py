@@ -98,10 +98,10 @@ def gather(sources: list[tuple[str, AnnotationSet]], *, labels: list[str] | None
                 continue  # the same span reached us through two sources (an import)
             seen_spans.add(span.id)
             span_owner[span.id] = annotator
+            touched[annotator].add(span.doc_id)   # also with --label: they read the document
             if wanted_labels and span.label not in wanted_labels:
                 continue
             spans[annotator][span.doc_id].append(span)
-            touched[annotator].add(span.doc_id)
         for document in data.documents:
             if document.done:
                 for annotator in source_annotators:
