@@ -26,6 +26,7 @@ GROUP_TITLES = {
     "annotation": "Annotating",
     "library": "Library",
     "help": "This help",
+    "curate": "Curation (reader curate)",
     "dialog": "Every dialog",
     "claim-form": "Claim form",
     "entity-finder": "Entity finder",
