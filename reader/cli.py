@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("export", "export annotations (jsonl, prodigy, doccano, labelstudio, brat, conll)"),
     "import": ("import_", "import annotations from a file"),
     "align": ("align", "align the paragraphs of two documents"),
+    "suggest": ("suggest", "propose dates, quantities and known entities (and your model's) as spans"),
 }
 
 DEFAULT_COMMAND = "open"
