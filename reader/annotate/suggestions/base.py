@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from reader.core.search import NormalizedText, fold, normalized
+from reader.core.textunits import MARK_CLASS
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,13 +96,20 @@ def compile_rule(body: str) -> re.Pattern[str]:
 
 def spans_of(norm: NormalizedText, pattern: re.Pattern[str]) -> Iterator[tuple[re.Match[str], int, int]]:
     """Each match of `pattern` in the folded text with its group `x` in original
-    offsets (the marks after its last letter included); a match whose edge falls inside
-    one character's folded expansion is skipped. Word edges were checked on the folded
-    text, which keeps every letter and digit in place."""
+    offsets; a match whose edge falls inside one character's folded expansion is skipped.
+    Word edges were checked on the folded text, which keeps every letter and digit in
+    place; what folding dropped after the last letter (its marks, a tatweel: "هـ") is
+    part of the span, so that it never ends inside a word."""
+    text = norm.original
     for match in pattern.finditer(norm.folded):
         mapped = norm.to_original(*match.span("x"))
         if mapped is not None:
-            yield match, mapped[0], mapped[1]
+            end = _TRAILING.match(text, mapped[1]).end()
+            yield match, mapped[0], end
+
+
+#: What folding drops that may follow a word's last letter: marks and tatweel.
+_TRAILING = re.compile(f"[{MARK_CLASS}\u0640]*")
 
 
 def folded(text: str) -> NormalizedText:

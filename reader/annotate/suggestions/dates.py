@@ -33,7 +33,8 @@ _YEAR_MARK = alternation(lx.YEAR_MARKS)
 _MONTH_DATE = compile_rule(
     rf"(?:(?P<weekday>(?:{alternation(lx.DAY_WORDS)} +)?{_WEEKDAY}){_SEP})?"
     rf"(?:(?P<before>{alternation(lx.BEFORE_MONTH)}) +)?"
-    rf"(?:(?P<day>{_DAY})(?: +{alternation(lx.DAY_OF)})? +)?"
+    # Hebrew glues its "in" to the month after a day: "9 במרץ 2021".
+    rf"(?:(?P<day>{_DAY})(?: +{alternation(lx.DAY_OF)})? +\u05d1?)?"
     rf"(?P<month>{_MONTH})"
     rf"(?:(?:{_SEP})?(?P<day2>{_DAY})(?=[, \u060c]))?"
     rf"(?:{_SEP}(?P<year>{_YEAR})(?: +{_YEAR_MARK})?)?"
@@ -51,10 +52,11 @@ _RANGE = compile_rule(
     rf"{_YEAR} *[-\u2013\u2014] *(?:{_YEAR}|\d\d)"
     rf"|{alternation(lx.RANGE_OPENERS)} +{_YEAR} +{alternation(lx.RANGE_JOINERS)} *-?{_YEAR}"
 )
-_YEAR_IN_CONTEXT = re.compile(
-    rf"(?:(?<!\w){alternation(lx.YEAR_CUES)} +|(?<!\w)[\u05d1\u05de][-\u05be]?)(?P<x>{_YEAR}(?: *{_YEAR_MARK}(?!\w))?)(?!\w)"
-    rf"|(?<!\w)(?P<y>{_YEAR} *{_YEAR_MARK})(?!\w)"
+_YEAR_AFTER_CUE = re.compile(
+    rf"(?:(?<!\w){alternation(lx.YEAR_CUES)} +|(?<!\w)[\u05d1\u05de][-\u05be]?)"
+    rf"(?P<x>{_YEAR}(?: *{_YEAR_MARK}(?!\w))?)(?!\w)"
 )
+_YEAR_WITH_MARK = compile_rule(rf"{_YEAR} *{_YEAR_MARK}")
 _RELATIVE = compile_rule(alternation(lx.all_of(lx.RELATIVE_DATES)))
 #: Relative expressions that are dates in news but often are not ("today" in "today's
 #: world"): offered with a lower score.
@@ -92,11 +94,9 @@ class DateRecognizer:
                 yield Found(start, end, "DATE", 0.85)
         for _, start, end in spans_of(norm, _RANGE):
             yield Found(start, end, "DATE", 0.8)
-        for match in _YEAR_IN_CONTEXT.finditer(norm.folded):
-            group = "x" if match["x"] else "y"
-            mapped = norm.to_original(*match.span(group))
-            if mapped:
-                yield Found(mapped[0], mapped[1], "DATE", 0.8)
+        for pattern in (_YEAR_AFTER_CUE, _YEAR_WITH_MARK):
+            for _, start, end in spans_of(norm, pattern):
+                yield Found(start, end, "DATE", 0.8)
         for match, start, end in spans_of(norm, _RELATIVE):
             weak = " ".join(match["x"].split()) in _WEAK_RELATIVE
             yield Found(start, end, "DATE", 0.5 if weak else 0.85)
