@@ -9,6 +9,7 @@ builds the set a command asks for.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -73,12 +74,23 @@ def suggest_document(
                 continue
             proposals.append((found.end - found.start, found.start, found.score, rank, found, recognizer.source))
     proposals.sort(key=lambda p: (-p[0], -p[2], p[3], p[1]))
+    # What is taken so far, as disjoint ranges sorted by start (the user's spans may
+    # overlap each other: merged first), so that each proposal is checked by bisection.
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in taken:
+        if ends and start < ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
     chosen: list[tuple[Found, str]] = []
-    occupied = list(taken)
     for _, _, _, _, found, source in proposals:
-        if any(s < found.end and found.start < e for s, e in occupied):
+        at = bisect_right(starts, found.start)
+        if at and ends[at - 1] > found.start or at < len(starts) and starts[at] < found.end:
             continue
-        occupied.append((found.start, found.end))
+        starts.insert(at, found.start)
+        ends.insert(at, found.end)
         chosen.append((found, source))
     chosen.sort(key=lambda c: c[0].start)
     return [

@@ -74,13 +74,38 @@ class Recognizer(Protocol):
 
 
 def alternation(entries: Iterable[str]) -> str:
-    """A regex alternation of `entries` as they read once folded: longest first (so
-    "كانون الثاني" wins over a shorter name it starts with), any run of spaces between
-    words."""
-    folded = {" ".join(fold(entry).split()) for entry in entries}
-    folded.discard("")
-    ordered = sorted(folded, key=lambda e: (-len(e), e))
-    return "(?:" + "|".join(" +".join(re.escape(w) for w in e.split(" ")) for e in ordered) + ")"
+    """A regex that matches any of `entries` as they read once folded, any run of spaces
+    between their words, longest first (so "كانون الثاني" wins over a shorter name it
+    starts with).
+
+    The alternatives are merged into a trie ("ab(?:c|d)" rather than "abc|abd"): the
+    rules are tried at every position of a document, and Python's `re` would otherwise
+    try each of a few hundred words in turn before moving on."""
+    trie: dict[str, dict] = {}
+    for entry in entries:
+        words = fold(entry).split()
+        if not words:
+            continue
+        node = trie
+        for char in " ".join(words):
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return "(?:" + _trie_pattern(trie) + ")"
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    """The regex of a trie node: a character class where every branch is one character
+    long, an alternation (longest first) otherwise; "" marks the end of an entry."""
+    branches = []
+    ends = "" in node
+    for char in sorted(c for c in node if c):
+        head = " +" if char == " " else re.escape(char)
+        branches.append(head + _trie_pattern(node[char]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # Greedy "?" tries the longer entry first, the shorter one when it cannot continue.
+    return f"(?:{body})?" if ends else body
 
 
 #: Proclitics before a word: Arabic و ف then ب ل ك; Hebrew ו ב ל מ ה כ ש (and a maqaf or
@@ -94,14 +119,16 @@ def compile_rule(body: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){CLITICS}(?P<x>{body})(?!\w)")
 
 
-def spans_of(norm: NormalizedText, pattern: re.Pattern[str]) -> Iterator[tuple[re.Match[str], int, int]]:
+def spans_of(
+    norm: NormalizedText, pattern: re.Pattern[str], pos: int = 0, endpos: int | None = None,
+) -> Iterator[tuple[re.Match[str], int, int]]:
     """Each match of `pattern` in the folded text with its group `x` in original
     offsets; a match whose edge falls inside one character's folded expansion is skipped.
     Word edges were checked on the folded text, which keeps every letter and digit in
     place; what folding dropped after the last letter (its marks, a tatweel: "هـ") is
     part of the span, so that it never ends inside a word."""
     text = norm.original
-    for match in pattern.finditer(norm.folded):
+    for match in pattern.finditer(norm.folded, pos, len(norm.folded) if endpos is None else endpos):
         mapped = norm.to_original(*match.span("x"))
         if mapped is not None:
             end = _TRAILING.match(text, mapped[1]).end()
@@ -110,6 +137,65 @@ def spans_of(norm: NormalizedText, pattern: re.Pattern[str]) -> Iterator[tuple[r
 
 #: What folding drops that may follow a word's last letter: marks and tatweel.
 _TRAILING = re.compile(f"[{MARK_CLASS}\u0640]*")
+
+
+#: Punctuation that whitespace splitting leaves on a word ("ديسمبر،", "(2021)").
+_PUNCTUATION = "\"'()[]{}<>«»“”‘’.,;:!?،؛؟…-–—/\u05be\u05f3\u05f4"
+def word_forms(token: str) -> set[str]:
+    """`token` (a whitespace-separated piece of folded text) as the word a lexicon could
+    list: punctuation around it dropped, and without one or two proclitics (والعام,
+    ובשנה), the contracted article restored (للعام → العام)."""
+    word = token.strip(_PUNCTUATION)
+    forms = {word, word[1:], word[2:]}
+    if word.startswith("لل"):
+        forms.add("ال" + word[2:])
+    forms.discard("")
+    return forms
+
+
+def anchored_regions(
+    text: str, anchors: frozenset[str], *, words: tuple[int, int], digits: tuple[int, int] | None,
+) -> list[tuple[int, int]]:
+    """The parts of folded `text` where a rule can match: around each word whose form is
+    in `anchors` (`words` = how far a match may reach before and after such a word) and
+    each run of digits (`digits`, likewise; None: digits anchor nothing), merged where
+    they overlap.
+
+    Every rule's match holds such a word or a number, so running the rules only there
+    finds the same matches (tests/test_suggestions_rules.py checks it against whole-text
+    runs) and spares trying a few hundred alternatives at every position of a document
+    in which dates and amounts are a few dozen words. `str.split`, set lookups on the
+    distinct words, and `str.find` and a digit-led regex do the scanning at C speed."""
+    spans: list[tuple[int, int]] = []
+    before, after = words
+    for token in set(text.split()):
+        if not word_forms(token) & anchors:
+            continue
+        at = text.find(token)
+        while at != -1:
+            spans.append((max(0, at - before), at + len(token) + after))
+            at = text.find(token, at + len(token))
+    if digits is not None:
+        before, after = digits
+        spans.extend((max(0, m.start() - before), m.end() + after) for m in _DIGITS.finditer(text))
+    spans.sort()
+    regions: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if regions and lo <= regions[-1][1]:
+            if hi > regions[-1][1]:
+                regions[-1] = (regions[-1][0], hi)
+        else:
+            regions.append((lo, hi))
+    return [(lo, min(hi, len(text))) for lo, hi in regions]
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def spans_in(norm: NormalizedText, pattern: re.Pattern[str], regions: list[tuple[int, int]]) -> Iterator[tuple[re.Match[str], int, int]]:
+    """`spans_of` over the `regions` of the folded text only (see `anchored_regions`)."""
+    for lo, hi in regions:
+        yield from spans_of(norm, pattern, lo, hi)
 
 
 def folded(text: str) -> NormalizedText:

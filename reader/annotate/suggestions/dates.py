@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 
 from reader.annotate.suggestions import lexicon as lx
-from reader.annotate.suggestions.base import Found, alternation, compile_rule, folded, spans_of
+from reader.annotate.suggestions.base import Found, alternation, anchored_regions, compile_rule, folded, spans_in
 from reader.core.search import fold
 
 _SEP = r"[,\u060c]? +"   # a comma (Latin or Arabic) and spaces between the parts of a date
@@ -37,7 +37,7 @@ _MONTH_DATE = compile_rule(
     rf"(?:(?P<day>{_DAY})(?: +{alternation(lx.DAY_OF)})? +\u05d1?)?"
     rf"(?P<month>{_MONTH})"
     rf"(?:(?:{_SEP})?(?P<day2>{_DAY})(?=[, \u060c]))?"
-    rf"(?:{_SEP}(?P<year>{_YEAR})(?: +{_YEAR_MARK})?)?"
+    rf"(?:{_SEP}(?P<year>{_YEAR})(?![-\u2013]\d)(?: +{_YEAR_MARK})?)?"   # not a range's first year
     rf"(?: +(?P<after>{alternation(lx.AFTER_MONTH)}))?"
 )
 _WEEKDAY_ALONE = compile_rule(rf"(?P<dayword>{alternation(lx.DAY_WORDS)} +)?(?P<weekday>{_WEEKDAY})")
@@ -61,6 +61,13 @@ _RELATIVE = compile_rule(alternation(lx.all_of(lx.RELATIVE_DATES)))
 #: Relative expressions that are dates in news but often are not ("today" in "today's
 #: world"): offered with a lower score.
 _WEAK_RELATIVE = {fold(w) for w in ("today", "oggi", "اليوم", "امروز", "آج", "היום")}
+#: Words one of which every date rule's match holds besides digits: month and weekday
+#: names (each of their words) and the last word of each relative expression.
+_ANCHORS = frozenset(
+    word
+    for entry in (*lx.all_of(lx.MONTHS), *lx.all_of(lx.WEEKDAYS))
+    for word in fold(entry).split()
+) | frozenset(fold(entry).split()[-1].strip("'") for entry in lx.all_of(lx.RELATIVE_DATES))
 
 
 class DateRecognizer:
@@ -72,7 +79,8 @@ class DateRecognizer:
 
     def find(self, text: str, lang: str) -> Iterator[Found]:
         norm = folded(text)
-        for match, start, end in spans_of(norm, _MONTH_DATE):
+        regions = anchored_regions(norm.folded, _ANCHORS, words=(48, 40), digits=(24, 24))
+        for match, start, end in spans_in(norm, _MONTH_DATE, regions):
             parts = match.groupdict()
             month = " ".join(parts["month"].split())
             anchored = any(parts[k] for k in ("day", "day2", "year", "before", "after", "weekday"))
@@ -85,19 +93,19 @@ class DateRecognizer:
             if parts["day"] and not _valid_day(parts["day"]) or parts["day2"] and not _valid_day(parts["day2"]):
                 continue
             yield Found(start, end, "DATE", 0.9 if anchored else 0.75)
-        for match, start, end in spans_of(norm, _WEEKDAY_ALONE):
+        for match, start, end in spans_in(norm, _WEEKDAY_ALONE, regions):
             if not match["dayword"] and " ".join(match["weekday"].split()) in _AMBIGUOUS_WEEKDAYS:
                 continue
             yield Found(start, end, "DATE", 0.7)
-        for match, start, end in spans_of(norm, _NUMERIC):
+        for match, start, end in spans_in(norm, _NUMERIC, regions):
             if _valid_numeric(match):
                 yield Found(start, end, "DATE", 0.85)
-        for _, start, end in spans_of(norm, _RANGE):
+        for _, start, end in spans_in(norm, _RANGE, regions):
             yield Found(start, end, "DATE", 0.8)
         for pattern in (_YEAR_AFTER_CUE, _YEAR_WITH_MARK):
-            for _, start, end in spans_of(norm, pattern):
+            for _, start, end in spans_in(norm, pattern, regions):
                 yield Found(start, end, "DATE", 0.8)
-        for match, start, end in spans_of(norm, _RELATIVE):
+        for match, start, end in spans_in(norm, _RELATIVE, regions):
             weak = " ".join(match["x"].split()) in _WEAK_RELATIVE
             yield Found(start, end, "DATE", 0.5 if weak else 0.85)
 

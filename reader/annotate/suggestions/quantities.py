@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reader.annotate.suggestions import lexicon as lx
-from reader.annotate.suggestions.base import Found, alternation, compile_rule, folded, spans_of
+from reader.annotate.suggestions.base import Found, alternation, anchored_regions, compile_rule, folded, spans_in
+from reader.core.search import fold
 
 _NUMBER = r"\d{1,3}(?:[,\u066c.]\d{3})+(?:[.\u066b,]\d+)?|\d+(?:[.\u066b,]\d+)?"
 _WORDS = alternation(lx.all_of(lx.NUMBER_WORDS))
@@ -30,6 +31,12 @@ _QUANTITY = compile_rule(
     rf"(?P<scale>(?: +{_SCALE})+)?"
     rf"(?P<unit> *{_PERCENT}| ?{_SIGN}| +{_UNIT})?"
 )
+#: Besides digits, a quantity holds a scale word or a unit (a number word alone is not a
+#: quantity) or a sign: each word of those.
+_ANCHORS = frozenset(
+    word for entry in (*lx.all_of(lx.SCALES), *lx.all_of(lx.UNITS), *lx.CURRENCY_SIGNS, *lx.PERCENT_SIGNS)
+    for word in fold(entry).split()
+)
 # A sign before the number may be glued to a letter-less context ("$5", "€ 3"): the rule
 # above needs a word edge before the span, which a sign gives by itself.
 
@@ -42,7 +49,8 @@ class QuantityRecognizer:
 
     def find(self, text: str, lang: str) -> Iterator[Found]:
         norm = folded(text)
-        for match, start, end in spans_of(norm, _QUANTITY):
+        regions = anchored_regions(norm.folded, _ANCHORS, words=(40, 32), digits=(8, 48))
+        for match, start, end in spans_in(norm, _QUANTITY, regions):
             measured = match["scale"] or match["unit"]
             if match["words"] and not measured:
                 continue
