@@ -115,3 +115,22 @@ def test_seed_002_dates_and_quantities():
     texts = [s.text for s in suggest_document(seed("002"), recognizers())]
     for expected in ("أبريل 1961", "ديسمبر 2020", "40 عامًا", "الأسبوع الماضي", "1976"):
         assert expected in texts
+
+
+def test_running_the_rules_only_around_their_anchors_finds_what_a_whole_text_run_finds(monkeypatch):
+    """The regions (reader.annotate.suggestions.base.anchored_regions) are an optimisation
+    only: on the seeds and every sentence above, the same suggestions as running every
+    rule over the whole text."""
+    from reader.annotate.suggestions import dates, quantities
+
+    sentences = [text for _, text, _ in DATES + QUANTITIES]
+    seeds = [d.text for d in load_documents(sorted(SEEDS.glob("*.txt"))).documents]
+    text = "\n".join(sentences + seeds)
+    document = Document("t", "/t.txt", text, meta={"lang": "ar"})
+    rules = [DateRecognizer(), QuantityRecognizer()]
+    anchored = suggest_document(document, rules)
+    whole = lambda folded, anchors, **margins: [(0, len(folded))]  # noqa: E731
+    monkeypatch.setattr(dates, "anchored_regions", whole)
+    monkeypatch.setattr(quantities, "anchored_regions", whole)
+    assert suggest_document(document, rules) == anchored
+    assert len(anchored) > 40

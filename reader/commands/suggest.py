@@ -12,10 +12,6 @@ from reader.commands.common import add_paths_argument, document_label, load_or_f
 from reader.errors import ReaderError
 from reader.store.location import add_db_argument, resolve_db_path
 
-#: Where an applied suggestion keeps its origin (in the span's attrs).
-SOURCE_ATTR, SCORE_ATTR = "suggested_by", "score"
-
-
 def register(subparsers, name: str, summary: str) -> None:
     parser = subparsers.add_parser(name, help=summary, description=summary + ". See docs/suggestions.md.")
     add_paths_argument(parser)
@@ -93,17 +89,12 @@ def _open_store(args: argparse.Namespace):
 def _apply(store, results) -> None:
     """Every suggestion as a span (linked to its entity when it came from one), in one
     change; documents not yet in the database are added to it first."""
-    from reader.store.model import Span
-
     with store.change(f"accept {sum(len(s) for _, s in results)} suggestions"):
         for document, suggestions in results:
             if suggestions:
                 store.ensure_document(document)
-            for s in suggestions:
-                store.add_span(Span(
-                    doc_id=s.doc_id, start=s.start, end=s.end, kind="entity", label=s.label, text=s.text,
-                    entity_id=s.entity_id, attrs={SOURCE_ATTR: s.source, SCORE_ATTR: round(s.score, 3)},
-                ))
+            for suggestion in suggestions:
+                store.add_span(suggestion.to_span())
 
 
 def _print_table(results) -> None:

@@ -17,10 +17,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from reader.core.search import NormalizedText, fold, normalized
 from reader.core.textunits import MARK_CLASS
+
+
+#: Where a span made from a suggestion keeps its origin (in `Span.attrs`).
+SOURCE_ATTR, SCORE_ATTR = "suggested_by", "score"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +57,17 @@ class Suggestion:
     def key(self) -> tuple[str, int, int, str]:
         """What identifies a suggestion across runs (a rejection is remembered by it)."""
         return (self.doc_id, self.start, self.end, self.label)
+
+    def to_span(self, *, label: str | None = None, annotator: str = "") -> Any:
+        """The entity span an accepted suggestion becomes (with `label` if the user changed
+        it), linked to its entity when it came from one, its origin kept in its attrs."""
+        from reader.store.model import Span
+
+        return Span(
+            doc_id=self.doc_id, start=self.start, end=self.end, kind="entity", label=label or self.label,
+            text=self.text, annotator=annotator, entity_id=self.entity_id if label in (None, self.label) else None,
+            attrs={SOURCE_ATTR: self.source, SCORE_ATTR: round(self.score, 3)},
+        )
 
     def to_json(self) -> dict[str, object]:
         """The object `reader suggest --json` prints."""
