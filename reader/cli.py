@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "agree": ("agree", "agreement between annotators: span F1, kappa, alpha, links"),
     "merge": ("merge", "merge annotators into a gold database; the rest is left to curate"),
     "curate": ("curate", "curate the disagreements a merge left, one at a time"),
+    "suggest": ("suggest", "propose dates, quantities and known entities (and your model's) as spans"),
 }
 
 DEFAULT_COMMAND = "open"

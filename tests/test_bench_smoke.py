@@ -32,3 +32,8 @@ def test_render_bench_prints_a_ratio_against_fribidi_and_the_screen_ratio():
     out = _run("bench/bench_render.py", "--runs", "1", "--mb", "0.05")
     assert re.search(r"reader render --jobs 1: .*wall ratio \d+\.\d+x", out), out
     assert re.search(r"ratio:\s+\d+\.\d+ \(goal ~1\)", out), out
+
+
+def test_suggest_bench_prints_a_ratio_against_the_fold():
+    out = _run("bench/bench_suggest.py", "--quick")
+    assert re.search(r"suggest \d+\.\d+s \([\d,]+ suggestions\)  fold \d+\.\d+s  ratio \d+\.\d+", out), out

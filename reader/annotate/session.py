@@ -16,6 +16,7 @@ from reader.errors import ReaderError
 from reader.annotate.selection import SelectionMode
 
 if TYPE_CHECKING:
+    from reader.annotate.suggestions import Suggestion
     from reader.core.document import Document
     from reader.store.labels import LabelSchema
     from reader.store.model import ClaimLink, Entity, Span
@@ -75,6 +76,9 @@ class AnnotationSession:
         # a tag, which is inserted in place: re-reading a big document per tag is slow.
         self._spans: dict[str, _DocumentSpans] = {}
         self._spans_revision = -1
+        #: The machine's suggestions shown over each document (reader.annotate.suggestions),
+        #: until accepted, rejected or hidden.
+        self._suggestions: dict[str, list[Suggestion]] = {}
 
     @property
     def schema(self) -> LabelSchema:
@@ -273,6 +277,60 @@ class AnnotationSession:
             if new:
                 store.update_entity(entity.id, aliases=[*entity.aliases, *new])
         return added
+
+    # -- suggestions -------------------------------------------------------------------------
+    def suggest(self, document: Document, recognizers: Any = None) -> list[Suggestion]:
+        """Show the suggestions for ``document``: the rules' and the known entities' (or
+        ``recognizers``'), leaving out its spans and the suggestions rejected before."""
+        from reader.annotate.suggestions import recognizers as default_recognizers
+        from reader.annotate.suggestions import suggest_document
+
+        store = self.store
+        if recognizers is None:
+            recognizers = default_recognizers(entities=store.entities() if store else [])
+        rejected = store.rejected_suggestions(document.id) if store else ()
+        found = suggest_document(document, recognizers, existing=self.spans(document.id), rejected=rejected)
+        self._suggestions[document.id] = found
+        self._changed()
+        return found
+
+    def suggestions(self, doc_id: str) -> list[Suggestion]:
+        """The suggestions shown over ``doc_id`` (none until ``suggest``)."""
+        return list(self._suggestions.get(doc_id, ()))
+
+    def hide_suggestions(self, doc_id: str) -> None:
+        if self._suggestions.pop(doc_id, None) is not None:
+            self._changed()
+
+    def accept_suggestions(self, document: Document, suggestions: Iterable[Suggestion],
+                           label: str | None = None) -> list[Span]:
+        """Make ``suggestions`` spans (with ``label`` if the user changed it): one undoable
+        change. They are no longer shown as suggestions."""
+        suggestions = list(suggestions)
+        if not suggestions:
+            return []
+        store = self.require_store()
+        if store.document(document.id) is None:
+            store.ensure_document(document)
+        what = suggestions[0].text if len(suggestions) == 1 else f"{len(suggestions)} suggestions"
+        with store.change(f"accept {what}"):
+            added = [store.add_span(s.to_span(label=label, annotator=self.annotator)) for s in suggestions]
+        self._drop_suggestions(document.id, suggestions)
+        return added
+
+    def reject_suggestion(self, document: Document, suggestion: Suggestion) -> None:
+        """Remember the rejection in the store (not suggested again, after a restart too)."""
+        store = self.require_store()
+        if store.document(document.id) is None:
+            store.ensure_document(document)
+        store.reject_suggestion(suggestion.doc_id, suggestion.start, suggestion.end, suggestion.label,
+                                suggestion.text, suggestion.source)
+        self._drop_suggestions(document.id, [suggestion])
+
+    def _drop_suggestions(self, doc_id: str, gone: list[Suggestion]) -> None:
+        keys = {s.key for s in gone}
+        self._suggestions[doc_id] = [s for s in self._suggestions.get(doc_id, ()) if s.key not in keys]
+        self._changed()
 
     # -- history -----------------------------------------------------------------------------
     def undo(self) -> Change | None:

@@ -45,6 +45,9 @@ RELATION_KINDS = ("duplicate", "translation", "same-event")
 RELATION_DECISIONS = ("confirmed", "rejected")
 #: Curation's own records (reader.annotate.curation): candidates, decisions, entity map.
 CURATION = "curation"
+#: Suggestions the user rejected (reader.annotate.suggestions), keyed by
+#: "<doc id>|<start>|<end>|<label>", so that they are not proposed again.
+REJECTED_SUGGESTIONS = "rejected_suggestions"
 _SPAN_FIELDS = set(Span.__dataclass_fields__) - {"id", "doc_id", "created"}
 _ENTITY_FIELDS = {"type", "name", "aliases"}
 
@@ -454,6 +457,26 @@ class AnnotationStore:
             return
         with self.change(f"curation {key}"):
             self._remove(CURATION, key)
+    # -- rejected suggestions ----------------------------------------------------------------
+    def reject_suggestion(self, doc_id: str, start: int, end: int, label: str, text: str, source: str) -> None:
+        """Remember that the user rejected the suggestion of `label` over `[start, end)` of
+        document `doc_id` (made by `source`): it is not proposed again. One undoable change;
+        rejecting it again changes nothing."""
+        if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end:
+            raise ReaderError(f"suggestion in {doc_id}: [{start}, {end}) is not a range of the text")
+        key = f"{doc_id}|{start}|{end}|{label}"
+        if self._get(REJECTED_SUGGESTIONS, key) is not None:
+            return
+        record = {"id": key, "doc_id": doc_id, "start": start, "end": end, "label": label, "text": text,
+                  "source": source, "annotator": self.annotator, "updated": now()}
+        with self.change(f"reject the {label} suggestion {text!r}"):
+            self._put(REJECTED_SUGGESTIONS, key, record)
+
+    def rejected_suggestions(self, doc_id: str | None = None) -> set[tuple[str, int, int, str]]:
+        """The rejected suggestions (of one document, or all) as `(doc id, start, end, label)`."""
+        records = self._storage.tables.get(REJECTED_SUGGESTIONS, {}).values()
+        return {(r["doc_id"], r["start"], r["end"], r["label"]) for r in records
+                if doc_id is None or r["doc_id"] == doc_id}
 
     # -- everything at once ------------------------------------------------------------------
     def snapshot(self) -> AnnotationSet:

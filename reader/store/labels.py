@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -54,6 +54,10 @@ class LabelSchema:
     claim: EntityType          # the claim label with its key and colours
     claim_attributes: tuple[ClaimAttribute, ...]
     source: str                # the file it was read from
+    #: label -> the labels a user's model (`reader suggest --model`) writes for it, from the
+    #: optional `[model_labels]` table (`GPE = ["GPE", "LOC"]`); a label not named there
+    #: takes the model's label of the same name.
+    model_labels: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def entity_type(self, name: str) -> EntityType | None:
         return next((t for t in self.entity_types if t.name == name), None)
@@ -107,7 +111,28 @@ def _parse(data: dict[str, Any], source: str) -> LabelSchema:
     attributes = tuple(_attribute(raw, f"claim attribute #{i}", fail)
                        for i, raw in enumerate(raw_claim.get("attribute", []), start=1))
     _unique(list(attributes), "name", fail)
-    return LabelSchema(tuple(types), claim, attributes, source)
+    model_labels = _model_labels(data.get("model_labels", {}), {t.name for t in types}, fail)
+    return LabelSchema(tuple(types), claim, attributes, source, model_labels)
+
+
+def _model_labels(raw: Any, labels: set[str], fail) -> dict[str, tuple[str, ...]]:
+    """The `[model_labels]` table: each key an entity type of this schema, each value the
+    list of a model's labels that become it; a model label may map to one type only."""
+    if not isinstance(raw, dict):
+        raise fail("[model_labels]", "must be a table")
+    mapping: dict[str, tuple[str, ...]] = {}
+    owner: dict[str, str] = {}
+    for label, names in raw.items():
+        if label not in labels:
+            raise fail(f"[model_labels] {label}", f"not an entity type of this schema ({', '.join(sorted(labels))})")
+        if not isinstance(names, list) or not names or not all(isinstance(n, str) and n for n in names):
+            raise fail(f"[model_labels] {label}", "must be a non-empty list of the model's label names")
+        for name in names:
+            if name in owner and owner[name] != label:
+                raise fail(f"[model_labels] {label}", f"model label {name!r} is already mapped to {owner[name]}")
+            owner[name] = label
+        mapping[label] = tuple(names)
+    return mapping
 
 
 def _text(raw: dict[str, Any], field: str, where: str, fail) -> str:

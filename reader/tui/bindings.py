@@ -119,6 +119,7 @@ ANNOTATION_BINDINGS: list[Binding] = [
     _b("search-next", "n", "search_next", "Next match"),
     _b("search-prev", "N", "search_prev", "Previous match"),
     _b("suggest", "asterisk", "suggest", "Tag all like this"),
+    _b("suggestions", "M", "suggestions", "Suggest dates, amounts, known entities"),
     _b("doc-done", "D", "doc_done", "Mark the document done"),
 ]
 
@@ -150,6 +151,14 @@ SUGGESTION_REVIEW_BINDINGS: list[Binding] = [
     _b("suggestion-reject", "n", "reject", "Reject and go to the next", show=True),
     _b("suggestion-accept-rest", "a", "accept_rest", "Accept all remaining", show=True),
     _b("suggestion-finish", "ctrl+s", "finish", "Finish: keep the accepted ones", show=True),
+]
+
+#: The machine's suggestions for the focused document (reader.annotate.suggestions).
+SUGGESTIONS_BINDINGS: list[Binding] = [
+    _b("suggestions-accept", "y", "accept", "Accept", show=True),
+    _b("suggestions-reject", "n", "reject", "Reject (not suggested again)", show=True),
+    _b("suggestions-relabel", "l", "relabel", "Accept with another label", show=True),
+    _b("suggestions-accept-label", "A", "accept_label", "Accept all of this label", show=True),
 ]
 
 #: The relations of one document (opened from the library).
@@ -184,6 +193,7 @@ DIALOG_GROUPS: dict[str, list[Binding]] = {
     "entity-finder": ENTITY_FINDER_BINDINGS,
     "link-type": LINK_TYPE_BINDINGS,
     "suggestion-review": SUGGESTION_REVIEW_BINDINGS,
+    "suggestions": SUGGESTIONS_BINDINGS,
     "relations": RELATIONS_BINDINGS,
 }
 

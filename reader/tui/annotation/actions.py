@@ -123,6 +123,10 @@ class AnnotationActions(SearchActions):
                 self._label_styles = LabelStyles(session.schema, _color_system(self))
             marks = span_marks(session.spans_between(self.document.id, start, end), start, end,
                                self._label_styles, cursor_span=self._cursor_span_id, linked=session.linked)
+            for suggestion in session.suggestions(self.document.id):
+                if suggestion.start < end and suggestion.end > start:
+                    style = self._label_styles.suggestion(suggestion.label)
+                    marks.append(Mark(suggestion.start - start, suggestion.end - start, style))
         if self._anchor is not None:
             lo, hi = self.selection_range()
             if lo < end and hi > start:
@@ -503,6 +507,38 @@ class AnnotationActions(SearchActions):
                 self._spans_changed()
 
         self.app.push_screen(review(suggestions, {d.id: d for d in documents}), accepted)  # type: ignore[attr-defined]
+
+
+    def action_suggestions(self) -> None:
+        """Show the machine's suggestions for this document in the pane and in a panel
+        where each is accepted, rejected or relabelled (reader.annotate.suggestions)."""
+        panel = _dialog("SuggestionsPanel")
+        session = self._require_session()
+        document = self.document
+        found = self._run(lambda: session.suggest(document))
+        if found is None:
+            return
+        if not found:
+            self.notify("no suggestion for this document (rejected ones are not suggested again)")  # type: ignore[attr-defined]
+            session.hide_suggestions(document.id)
+            return
+        self._spans_changed()
+
+        def act(decision: str, chosen: list[Any], label: str | None) -> list[Any] | None:
+            if decision == "accept":
+                done = self._run(lambda: session.accept_suggestions(document, chosen, label))
+            else:
+                done = self._run(lambda: session.reject_suggestion(document, chosen[0]) or True)
+            if not done:
+                return None
+            self._spans_changed()
+            return session.suggestions(document.id)
+
+        def closed(_: Any) -> None:
+            session.hide_suggestions(document.id)
+            self._spans_changed()
+
+        self.app.push_screen(panel(document, found, session.schema, act=act), closed)  # type: ignore[attr-defined]
 
 
 def _color_system(widget: Any) -> str | None:

@@ -3,7 +3,8 @@
 Every kind of mark has a text attribute as well as a colour, so it stays readable in
 16 colours and with NO_COLOR: an entity is italic in its label's colour, a claim is
 underlined, the span under the cursor is bold, spans linked to it (in any pane) are
-bold and reversed, the selection and the current search match are reversed.
+bold and reversed, the selection and the current search match are reversed; a machine's
+suggestion is dim and overlined in its label's colour (not italic: not yet a span).
 
 A mark is a logical range of the paragraph; `decorate` styles every screen cell whose
 logical range it covers, so a range that looks split on a mixed-direction line is
@@ -29,6 +30,9 @@ LINKED_STYLE = Style(bold=True, reverse=True)
 SELECTION_STYLE = Style(reverse=True)
 MATCH_STYLE = Style(reverse=True, italic=True)
 REVIEW_STYLE = Style(strike=True)
+#: A machine's suggestion (reader.annotate.suggestions): its label's colour, dim and
+#: overlined, never italic, so that it is told from a span the user made without colour.
+SUGGESTION_STYLE = Style(dim=True, overline=True)
 _UNKNOWN_LABEL = Style(italic=True)  # a label the schema does not list (an older schema's)
 
 
@@ -60,6 +64,11 @@ class LabelStyles:
         claim = schema.claim
         claim_colour = claim.color if color_system in ("truecolor", "256") else (claim.color16 if color_system else None)
         self._claim = CLAIM_STYLE + Style(color=claim_colour)
+
+    def suggestion(self, label: str) -> Style:
+        """A suggestion of entity type ``label``: the label's colour, SUGGESTION_STYLE's attributes."""
+        colour = (self._styles.get(label) or _UNKNOWN_LABEL).color
+        return Style(color=colour) + SUGGESTION_STYLE
 
     def of(self, span: Span) -> Style:
         """The style of ``span``: its label's for an entity, underlined for a claim."""

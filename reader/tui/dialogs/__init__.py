@@ -7,6 +7,7 @@
 - LabelChooser(schema, current) -> label | None
 - LinkedPanel(span, store, documents) -> (doc_id, offset) | None
 - SuggestionReview(suggestions, documents) -> list[Suggestion] | None
+- SuggestionsPanel(document, suggestions, schema, act=...) -> None (decides as keys are pressed)
 - SpanList(spans, document) -> span id | None
 - RelationsDialog(document, relations, documents, decide=...) -> (doc id, other id) | None
 """
@@ -24,6 +25,7 @@ _WHERE = {
     "LabelChooser": "label_chooser",
     "LinkedPanel": "linked_panel",
     "SuggestionReview": "suggestion_review",
+    "SuggestionsPanel": "suggestions",
     "SpanList": "span_list",
     "RelationsDialog": "relations",
     "Dialog": "base",
