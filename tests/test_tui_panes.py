@@ -96,6 +96,7 @@ def test_sync_scroll_keeps_the_partner_paragraph_level_with_the_cursor_paragraph
         async with app.run_test(size=(160, 40)) as pilot:
             screen = app.reading
             left, right = (pane.view for pane in screen.panes)
+            await pilot.press("vertical_line")  # the parallel layout off: free scrolling
             await pilot.press("pagedown", "pagedown")
             await pilot.pause()
             assert left.top_paragraph > 5 and right.top_paragraph == 0  # independent so far

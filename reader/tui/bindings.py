@@ -68,6 +68,7 @@ READING_BINDINGS: list[Binding] = [
     _b("pane-swap", "s", "pane_swap", "Swap with next pane"),
     _b("sync-scroll", "S", "sync_scroll", "Scroll together", show=True),
     _b("jump-aligned", "a", "jump_aligned", "Go to aligned paragraph"),
+    _b("parallel-layout", "vertical_line", "parallel_layout", "Line up aligned paragraphs (or scroll freely)"),
 ]
 
 #: The library screen.

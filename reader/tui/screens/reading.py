@@ -9,6 +9,11 @@ screen row, as far as the document ends allow) and drawn bold on a band
 (``ALIGNED_STYLE``); paragraphs the alignment leaves out (headlines, "Previous Post")
 are dimmed. A relation the user rejected (reader.annotate.relations) is not aligned: its
 panes scroll proportionally and nothing is highlighted.
+
+Two panes whose documents are aligned are lined up (the parallel layout, on by default,
+``parallel-layout`` turns it off): each group of aligned paragraphs starts on the same row
+in both panes, the shorter side padded, a paragraph only one side has faces blank rows,
+and the panes scroll together row for row (widgets/geometry.py: ``ParallelRows``).
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from textual.screen import Screen
 from reader.tui.bindings import READING_BINDINGS
 from reader.tui.screens.whole_frame import WholeFrame
 from reader.tui.widgets.document_view import DocumentView, LayoutOrder
+from reader.tui.widgets.geometry import ParallelRows
 from reader.tui.widgets.key_bar import KeyBar
 from reader.tui.widgets.pane import Pane, PaneHeader
 from reader.tui.widgets.status_line import StatusLine
@@ -38,6 +44,22 @@ NARROW_WIDTH = 100
 ALIGNED_STYLE = Style(bold=True, bgcolor="grey23")
 #: A paragraph the alignment leaves out (boilerplate, a headline only one side has).
 UNALIGNED_STYLE = Style(dim=True)
+#: Two documents are lined up when the alignment's beads hold at least this share of each
+#: document's paragraphs (two unrelated articles align little: better read freely).
+PARALLEL_MIN_SHARE = 0.5
+
+
+def parallel_groups(alignment: Any, flip: bool = False) -> list[tuple[tuple[int, ...], tuple[int, ...]]] | None:
+    """The paragraph groups that a parallel layout lines up (``alignment.path``, sides
+    swapped with ``flip``), or None if the alignment holds too few of the paragraphs."""
+    counts = [0, 0]
+    for bead in alignment.beads:
+        counts[0] += len(bead.a)
+        counts[1] += len(bead.b)
+    totals = [sum(len(bead.a) for bead in alignment.path), sum(len(bead.b) for bead in alignment.path)]
+    if not all(totals) or min(c / t for c, t in zip(counts, totals)) < PARALLEL_MIN_SHARE:
+        return None
+    return [(bead.b, bead.a) if flip else (bead.a, bead.b) for bead in alignment.path]
 
 
 class ParagraphPartners:
@@ -95,6 +117,10 @@ class ReadingScreen(WholeFrame, Screen):
         self.show_invisibles = show_invisibles
         self.sync = False
         self._partners: dict[tuple[str, str], ParagraphPartners] = {}
+        #: The user's switch: line up two aligned documents (the parallel layout).
+        self.parallel = True
+        #: The lined-up pair: (left view, right view, alignment, rows), or None.
+        self._pair: tuple[DocumentView, DocumentView, Any, ParallelRows] | None = None
 
     # ------------------------------------------------------------------ composition
 
@@ -116,6 +142,8 @@ class ReadingScreen(WholeFrame, Screen):
         self._mark_first()
         self.focus_pane(0)
         self._update_narrow(self.size.width)
+        # Aligning runs in a thread, but not before the first frame is on screen.
+        self.call_after_refresh(self._update_parallel)
 
     @property
     def panes(self) -> list[Pane]:
@@ -157,9 +185,13 @@ class ReadingScreen(WholeFrame, Screen):
     def _update_narrow(self, width: int) -> None:
         count = len(self.panes)
         narrow = width < NARROW_WIDTH and count > 1
+        changed = narrow != self.has_class("-narrow")
         self.set_class(narrow, "-narrow")
         # One grid column per pane shown (the narrow layout shows the focused one).
         self.styles.grid_size_columns = 1 if narrow else max(1, count)
+        if changed:
+            # Lined up only while both panes are shown (a hidden pane has no width).
+            self.call_after_refresh(self._update_parallel)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if isinstance(event.widget, DocumentView):
@@ -246,6 +278,7 @@ class ReadingScreen(WholeFrame, Screen):
         self._mark_first()
         self._update_narrow(self.size.width)
         self.focus_pane(len(self.panes) - 1)
+        self.call_after_refresh(self._update_parallel)
 
     async def action_pane_close(self) -> None:
         panes = self.panes
@@ -258,6 +291,7 @@ class ReadingScreen(WholeFrame, Screen):
         self._mark_first()
         self._update_narrow(self.size.width)
         self.focus_pane(min(index, len(self.panes) - 1))
+        self._update_parallel()
 
     def action_pane_swap(self) -> None:
         """Swap the focused pane with the one to its right (the last with the first)."""
@@ -273,6 +307,7 @@ class ReadingScreen(WholeFrame, Screen):
                 self.move_child(moved, before=anchor)
         self._mark_first()
         self.focus_pane(other)
+        self._update_parallel()
 
     # ------------------------------------------------------------------ sync-scroll
 
@@ -294,6 +329,7 @@ class ReadingScreen(WholeFrame, Screen):
     def relations_changed(self) -> None:
         """Relations or decisions changed: align again by the new decisions."""
         self._partners.clear()
+        self._update_parallel()
         self._refresh_sync()
 
     def _refresh_sync(self) -> None:
@@ -321,6 +357,7 @@ class ReadingScreen(WholeFrame, Screen):
         if self._pairing(a, b) == "rejected":
             return  # rejected while it was being computed
         self._partners[(a.id, b.id)] = ParagraphPartners(a, b, alignment)
+        self._update_parallel()
         self._refresh_sync()
 
     def action_sync_scroll(self) -> None:
@@ -347,7 +384,7 @@ class ReadingScreen(WholeFrame, Screen):
         anchor = self._anchor_paragraph(source)
         row = source.paragraph_row(anchor)
         for pane in self.panes:
-            if pane.view is not source:
+            if pane.view is not source and not self._paired(pane.view):
                 partner = self.partners(source.document, pane.document).partner(anchor)
                 pane.view.place_paragraph(partner, row)
         self._show_aligned()
@@ -383,6 +420,84 @@ class ReadingScreen(WholeFrame, Screen):
         # Only the pane the reader drives leads; the followers' own Scrolled are ignored.
         if self.sync and message.view.has_focus:
             self._sync_from(message.view)
+
+    # ------------------------------------------------------------------ parallel layout
+
+    def _paired(self, view: DocumentView) -> bool:
+        """Whether ``view`` is one of the lined-up pair (it scrolls with its partner)."""
+        return self._pair is not None and view in self._pair[:2]
+
+    def _pair_alignment(self, a: Document, b: Document) -> tuple[Any, list] | None:
+        """(alignment, groups) lining ``a`` (left) up with ``b``, if they are aligned
+        enough; None meanwhile (an alignment is started if none is on its way)."""
+        if self._pairing(a, b) == "rejected":
+            return None
+        for key, flip in (((a.id, b.id), False), ((b.id, a.id), True)):
+            partners = self._partners.get(key)
+            if partners is not None and partners.alignment is not None:
+                groups = parallel_groups(partners.alignment, flip)
+                return None if groups is None else (partners.alignment, groups)
+        if (b.id, a.id) not in self._partners:
+            self.partners(a, b)  # aligns in a thread; _alignment_landed comes back here
+        return None
+
+    def _update_parallel(self) -> None:
+        """Line up the two panes if their documents are aligned and the switch is on;
+        else let them scroll freely. Called whenever panes, alignments or the switch change."""
+        if not self.is_mounted:
+            return
+        panes = self.panes
+        wanted: tuple[DocumentView, DocumentView, Any, list] | None = None
+        if self.parallel and len(panes) == 2 and not self.has_class("-narrow"):
+            left, right = panes[0].view, panes[1].view
+            found = self._pair_alignment(left.document, right.document)
+            current = self._pair
+            if found is None and current is not None and current[:2] == (left, right) \
+                    and self._pairing(left.document, right.document) != "rejected":
+                return  # a new alignment is being computed: keep this one meanwhile
+            if found is not None:
+                wanted = (left, right, *found)
+        current = self._pair
+        if current is not None and wanted is not None and current[:3] == wanted[:3]:
+            return
+        if current is not None:
+            self._pair = None
+            current[3].detach()
+            for view in current[:2]:
+                view.rows_changed()
+        if wanted is not None:
+            left, right, alignment, groups = wanted
+            try:
+                rows = ParallelRows(left.rows, right.rows, groups)
+            except ValueError as error:
+                self.notify(f"parallel layout unavailable: {error}", severity="warning")
+            else:
+                self._pair = (left, right, alignment, rows)
+                for view in (left, right):
+                    view.rows_changed()
+                leader = panes[self.focused_index()].view
+                follower = right if leader is left else left
+                follower.scroll_to_row(int(leader.scroll_y))
+        self.query_one(StatusLine).parallel = self._pair is not None
+
+    def on_document_view_rows_scrolled(self, message: DocumentView.RowsScrolled) -> None:
+        """One pane of the lined-up pair scrolled: the other follows, row for row."""
+        pair = self._pair
+        if pair is None or message.view not in pair[:2]:
+            return
+        if int(message.view.scroll_y) != message.row:
+            return  # a stale message: the pane has moved on since
+        other = pair[1] if message.view is pair[0] else pair[0]
+        other.scroll_to_row(message.row)
+
+    def action_parallel_layout(self) -> None:
+        """Switch the parallel layout (aligned paragraphs lined up) on or off."""
+        self.parallel = not self.parallel
+        self._update_parallel()
+        if not self.parallel:
+            self.notify("Panes scroll freely (parallel layout off).")
+        elif self._pair is None:
+            self.notify("Two aligned documents side by side are lined up (none are now).")
 
     def action_jump_aligned(self) -> None:
         """Move the next pane's cursor to the paragraph aligned with this cursor's paragraph."""
