@@ -632,21 +632,21 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         self._move_vertically(height)
 
     def action_line_start(self) -> None:
-        self._to_line_edge(left=True)
+        self._to_line_edge(start=True)
 
     def action_line_end(self) -> None:
-        self._to_line_edge(left=False)
+        self._to_line_edge(start=False)
 
-    def _to_line_edge(self, left: bool) -> None:
-        """Home/End: the leftmost/rightmost cell of the cursor's screen line."""
+    def _to_line_edge(self, start: bool) -> None:
+        """Home/End: the logical start/end of the cursor's screen line (its first and last
+        character in reading order: the right and left edges of a right-to-left line)."""
         location = self.cursor_location()
         if location is None:
             return
         index, row, _column = location
         line = self.paragraph_layout(index).lines[row]
-        if line.cells:
-            cell = 0 if left else len(line.cells) - 1
-            self.move_cursor(self._blocks[index].start + line.cells[cell][0])
+        offset = line_start_offset(line) if start else line_end_offset(line)
+        self.move_cursor(self._blocks[index].start + offset)
 
     def action_doc_top(self) -> None:
         if self._blocks:
