@@ -228,6 +228,8 @@ class ReaderApp(TypeAheadMixin, KeymapMixin, App):
         else:
             state = f"{Path(self.db_path).name}: {'saved' if store.saved else 'saving…'}"
         self._set_database_state(state)
+        if self.reading is not None and self.reading.is_mounted:
+            self.reading.show_done(self.annotation.is_done)
         # An undo or redo in a pane may have taken back a relation decision.
         if store is not None and store.relation_decisions() != self.relations.decisions:
             self._relation_decisions_changed()

@@ -18,7 +18,7 @@ and the panes scroll together row for row (widgets/geometry.py: ``ParallelRows``
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from rich.style import Style
 from textual import events, work
@@ -97,7 +97,8 @@ class ReadingScreen(WholeFrame, Screen):
     ReadingScreen > PaneHeader { height: 1; background: $panel; text-style: bold; }
     ReadingScreen > PaneHeader.-focused { background: $primary; text-style: bold reverse; }
     ReadingScreen > PaneHeader, ReadingScreen > DocumentView { border-left: vkey $panel-lighten-2; }
-    ReadingScreen > .-first { border-left: none; }
+    ReadingScreen > PaneHeader.-focused, ReadingScreen > DocumentView.-focused { border-left: vkey $accent; }
+    ReadingScreen > PaneHeader.-first, ReadingScreen > DocumentView.-first { border-left: none; }
     ReadingScreen.-narrow > PaneHeader, ReadingScreen.-narrow > DocumentView { display: none; }
     ReadingScreen.-narrow > .-focused { display: block; border-left: none; }
     """
@@ -121,6 +122,8 @@ class ReadingScreen(WholeFrame, Screen):
         self.parallel = True
         #: The lined-up pair: (left view, right view, alignment, rows), or None.
         self._pair: tuple[DocumentView, DocumentView, Any, ParallelRows] | None = None
+        #: Whether a document (by id) is marked done: the app gives it (show_done).
+        self._is_done: Callable[[str], bool] = lambda _doc_id: False
 
     # ------------------------------------------------------------------ composition
 
@@ -136,7 +139,9 @@ class ReadingScreen(WholeFrame, Screen):
         yield StatusLine()
 
     def _new_pane(self, document: Document) -> Pane:
-        return Pane.new(document, order=self.order, show_invisibles=self.show_invisibles)
+        pane = Pane.new(document, order=self.order, show_invisibles=self.show_invisibles)
+        pane.header.done = self._is_done(document.id)
+        return pane
 
     def on_mount(self) -> None:
         self._mark_first()
@@ -221,6 +226,13 @@ class ReadingScreen(WholeFrame, Screen):
     def set_annotation_mode(self, mode: str) -> None:
         """Show what annotation step is pending (selection, claim link) in the status line."""
         self.query_one(StatusLine).mode = mode
+
+    def show_done(self, is_done: Callable[[str], bool]) -> None:
+        """Mark the headers of the documents ``is_done`` says are done (and those of the
+        panes opened later)."""
+        self._is_done = is_done
+        for pane in self.panes:
+            pane.header.show_done(is_done(pane.document.id))
 
     def set_note(self, note: str) -> None:
         """Show a short ``note`` (keymap problems...) in the status line."""
