@@ -80,3 +80,36 @@ def test_the_focused_pane_is_marked_in_its_header_and_border(tmp_path):
             assert borders() == [focused]
 
     run(go())
+
+
+def test_o_asks_which_document_to_open_related_ones_first(tmp_path):
+    body = ("Russia and China signed an agreement to build the International Lunar Research "
+            "Station (ILRS), said Roscosmos and the CNSA on 9 March 2021.")
+    paths = write_docs(tmp_path, a_first=body + "\n", b_other="Tomatoes grow best in warm soil.\n",
+                       c_copy=body + "\n", d_more="Another unrelated page about gardens.\n")
+
+    async def go():
+        from reader.tui.dialogs.document_chooser import DocumentChooser
+
+        app = app_for(paths, shown=[0])
+        async with app.run_test(size=(160, 30)) as pilot:
+            await wait_for(pilot, lambda: app.relations_ready, "relations")
+            await pilot.press("o")
+            await wait_for(pilot, lambda: isinstance(app.screen, DocumentChooser), "the chooser")
+            assert len(app.reading.panes) == 1  # nothing opened yet
+            rows = app.screen.rows
+            assert [r.doc_id for r in rows] == ["c_copy", "b_other", "d_more"]  # related first
+            assert "duplicate" in rows[0].relation
+            shown = "\n".join(screen_lines(app))
+            assert "c_copy" in shown and "duplicate" in shown and "d_more" in shown
+            await pilot.press("escape")
+            await pilot.pause()
+            assert len(app.reading.panes) == 1  # escape opens nothing
+            await pilot.press("o")
+            await wait_for(pilot, lambda: isinstance(app.screen, DocumentChooser), "the chooser")
+            await pilot.press("down", "down", "enter")
+            await wait_for(pilot, lambda: len(app.reading.panes) == 2, "the new pane")
+            assert [p.document.id for p in app.reading.panes] == ["a_first", "d_more"]
+            assert app.reading.panes[1].view.has_focus and FOCUS_MARK in header_row(app).split("▏")[1]
+
+    run(go())

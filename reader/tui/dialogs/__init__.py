@@ -9,6 +9,7 @@
 - SuggestionReview(suggestions, documents) -> list[Suggestion] | None
 - SpanList(spans, document) -> span id | None
 - RelationsDialog(document, relations, documents, decide=...) -> (doc id, other id) | None
+- DocumentChooser(rows, more=...) -> doc id | None
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ _WHERE = {
     "SuggestionReview": "suggestion_review",
     "SpanList": "span_list",
     "RelationsDialog": "relations",
+    "DocumentChooser": "document_chooser",
+    "DocumentRow": "document_chooser",
     "Dialog": "base",
 }
 

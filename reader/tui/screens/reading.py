@@ -18,6 +18,7 @@ and the panes scroll together row for row (widgets/geometry.py: ``ParallelRows``
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from rich.style import Style
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
     from reader.core.document import Document
 
 MAX_PANES = 4
+#: Most documents the `o` chooser lists (the library, `L`, lists them all).
+CHOOSER_ROWS = 200
 #: Below this many columns two panes are too narrow to read: show the focused one only.
 NARROW_WIDTH = 100
 #: The paragraph aligned with the cursor's: bold (readable in NO_COLOR and 16 colours)
@@ -255,24 +258,63 @@ class ReadingScreen(WholeFrame, Screen):
     def action_pane_prev(self) -> None:
         self.focus_pane(self.focused_index() - 1)
 
-    async def action_pane_add(self) -> None:
-        """Open a document not on screen in a new pane to the right: the focused one's
-        best related document (confirmed relations first, never a rejected one), else the
-        next one loaded."""
-        shown = {id(pane.document) for pane in self.panes}
-        candidate = None
-        relations = getattr(self.app, "relations", None)
-        if relations is not None and self.panes:
-            by_id = {d.id: d for d in self.documents}
-            focused = self.panes[self.focused_index()].document
-            candidate = next((by_id[i] for i in relations.partners(focused.id)
-                              if i in by_id and id(by_id[i]) not in shown), None)
-        if candidate is None:
-            candidate = next((d for d in self.documents if id(d) not in shown), None)
-        if candidate is None:
+    def action_pane_add(self) -> None:
+        """Ask which document to open in a new pane to the right: those not on screen,
+        the focused one's related documents first (confirmed relations first, never a
+        rejected one), then the others in the order they were loaded."""
+        from reader.tui.dialogs.document_chooser import DocumentChooser
+
+        if len(self.panes) >= MAX_PANES:
+            self.notify(f"At most {MAX_PANES} panes: close one first (x).", severity="warning")
+            return
+        rows, more = self._chooser_rows()
+        if not rows:
             self.notify("Every loaded document is already open.")
             return
-        await self.open_document(candidate)
+        self.app.push_screen(DocumentChooser(rows, more=more), self._open_chosen)
+
+    def _chooser_rows(self) -> tuple[list[Any], int]:
+        """(rows of the `o` chooser, how many documents did not fit); no file is read
+        for a document not read yet (its file name stands for its title)."""
+        from reader.annotate.relations import KIND_SYMBOLS, short_id
+        from reader.core.lazy_loading import LazyCorpus, document_ids
+        from reader.tui.dialogs.document_chooser import DocumentRow
+
+        shown = {pane.document.id for pane in self.panes}
+        ids = document_ids(self.documents)
+        index_of = {doc_id: i for i, doc_id in enumerate(ids)}
+        relation_of: dict[str, str] = {}
+        relations = getattr(self.app, "relations", None)
+        if relations is not None and self.panes:
+            focused = self.panes[self.focused_index()].document.id
+            for relation in relations.of(focused):
+                other = relations.other(relation, focused)
+                if relations.decision(relation) != "rejected":
+                    relation_of.setdefault(other, f"{KIND_SYMBOLS[relation.kind]} {relation.kind}")
+            order = [i for i in relations.partners(focused) if i in index_of]
+        else:
+            order = []
+        seen = set(order)
+        order += [doc_id for doc_id in ids if doc_id not in seen]
+        order = [doc_id for doc_id in order if doc_id not in shown]
+        lazy = isinstance(self.documents, LazyCorpus)
+        rows = []
+        for doc_id in order[:CHOOSER_ROWS]:
+            i = index_of[doc_id]
+            if lazy and not self.documents.is_read(i):
+                name = Path(self.documents.path_of(i)).name
+            else:
+                name = self.documents[i].title or short_id(doc_id)
+            rows.append(DocumentRow(doc_id, relation_of.get(doc_id, ""), name))
+        return rows, max(0, len(order) - CHOOSER_ROWS)
+
+    async def _open_chosen(self, doc_id: str | None) -> None:
+        """The chooser's answer: open that document in a new pane (nothing on escape)."""
+        from reader.core.lazy_loading import find_document
+
+        document = find_document(self.documents, doc_id) if doc_id is not None else None
+        if document is not None:
+            await self.open_document(document)
 
     async def open_document(self, document: Document) -> None:
         """Show ``document`` in a new pane (or focus its pane if it is already shown)."""
