@@ -113,3 +113,57 @@ def test_o_asks_which_document_to_open_related_ones_first(tmp_path):
             assert app.reading.panes[1].view.has_focus and FOCUS_MARK in header_row(app).split("▏")[1]
 
     run(go())
+
+
+def test_reopening_the_database_restores_the_open_panes_and_each_cursor(tmp_path):
+    paths = docs(tmp_path, 3)
+    db = create_db(tmp_path / "a.db")
+    left: dict[str, int] = {}
+
+    async def first_session():
+        app = app_for(paths, [0], db_path=db, annotator="tester")
+        async with app.run_test(size=(160, 30)) as pilot:
+            await wait_for(pilot, lambda: app.store is not None, "the database")
+            await pilot.press("ctrl+down", "ctrl+down", "ctrl+down", "w")
+            for _ in range(2):  # open d1 and d2 next to d0
+                await pilot.press("o")
+                await pilot.pause()
+                await pilot.press("enter")
+                await wait_for(pilot, lambda: app.screen is app.reading, "the chooser to close")
+            await pilot.press("ctrl+down", "w", "w")  # in d2
+            await pilot.press("shift+tab")  # d1
+            await pilot.press("ctrl+down", "ctrl+down")
+            await pilot.press("shift+tab", "s")  # d0 moves right of d1: d1 d0 d2
+            await pilot.pause()
+            panes = app.reading.panes
+            assert [p.document.id for p in panes] == ["d1", "d0", "d2"]
+            left.update({p.document.id: p.view.cursor for p in panes})
+            assert all(left.values())
+            await pilot.press("q")
+
+    async def second_session():
+        app = app_for(paths, [2], db_path=db, annotator="tester")
+        async with app.run_test(size=(160, 30)) as pilot:
+            await wait_for(pilot, lambda: [p.document.id for p in app.reading.panes] == ["d1", "d0", "d2"],
+                           "the panes of the last session")
+            await pilot.pause()
+            assert {p.document.id: p.view.cursor for p in app.reading.panes} == left
+            # Close d2 and quit: the next session shows d1 and d0, and d2 opens on its cursor.
+            await pilot.press("tab", "tab", "x")
+            await pilot.pause()
+            await pilot.press("q")
+
+    async def third_session():
+        app = app_for(paths, [2], db_path=db, annotator="tester")
+        async with app.run_test(size=(160, 30)) as pilot:
+            await wait_for(pilot, lambda: [p.document.id for p in app.reading.panes] == ["d1", "d0"],
+                           "two panes")
+            await pilot.press("o")
+            await pilot.pause()
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: len(app.reading.panes) == 3, "d2 again")
+            assert app.reading.panes[2].view.cursor == left["d2"]
+
+    run(first_session())
+    run(second_session())
+    run(third_session())

@@ -43,6 +43,9 @@ DOCUMENTS, SPANS, ENTITIES, LINKS = "documents", "spans", "entities", "links"
 RELATIONS = "relations"
 RELATION_KINDS = ("duplicate", "translation", "same-event")
 RELATION_DECISIONS = ("confirmed", "rejected")
+#: Where the reader left each document: {"cursor": offset, "pane": position or None},
+#: keyed by document id (not annotations: never undone, never exported).
+VIEWS = "views"
 _SPAN_FIELDS = set(Span.__dataclass_fields__) - {"id", "doc_id", "created"}
 _ENTITY_FIELDS = {"type", "name", "aliases"}
 
@@ -424,6 +427,44 @@ class AnnotationStore:
     def relation_decisions(self) -> dict[str, str]:
         """Every decided relation: `Relation.key` -> "confirmed" or "rejected"."""
         return {key: record["decision"] for key, record in self._storage.tables.get(RELATIONS, {}).items()}
+
+    # -- where the reader left off ------------------------------------------------------------
+    def reading_state(self) -> tuple[list[str], dict[str, int]]:
+        """(the documents that were open in panes, left to right; each document's cursor
+        offset) as the reader left them. A malformed record (the file is untrusted) is
+        left out: a cursor or a pane that is not a non-negative integer."""
+        def natural(value: Any) -> bool:
+            return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+        placed: list[tuple[int, str]] = []
+        cursors: dict[str, int] = {}
+        for doc_id, record in self._storage.tables.get(VIEWS, {}).items():
+            if not isinstance(record, dict):
+                continue
+            if natural(record.get("cursor")):
+                cursors[str(doc_id)] = record["cursor"]
+            if natural(record.get("pane")):
+                placed.append((record["pane"], str(doc_id)))
+        return [doc_id for _pane, doc_id in sorted(placed)], cursors
+
+    def save_reading_state(self, panes: list[str], cursors: dict[str, int]) -> None:
+        """Note the documents open in panes (in order) and cursor offsets (documents not
+        named keep their cursor and are noted closed): one change, durable, not on the
+        undo stack. Nothing is written if nothing changed or the store is read-only."""
+        if self.read_only:
+            return
+        table = self._storage.tables.get(VIEWS, {})
+        writes: dict[str, dict[str, Any]] = {}
+        for doc_id in {*table, *panes, *cursors}:
+            old = dict(table.get(doc_id) or {})
+            cursor = cursors.get(doc_id, old.get("cursor", 0))
+            record = {"cursor": cursor, "pane": panes.index(doc_id) if doc_id in panes else None}
+            if old != record:
+                writes[doc_id] = record
+        if writes:
+            with self.change("note where the reader is", undoable=False):
+                for doc_id, record in writes.items():
+                    self._put(VIEWS, doc_id, record)
 
     # -- everything at once ------------------------------------------------------------------
     def snapshot(self) -> AnnotationSet:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from rich.style import Style
 from textual import events, work
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.screen import Screen
 
 from reader.tui.bindings import READING_BINDINGS
@@ -127,6 +128,12 @@ class ReadingScreen(WholeFrame, Screen):
         self._pair: tuple[DocumentView, DocumentView, Any, ParallelRows] | None = None
         #: Whether a document (by id) is marked done: the app gives it (show_done).
         self._is_done: Callable[[str], bool] = lambda _doc_id: False
+        #: Cursor offsets of documents not on screen (closed, or restored from the
+        #: database): a pane opened on one of them starts there.
+        self._cursors: dict[str, int] = {}
+
+    class PanesChanged(Message):
+        """Panes were opened, closed or moved (the app notes them in the database)."""
 
     # ------------------------------------------------------------------ composition
 
@@ -329,10 +336,13 @@ class ReadingScreen(WholeFrame, Screen):
         panes = self.panes
         await self.mount(pane.header, after=panes[-1].header if panes else None)
         await self.mount(pane.view, after=panes[-1].view if panes else None)
+        if document.id in self._cursors:
+            pane.view.move_cursor(self._cursors.pop(document.id), center=True)
         self._mark_first()
         self._update_narrow(self.size.width)
         self.focus_pane(len(self.panes) - 1)
         self.call_after_refresh(self._update_parallel)
+        self.post_message(self.PanesChanged())
 
     async def action_pane_close(self) -> None:
         panes = self.panes
@@ -340,12 +350,15 @@ class ReadingScreen(WholeFrame, Screen):
             self.notify("The last pane stays open (q quits).")
             return
         index = self.focused_index()
-        await self.remove_children(list(panes[index].widgets))
+        closed = panes[index]
+        self._cursors[closed.document.id] = closed.view.cursor
+        await self.remove_children(list(closed.widgets))
         self._show_aligned()
         self._mark_first()
         self._update_narrow(self.size.width)
         self.focus_pane(min(index, len(self.panes) - 1))
         self._update_parallel()
+        self.post_message(self.PanesChanged())
 
     def action_pane_swap(self) -> None:
         """Swap the focused pane with the one to its right (the last with the first)."""
@@ -362,6 +375,41 @@ class ReadingScreen(WholeFrame, Screen):
         self._mark_first()
         self.focus_pane(other)
         self._update_parallel()
+        self.post_message(self.PanesChanged())
+
+    # ------------------------------------------------------------------ where the reader is
+
+    def reading_state(self) -> tuple[list[str], dict[str, int]]:
+        """(ids of the documents in panes, left to right; cursor offset of every document
+        read in this session) for the database to keep."""
+        cursors = dict(self._cursors)
+        for pane in self.panes:
+            cursors[pane.document.id] = pane.view.cursor
+        return [pane.document.id for pane in self.panes], cursors
+
+    async def restore(self, doc_ids: list[str], cursors: dict[str, int]) -> None:
+        """Show the documents ``doc_ids`` (those loaded, at most MAX_PANES) in panes, in
+        that order, instead of the panes shown; put each document's cursor back on its
+        offset in ``cursors`` (now or when a pane opens on it)."""
+        from reader.core.lazy_loading import find_document
+
+        self._cursors.update(cursors)
+        wanted = [d for d in (find_document(self.documents, i) for i in doc_ids[:MAX_PANES]) if d is not None]
+        if wanted and [d.id for d in wanted] != [pane.document.id for pane in self.panes]:
+            old = self.panes
+            for document in wanted:
+                pane = self._new_pane(document)
+                await self.mount(pane.header, after=self.panes[-1].header)
+                await self.mount(pane.view, after=self.panes[-1].view)
+            await self.remove_children([w for pane in old for w in pane.widgets])
+            self._mark_first()
+            self._update_narrow(self.size.width)
+            self.focus_pane(0)
+            self.call_after_refresh(self._update_parallel)
+        for pane in self.panes:
+            offset = self._cursors.pop(pane.document.id, None)
+            if offset is not None:
+                pane.view.move_cursor(offset, center=True)
 
     # ------------------------------------------------------------------ sync-scroll
 
