@@ -239,7 +239,7 @@ def test_the_parallel_reading_bench_runs_quick():
     bench = Path(__file__).resolve().parent.parent / "bench" / "bench_parallel.py"
     done = subprocess.run([sys.executable, str(bench), "--quick"], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    ratio = next(line for line in done.stdout.splitlines() if line.startswith("ratio sync on / off"))
+    ratio = next(line for line in done.stdout.splitlines() if line.startswith("ratio parallel / free"))
     assert float(ratio.split(":")[1]) > 0
 
 
