@@ -331,3 +331,25 @@ def test_one_blank_row_between_paragraphs_whatever_the_file_has(tmp_path):
 
     for path in paths:
         run(go(path))
+
+
+def test_a_new_terminal_size_keeps_the_panes_lined_up_where_the_reader_is():
+    async def go():
+        app = app_for()
+        async with app.run_test(size=SIZE) as pilot:
+            a, b = await lined_up(app, pilot)
+            await pilot.press("tab")  # the English pane (on the right) leads
+            for _ in range(17):
+                await pilot.press("ctrl+down")  # 000's cursor stays at its top
+            await pilot.pause()
+            assert b.has_focus and b.scroll_y > 0
+            await pilot.resize_terminal(130, 40)
+            await wait_until(pilot, lambda: b.scroll_y == a.scroll_y and b.size.width < 70)
+            await pilot.pause(0.3)
+            assert b.scroll_y == a.scroll_y > 0  # not dragged back to 000's cursor at the top
+            line = b.cursor_screen_line()
+            assert b.scroll_y <= line < b.scroll_y + b.scrollable_content_region.height
+            for i in range(len(a.document.paragraphs)):
+                assert a.paragraph_row(i) == b.paragraph_row(i + 2), f"¶{i}"
+
+    run(go())

@@ -182,7 +182,9 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         self._last_top = -1  # report the position again, now that the size is known
         self._report_scroll()
         self._window_stale = False
-        self._scroll_cursor_into_view(center=True)
+        if self._rows.parallel is None or self.has_focus:
+            # A pane lined up with the focused one follows that one's rows, not its own cursor.
+            self._scroll_cursor_into_view(center=True)
         self.refresh()
 
     def _ensure_laid_out(self, index: int) -> bool:
@@ -216,7 +218,8 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         self._ensure_laid_out(self._rows.block_at(self._cursor))
         self._sync_virtual_size()
         self._realize_window()
-        self._scroll_cursor_into_view()
+        if self._rows.parallel is None or self.has_focus:
+            self._scroll_cursor_into_view()
         self.refresh()
 
     def scroll_to_row(self, row: int) -> None:
