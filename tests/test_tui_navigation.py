@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from tui_support import app_for, write_docs
 
 from reader.bidi.layout import layout_paragraph
@@ -178,20 +179,48 @@ def test_resize_keeps_the_cursor_offset_and_relayouts(tmp_path):
     run(go())
 
 
-def test_home_and_end_go_to_the_left_and_right_edges_of_the_screen_line(tmp_path):
-    text = "مرحبا بالعالم الجميل"
-    (path,) = write_docs(tmp_path, ar=text + "\n")
+@pytest.mark.parametrize("keymap, home, end", [("default", "home", "end"), ("vim", "0", "dollar_sign")])
+def test_line_start_and_end_are_the_logical_start_and_end_of_an_arabic_line(keymap, home, end):
+    """000 ¶12, its second screen line: line start is where the line begins in reading
+    order (its right edge), line end where it ends (its left edge)."""
+    from reader.core.bundled import seeds_dir
+
+    path = next(seeds_dir().glob("000_*.txt"))
+
+    async def go():
+        app = app_for([path], keymap=keymap)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            view = app.reading.panes[0].view
+            paragraph = view.document.paragraphs[11]  # ¶12 on screen
+            lines = layout_paragraph(paragraph.text, 79, "rtl").lines
+            assert len(lines) >= 3 and all(line.rtl for line in lines)
+            view.move_cursor(paragraph.start + lines[1].start + 3)  # inside the second line
+            await pilot.press(home)
+            assert view.cursor == paragraph.start + lines[1].start
+            assert view.cursor_location()[2] == 78  # the right edge of the pane
+            await pilot.press(end)
+            last = max(start for start, _end in lines[1].cells)
+            assert view.cursor == paragraph.start + last
+            assert view.cursor_location()[2] == lines[1].pad(79)  # the left end of the text
+            await pilot.press(home)
+            assert view.cursor == paragraph.start + lines[1].start
+
+    run(go())
+
+
+def test_line_start_and_end_on_an_english_line_are_its_left_and_right_edges(tmp_path):
+    text = "Russia and China signed an agreement"
+    (path,) = write_docs(tmp_path, en=text + "\n")
 
     async def go():
         app = app_for([path])
         async with app.run_test(size=(80, 24)) as pilot:
             view = app.reading.panes[0].view
-            line = layout_paragraph(text, 79, "rtl").lines[0]
-            await pilot.press("left", "left", "end")
-            assert view.cursor == line.cells[-1][0] == 0  # the right edge is where Arabic starts
+            await pilot.press("right", "right", "end")
+            assert view.cursor == len(text) - 1 and view.cursor_location()[2] == len(text) - 1
             await pilot.press("home")
-            assert view.cursor == line.cells[0][0] == len(text) - 1
-            assert view.cursor_location()[2] == line.pad(79)
+            assert view.cursor == 0 and view.cursor_location()[2] == 0
 
     run(go())
 

@@ -37,11 +37,15 @@ def test_add_swap_and_close_panes(tmp_path):
         app = app_for(paths, shown=[0])
         async with app.run_test(size=(160, 40)) as pilot:
             screen = app.reading
-            await pilot.press("o")
+            await pilot.press("o")  # a chooser: enter opens its first row
+            await pilot.pause()
+            await pilot.press("enter")
             await pilot.pause()
             assert [p.document.id for p in screen.panes] == ["d0", "d1"]
             assert screen.panes[1].view.has_focus
             await pilot.press("o")
+            await pilot.pause()
+            await pilot.press("enter")
             await pilot.pause()
             assert len(screen.panes) == 3
             await pilot.press("tab")  # from the third pane back to the first
@@ -96,6 +100,7 @@ def test_sync_scroll_keeps_the_partner_paragraph_level_with_the_cursor_paragraph
         async with app.run_test(size=(160, 40)) as pilot:
             screen = app.reading
             left, right = (pane.view for pane in screen.panes)
+            await pilot.press("vertical_line")  # the parallel layout off: free scrolling
             await pilot.press("pagedown", "pagedown")
             await pilot.pause()
             assert left.top_paragraph > 5 and right.top_paragraph == 0  # independent so far

@@ -27,9 +27,11 @@ async def wait_until(pilot, condition, timeout: float = 12.0) -> None:
 
 
 async def aligned_seeds(app, pilot):
-    """The two panes (000, 004) once their alignment has landed, sync turned on."""
+    """The two panes (000, 004) once their alignment has landed, sync turned on, the
+    parallel layout off (sync-scroll levels paragraphs of panes that scroll freely)."""
     screen = app.reading
     a, b = screen.panes
+    await pilot.press("vertical_line")
     assert (a.document.id[:3], b.document.id[:3]) == ("000", "004")
     await wait_until(pilot, lambda: screen.partners(a.document, b.document).alignment is not None)
     await pilot.press("S")
@@ -237,7 +239,7 @@ def test_the_parallel_reading_bench_runs_quick():
     bench = Path(__file__).resolve().parent.parent / "bench" / "bench_parallel.py"
     done = subprocess.run([sys.executable, str(bench), "--quick"], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    ratio = next(line for line in done.stdout.splitlines() if line.startswith("ratio sync on / off"))
+    ratio = next(line for line in done.stdout.splitlines() if line.startswith("ratio parallel / free"))
     assert float(ratio.split(":")[1]) > 0
 
 
@@ -257,5 +259,97 @@ def test_undoing_a_rejection_in_a_pane_aligns_the_panes_again(tmp_path):
             await wait_until(pilot, lambda: screen.partners(a.document, b.document).alignment is not None)
             assert app.relations.pairing(a.document.id, b.document.id) is None
             await wait_until(pilot, lambda: b.view.paragraph_emphasis.get(2) == ALIGNED_STYLE)
+
+    run(go())
+
+
+# ---------------------------------------------------------------- the parallel layout
+
+
+async def lined_up(app, pilot):
+    """The seeds' two panes once the parallel layout holds them (the default)."""
+    screen = app.reading
+    await wait_until(pilot, lambda: "parallel" in screen_lines(app)[-2])
+    a, b = (pane.view for pane in screen.panes)
+    return a, b
+
+
+def test_scrolling_either_pane_scrolls_both_row_for_row():
+    async def go():
+        app = app_for()
+        async with app.run_test(size=SIZE) as pilot:
+            a, b = await lined_up(app, pilot)
+            assert a.paragraph_row(0) == b.paragraph_row(2)
+            await pilot.press("pagedown")
+            await pilot.pause()
+            assert a.scroll_y > 0 and b.scroll_y == a.scroll_y
+            await pilot.press("tab", "pagedown", "pagedown")  # now the English pane leads
+            await pilot.pause()
+            assert b.has_focus and b.scroll_y > 0 and a.scroll_y == b.scroll_y
+            for i in range(len(a.document.paragraphs)):
+                assert a.paragraph_row(i) == b.paragraph_row(i + 2), f"¶{i}"
+
+    run(go())
+
+
+def test_the_parallel_layout_key_turns_it_off_and_on_again():
+    async def go():
+        app = app_for()
+        async with app.run_test(size=SIZE) as pilot:
+            a, b = await lined_up(app, pilot)
+            assert a.paragraph_row(0) == b.paragraph_row(2) > 0
+            await pilot.press("vertical_line")  # parallel-layout in keymaps/default.toml
+            await pilot.pause()
+            assert "parallel" not in screen_lines(app)[-2]
+            assert a.paragraph_row(0) == 0  # no blank rows for 004's titles any more
+            await pilot.press("pagedown")
+            await pilot.pause()
+            assert a.scroll_y > 0 and b.scroll_y == 0  # free scrolling
+            await pilot.press("vertical_line")
+            await wait_until(pilot, lambda: "parallel" in screen_lines(app)[-2])
+            await pilot.pause()
+            assert b.scroll_y == a.scroll_y > 0
+            assert a.paragraph_row(5) == b.paragraph_row(7)
+
+    run(go())
+
+
+def test_one_blank_row_between_paragraphs_whatever_the_file_has(tmp_path):
+    """000 has no blank line between its paragraphs, the other file three: on screen
+    both show exactly one blank row between paragraphs."""
+    from tui_support import write_docs
+
+    paths = write_docs(tmp_path, tight="First paragraph.\nSecond paragraph.\nThird.\n",
+                       loose="First paragraph.\n\n\n\nSecond paragraph.\n\n\n\nThird.\n")
+
+    async def go(path):
+        app = app_for([path])
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            rows = [line.rstrip(" ▁▂▃▄▅▆▇█▉▊▋▌▍▎▏▐") for line in screen_lines(app)[1:7]]
+            assert [r.strip() for r in rows] == ["First paragraph.", "", "Second paragraph.", "", "Third.", ""]
+
+    for path in paths:
+        run(go(path))
+
+
+def test_a_new_terminal_size_keeps_the_panes_lined_up_where_the_reader_is():
+    async def go():
+        app = app_for()
+        async with app.run_test(size=SIZE) as pilot:
+            a, b = await lined_up(app, pilot)
+            await pilot.press("tab")  # the English pane (on the right) leads
+            for _ in range(17):
+                await pilot.press("ctrl+down")  # 000's cursor stays at its top
+            await pilot.pause()
+            assert b.has_focus and b.scroll_y > 0
+            await pilot.resize_terminal(130, 40)
+            await wait_until(pilot, lambda: b.scroll_y == a.scroll_y and b.size.width < 70)
+            await pilot.pause(0.3)
+            assert b.scroll_y == a.scroll_y > 0  # not dragged back to 000's cursor at the top
+            line = b.cursor_screen_line()
+            assert b.scroll_y <= line < b.scroll_y + b.scrollable_content_region.height
+            for i in range(len(a.document.paragraphs)):
+                assert a.paragraph_row(i) == b.paragraph_row(i + 2), f"¶{i}"
 
     run(go())

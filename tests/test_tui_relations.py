@@ -78,7 +78,9 @@ def test_o_opens_the_related_document_before_the_next_one(tmp_path):
                     break
                 await pilot.pause(0.05)
             assert app.relations.partners("a_first") == ["c_copy"]
-            await pilot.press("o")
+            await pilot.press("o")  # the chooser lists the related document first
+            await pilot.pause()
+            await pilot.press("enter")
             await pilot.pause()
             assert [p.document.id for p in app.reading.panes] == ["a_first", "c_copy"]
 

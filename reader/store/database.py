@@ -48,6 +48,9 @@ CURATION = "curation"
 #: Suggestions the user rejected (reader.annotate.suggestions), keyed by
 #: "<doc id>|<start>|<end>|<label>", so that they are not proposed again.
 REJECTED_SUGGESTIONS = "rejected_suggestions"
+#: Where the reader left each document: {"cursor": offset, "pane": position or None},
+#: keyed by document id (not annotations: never undone, never exported).
+VIEWS = "views"
 _SPAN_FIELDS = set(Span.__dataclass_fields__) - {"id", "doc_id", "created"}
 _ENTITY_FIELDS = {"type", "name", "aliases"}
 
@@ -477,6 +480,43 @@ class AnnotationStore:
         records = self._storage.tables.get(REJECTED_SUGGESTIONS, {}).values()
         return {(r["doc_id"], r["start"], r["end"], r["label"]) for r in records
                 if doc_id is None or r["doc_id"] == doc_id}
+    # -- where the reader left off ------------------------------------------------------------
+    def reading_state(self) -> tuple[list[str], dict[str, int]]:
+        """(the documents that were open in panes, left to right; each document's cursor
+        offset) as the reader left them. A malformed record (the file is untrusted) is
+        left out: a cursor or a pane that is not a non-negative integer."""
+        def natural(value: Any) -> bool:
+            return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+        placed: list[tuple[int, str]] = []
+        cursors: dict[str, int] = {}
+        for doc_id, record in self._storage.tables.get(VIEWS, {}).items():
+            if not isinstance(record, dict):
+                continue
+            if natural(record.get("cursor")):
+                cursors[str(doc_id)] = record["cursor"]
+            if natural(record.get("pane")):
+                placed.append((record["pane"], str(doc_id)))
+        return [doc_id for _pane, doc_id in sorted(placed)], cursors
+
+    def save_reading_state(self, panes: list[str], cursors: dict[str, int]) -> None:
+        """Note the documents open in panes (in order) and cursor offsets (documents not
+        named keep their cursor and are noted closed): one change, durable, not on the
+        undo stack. Nothing is written if nothing changed or the store is read-only."""
+        if self.read_only:
+            return
+        table = self._storage.tables.get(VIEWS, {})
+        writes: dict[str, dict[str, Any]] = {}
+        for doc_id in {*table, *panes, *cursors}:
+            old = dict(table.get(doc_id) or {})
+            cursor = cursors.get(doc_id, old.get("cursor", 0))
+            record = {"cursor": cursor, "pane": panes.index(doc_id) if doc_id in panes else None}
+            if old != record:
+                writes[doc_id] = record
+        if writes:
+            with self.change("note where the reader is", undoable=False):
+                for doc_id, record in writes.items():
+                    self._put(VIEWS, doc_id, record)
 
     # -- everything at once ------------------------------------------------------------------
     def snapshot(self) -> AnnotationSet:

@@ -216,7 +216,35 @@ class ReaderApp(TypeAheadMixin, KeymapMixin, App):
             for pane in self.reading.panes:
                 pane.view._register_document()
                 pane.view.refresh()
+            self.call_later(self._restore_reading_state, store)
         self.refresh_database_state()
+
+    async def _restore_reading_state(self, store: Any) -> None:
+        """Open the panes the database says were open, with each document's cursor."""
+        try:
+            panes, cursors = store.reading_state()
+        except Exception as error:  # noqa: BLE001 - where the reader was is a convenience
+            self.notify(f"where you left off could not be read: {error}", severity="warning")
+            return
+        if panes or cursors:
+            await self.reading.restore(panes, cursors)
+
+    def _save_reading_state(self) -> None:
+        """Note the open panes and the cursors in the database (if one is open)."""
+        store = self.store
+        if store is None or self.reading is None or not self.reading.is_mounted:
+            return
+        try:
+            store.save_reading_state(*self.reading.reading_state())
+        except Exception as error:  # noqa: BLE001 - never lose the session over this
+            self.notify(f"where you are could not be saved: {error}", severity="warning")
+
+    def on_reading_screen_panes_changed(self, message: Any) -> None:
+        self._save_reading_state()
+
+    async def action_quit(self) -> None:
+        self._save_reading_state()
+        self.exit()
 
     def refresh_database_state(self) -> None:
         """Show the store's save state (saved / unsaved / read-only) in the status line."""
@@ -228,6 +256,8 @@ class ReaderApp(TypeAheadMixin, KeymapMixin, App):
         else:
             state = f"{Path(self.db_path).name}: {'saved' if store.saved else 'saving…'}"
         self._set_database_state(state)
+        if self.reading is not None and self.reading.is_mounted:
+            self.reading.show_done(self.annotation.is_done)
         # An undo or redo in a pane may have taken back a relation decision.
         if store is not None and store.relation_decisions() != self.relations.decisions:
             self._relation_decisions_changed()

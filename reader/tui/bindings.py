@@ -51,8 +51,8 @@ PANE_BINDINGS: list[Binding] = [
     _b("sentence-prev", "left_parenthesis", "sentence_prev", "Previous sentence"),
     _b("paragraph-next", "ctrl+down,right_curly_bracket", "paragraph_next", "Next paragraph"),
     _b("paragraph-prev", "ctrl+up,left_curly_bracket", "paragraph_prev", "Previous paragraph"),
-    _b("line-start", "home", "line_start", "Line start"),
-    _b("line-end", "end", "line_end", "Line end"),
+    _b("line-start", "home", "line_start", "Line start (in reading order)"),
+    _b("line-end", "end", "line_end", "Line end (in reading order)"),
     _b("page-up", "pageup", "page_up", "Page up"),
     _b("page-down", "pagedown,space", "page_down", "Page down"),
     _b("doc-top", "ctrl+home,g", "doc_top", "Top"),
@@ -68,6 +68,7 @@ READING_BINDINGS: list[Binding] = [
     _b("pane-swap", "s", "pane_swap", "Swap with next pane"),
     _b("sync-scroll", "S", "sync_scroll", "Scroll together", show=True),
     _b("jump-aligned", "a", "jump_aligned", "Go to aligned paragraph"),
+    _b("parallel-layout", "vertical_line", "parallel_layout", "Line up aligned paragraphs (or scroll freely)"),
 ]
 
 #: The library screen.

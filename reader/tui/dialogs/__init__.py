@@ -10,6 +10,7 @@
 - SuggestionsPanel(document, suggestions, schema, act=...) -> None (decides as keys are pressed)
 - SpanList(spans, document) -> span id | None
 - RelationsDialog(document, relations, documents, decide=...) -> (doc id, other id) | None
+- DocumentChooser(rows, more=...) -> doc id | None
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ _WHERE = {
     "SuggestionsPanel": "suggestions",
     "SpanList": "span_list",
     "RelationsDialog": "relations",
+    "DocumentChooser": "document_chooser",
+    "DocumentRow": "document_chooser",
     "Dialog": "base",
 }
 

@@ -9,20 +9,28 @@ screen row, as far as the document ends allow) and drawn bold on a band
 (``ALIGNED_STYLE``); paragraphs the alignment leaves out (headlines, "Previous Post")
 are dimmed. A relation the user rejected (reader.annotate.relations) is not aligned: its
 panes scroll proportionally and nothing is highlighted.
+
+Two panes whose documents are aligned are lined up (the parallel layout, on by default,
+``parallel-layout`` turns it off): each group of aligned paragraphs starts on the same row
+in both panes, the shorter side padded, a paragraph only one side has faces blank rows,
+and the panes scroll together row for row (widgets/geometry.py: ``ParallelRows``).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
 
 from rich.style import Style
 from textual import events, work
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.screen import Screen
 
 from reader.tui.bindings import READING_BINDINGS
 from reader.tui.screens.whole_frame import WholeFrame
 from reader.tui.widgets.document_view import DocumentView, LayoutOrder
+from reader.tui.widgets.geometry import ParallelRows
 from reader.tui.widgets.key_bar import KeyBar
 from reader.tui.widgets.pane import Pane, PaneHeader
 from reader.tui.widgets.status_line import StatusLine
@@ -31,6 +39,8 @@ if TYPE_CHECKING:
     from reader.core.document import Document
 
 MAX_PANES = 4
+#: Most documents the `o` chooser lists (the library, `L`, lists them all).
+CHOOSER_ROWS = 200
 #: Below this many columns two panes are too narrow to read: show the focused one only.
 NARROW_WIDTH = 100
 #: The paragraph aligned with the cursor's: bold (readable in NO_COLOR and 16 colours)
@@ -38,6 +48,22 @@ NARROW_WIDTH = 100
 ALIGNED_STYLE = Style(bold=True, bgcolor="grey23")
 #: A paragraph the alignment leaves out (boilerplate, a headline only one side has).
 UNALIGNED_STYLE = Style(dim=True)
+#: Two documents are lined up when the alignment's beads hold at least this share of each
+#: document's paragraphs (two unrelated articles align little: better read freely).
+PARALLEL_MIN_SHARE = 0.5
+
+
+def parallel_groups(alignment: Any, flip: bool = False) -> list[tuple[tuple[int, ...], tuple[int, ...]]] | None:
+    """The paragraph groups that a parallel layout lines up (``alignment.path``, sides
+    swapped with ``flip``), or None if the alignment holds too few of the paragraphs."""
+    counts = [0, 0]
+    for bead in alignment.beads:
+        counts[0] += len(bead.a)
+        counts[1] += len(bead.b)
+    totals = [sum(len(bead.a) for bead in alignment.path), sum(len(bead.b) for bead in alignment.path)]
+    if not all(totals) or min(c / t for c, t in zip(counts, totals)) < PARALLEL_MIN_SHARE:
+        return None
+    return [(bead.b, bead.a) if flip else (bead.a, bead.b) for bead in alignment.path]
 
 
 class ParagraphPartners:
@@ -75,7 +101,8 @@ class ReadingScreen(WholeFrame, Screen):
     ReadingScreen > PaneHeader { height: 1; background: $panel; text-style: bold; }
     ReadingScreen > PaneHeader.-focused { background: $primary; text-style: bold reverse; }
     ReadingScreen > PaneHeader, ReadingScreen > DocumentView { border-left: vkey $panel-lighten-2; }
-    ReadingScreen > .-first { border-left: none; }
+    ReadingScreen > PaneHeader.-focused, ReadingScreen > DocumentView.-focused { border-left: vkey $accent; }
+    ReadingScreen > PaneHeader.-first, ReadingScreen > DocumentView.-first { border-left: none; }
     ReadingScreen.-narrow > PaneHeader, ReadingScreen.-narrow > DocumentView { display: none; }
     ReadingScreen.-narrow > .-focused { display: block; border-left: none; }
     """
@@ -95,6 +122,18 @@ class ReadingScreen(WholeFrame, Screen):
         self.show_invisibles = show_invisibles
         self.sync = False
         self._partners: dict[tuple[str, str], ParagraphPartners] = {}
+        #: The user's switch: line up two aligned documents (the parallel layout).
+        self.parallel = True
+        #: The lined-up pair: (left view, right view, alignment, rows), or None.
+        self._pair: tuple[DocumentView, DocumentView, Any, ParallelRows] | None = None
+        #: Whether a document (by id) is marked done: the app gives it (show_done).
+        self._is_done: Callable[[str], bool] = lambda _doc_id: False
+        #: Cursor offsets of documents not on screen (closed, or restored from the
+        #: database): a pane opened on one of them starts there.
+        self._cursors: dict[str, int] = {}
+
+    class PanesChanged(Message):
+        """Panes were opened, closed or moved (the app notes them in the database)."""
 
     # ------------------------------------------------------------------ composition
 
@@ -110,12 +149,16 @@ class ReadingScreen(WholeFrame, Screen):
         yield StatusLine()
 
     def _new_pane(self, document: Document) -> Pane:
-        return Pane.new(document, order=self.order, show_invisibles=self.show_invisibles)
+        pane = Pane.new(document, order=self.order, show_invisibles=self.show_invisibles)
+        pane.header.done = self._is_done(document.id)
+        return pane
 
     def on_mount(self) -> None:
         self._mark_first()
         self.focus_pane(0)
         self._update_narrow(self.size.width)
+        # Aligning runs in a thread, but not before the first frame is on screen.
+        self.call_after_refresh(self._update_parallel)
 
     @property
     def panes(self) -> list[Pane]:
@@ -157,9 +200,13 @@ class ReadingScreen(WholeFrame, Screen):
     def _update_narrow(self, width: int) -> None:
         count = len(self.panes)
         narrow = width < NARROW_WIDTH and count > 1
+        changed = narrow != self.has_class("-narrow")
         self.set_class(narrow, "-narrow")
         # One grid column per pane shown (the narrow layout shows the focused one).
         self.styles.grid_size_columns = 1 if narrow else max(1, count)
+        if changed:
+            # Lined up only while both panes are shown (a hidden pane has no width).
+            self.call_after_refresh(self._update_parallel)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if isinstance(event.widget, DocumentView):
@@ -190,6 +237,13 @@ class ReadingScreen(WholeFrame, Screen):
         """Show what annotation step is pending (selection, claim link) in the status line."""
         self.query_one(StatusLine).mode = mode
 
+    def show_done(self, is_done: Callable[[str], bool]) -> None:
+        """Mark the headers of the documents ``is_done`` says are done (and those of the
+        panes opened later)."""
+        self._is_done = is_done
+        for pane in self.panes:
+            pane.header.show_done(is_done(pane.document.id))
+
     def set_note(self, note: str) -> None:
         """Show a short ``note`` (keymap problems...) in the status line."""
         self.query_one(StatusLine).note = note
@@ -211,24 +265,63 @@ class ReadingScreen(WholeFrame, Screen):
     def action_pane_prev(self) -> None:
         self.focus_pane(self.focused_index() - 1)
 
-    async def action_pane_add(self) -> None:
-        """Open a document not on screen in a new pane to the right: the focused one's
-        best related document (confirmed relations first, never a rejected one), else the
-        next one loaded."""
-        shown = {id(pane.document) for pane in self.panes}
-        candidate = None
-        relations = getattr(self.app, "relations", None)
-        if relations is not None and self.panes:
-            by_id = {d.id: d for d in self.documents}
-            focused = self.panes[self.focused_index()].document
-            candidate = next((by_id[i] for i in relations.partners(focused.id)
-                              if i in by_id and id(by_id[i]) not in shown), None)
-        if candidate is None:
-            candidate = next((d for d in self.documents if id(d) not in shown), None)
-        if candidate is None:
+    def action_pane_add(self) -> None:
+        """Ask which document to open in a new pane to the right: those not on screen,
+        the focused one's related documents first (confirmed relations first, never a
+        rejected one), then the others in the order they were loaded."""
+        from reader.tui.dialogs.document_chooser import DocumentChooser
+
+        if len(self.panes) >= MAX_PANES:
+            self.notify(f"At most {MAX_PANES} panes: close one first (x).", severity="warning")
+            return
+        rows, more = self._chooser_rows()
+        if not rows:
             self.notify("Every loaded document is already open.")
             return
-        await self.open_document(candidate)
+        self.app.push_screen(DocumentChooser(rows, more=more), self._open_chosen)
+
+    def _chooser_rows(self) -> tuple[list[Any], int]:
+        """(rows of the `o` chooser, how many documents did not fit); no file is read
+        for a document not read yet (its file name stands for its title)."""
+        from reader.annotate.relations import KIND_SYMBOLS, short_id
+        from reader.core.lazy_loading import LazyCorpus, document_ids
+        from reader.tui.dialogs.document_chooser import DocumentRow
+
+        shown = {pane.document.id for pane in self.panes}
+        ids = document_ids(self.documents)
+        index_of = {doc_id: i for i, doc_id in enumerate(ids)}
+        relation_of: dict[str, str] = {}
+        relations = getattr(self.app, "relations", None)
+        if relations is not None and self.panes:
+            focused = self.panes[self.focused_index()].document.id
+            for relation in relations.of(focused):
+                other = relations.other(relation, focused)
+                if relations.decision(relation) != "rejected":
+                    relation_of.setdefault(other, f"{KIND_SYMBOLS[relation.kind]} {relation.kind}")
+            order = [i for i in relations.partners(focused) if i in index_of]
+        else:
+            order = []
+        seen = set(order)
+        order += [doc_id for doc_id in ids if doc_id not in seen]
+        order = [doc_id for doc_id in order if doc_id not in shown]
+        lazy = isinstance(self.documents, LazyCorpus)
+        rows = []
+        for doc_id in order[:CHOOSER_ROWS]:
+            i = index_of[doc_id]
+            if lazy and not self.documents.is_read(i):
+                name = Path(self.documents.path_of(i)).name
+            else:
+                name = self.documents[i].title or short_id(doc_id)
+            rows.append(DocumentRow(doc_id, relation_of.get(doc_id, ""), name))
+        return rows, max(0, len(order) - CHOOSER_ROWS)
+
+    async def _open_chosen(self, doc_id: str | None) -> None:
+        """The chooser's answer: open that document in a new pane (nothing on escape)."""
+        from reader.core.lazy_loading import find_document
+
+        document = find_document(self.documents, doc_id) if doc_id is not None else None
+        if document is not None:
+            await self.open_document(document)
 
     async def open_document(self, document: Document) -> None:
         """Show ``document`` in a new pane (or focus its pane if it is already shown)."""
@@ -243,9 +336,13 @@ class ReadingScreen(WholeFrame, Screen):
         panes = self.panes
         await self.mount(pane.header, after=panes[-1].header if panes else None)
         await self.mount(pane.view, after=panes[-1].view if panes else None)
+        if document.id in self._cursors:
+            pane.view.move_cursor(self._cursors.pop(document.id), center=True)
         self._mark_first()
         self._update_narrow(self.size.width)
         self.focus_pane(len(self.panes) - 1)
+        self.call_after_refresh(self._update_parallel)
+        self.post_message(self.PanesChanged())
 
     async def action_pane_close(self) -> None:
         panes = self.panes
@@ -253,11 +350,15 @@ class ReadingScreen(WholeFrame, Screen):
             self.notify("The last pane stays open (q quits).")
             return
         index = self.focused_index()
-        await self.remove_children(list(panes[index].widgets))
+        closed = panes[index]
+        self._cursors[closed.document.id] = closed.view.cursor
+        await self.remove_children(list(closed.widgets))
         self._show_aligned()
         self._mark_first()
         self._update_narrow(self.size.width)
         self.focus_pane(min(index, len(self.panes) - 1))
+        self._update_parallel()
+        self.post_message(self.PanesChanged())
 
     def action_pane_swap(self) -> None:
         """Swap the focused pane with the one to its right (the last with the first)."""
@@ -273,6 +374,42 @@ class ReadingScreen(WholeFrame, Screen):
                 self.move_child(moved, before=anchor)
         self._mark_first()
         self.focus_pane(other)
+        self._update_parallel()
+        self.post_message(self.PanesChanged())
+
+    # ------------------------------------------------------------------ where the reader is
+
+    def reading_state(self) -> tuple[list[str], dict[str, int]]:
+        """(ids of the documents in panes, left to right; cursor offset of every document
+        read in this session) for the database to keep."""
+        cursors = dict(self._cursors)
+        for pane in self.panes:
+            cursors[pane.document.id] = pane.view.cursor
+        return [pane.document.id for pane in self.panes], cursors
+
+    async def restore(self, doc_ids: list[str], cursors: dict[str, int]) -> None:
+        """Show the documents ``doc_ids`` (those loaded, at most MAX_PANES) in panes, in
+        that order, instead of the panes shown; put each document's cursor back on its
+        offset in ``cursors`` (now or when a pane opens on it)."""
+        from reader.core.lazy_loading import find_document
+
+        self._cursors.update(cursors)
+        wanted = [d for d in (find_document(self.documents, i) for i in doc_ids[:MAX_PANES]) if d is not None]
+        if wanted and [d.id for d in wanted] != [pane.document.id for pane in self.panes]:
+            old = self.panes
+            for document in wanted:
+                pane = self._new_pane(document)
+                await self.mount(pane.header, after=self.panes[-1].header)
+                await self.mount(pane.view, after=self.panes[-1].view)
+            await self.remove_children([w for pane in old for w in pane.widgets])
+            self._mark_first()
+            self._update_narrow(self.size.width)
+            self.focus_pane(0)
+            self.call_after_refresh(self._update_parallel)
+        for pane in self.panes:
+            offset = self._cursors.pop(pane.document.id, None)
+            if offset is not None:
+                pane.view.move_cursor(offset, center=True)
 
     # ------------------------------------------------------------------ sync-scroll
 
@@ -294,6 +431,7 @@ class ReadingScreen(WholeFrame, Screen):
     def relations_changed(self) -> None:
         """Relations or decisions changed: align again by the new decisions."""
         self._partners.clear()
+        self._update_parallel()
         self._refresh_sync()
 
     def _refresh_sync(self) -> None:
@@ -321,6 +459,7 @@ class ReadingScreen(WholeFrame, Screen):
         if self._pairing(a, b) == "rejected":
             return  # rejected while it was being computed
         self._partners[(a.id, b.id)] = ParagraphPartners(a, b, alignment)
+        self._update_parallel()
         self._refresh_sync()
 
     def action_sync_scroll(self) -> None:
@@ -347,7 +486,7 @@ class ReadingScreen(WholeFrame, Screen):
         anchor = self._anchor_paragraph(source)
         row = source.paragraph_row(anchor)
         for pane in self.panes:
-            if pane.view is not source:
+            if pane.view is not source and not self._paired(pane.view):
                 partner = self.partners(source.document, pane.document).partner(anchor)
                 pane.view.place_paragraph(partner, row)
         self._show_aligned()
@@ -383,6 +522,84 @@ class ReadingScreen(WholeFrame, Screen):
         # Only the pane the reader drives leads; the followers' own Scrolled are ignored.
         if self.sync and message.view.has_focus:
             self._sync_from(message.view)
+
+    # ------------------------------------------------------------------ parallel layout
+
+    def _paired(self, view: DocumentView) -> bool:
+        """Whether ``view`` is one of the lined-up pair (it scrolls with its partner)."""
+        return self._pair is not None and view in self._pair[:2]
+
+    def _pair_alignment(self, a: Document, b: Document) -> tuple[Any, list] | None:
+        """(alignment, groups) lining ``a`` (left) up with ``b``, if they are aligned
+        enough; None meanwhile (an alignment is started if none is on its way)."""
+        if self._pairing(a, b) == "rejected":
+            return None
+        for key, flip in (((a.id, b.id), False), ((b.id, a.id), True)):
+            partners = self._partners.get(key)
+            if partners is not None and partners.alignment is not None:
+                groups = parallel_groups(partners.alignment, flip)
+                return None if groups is None else (partners.alignment, groups)
+        if (b.id, a.id) not in self._partners:
+            self.partners(a, b)  # aligns in a thread; _alignment_landed comes back here
+        return None
+
+    def _update_parallel(self) -> None:
+        """Line up the two panes if their documents are aligned and the switch is on;
+        else let them scroll freely. Called whenever panes, alignments or the switch change."""
+        if not self.is_mounted:
+            return
+        panes = self.panes
+        wanted: tuple[DocumentView, DocumentView, Any, list] | None = None
+        if self.parallel and len(panes) == 2 and not self.has_class("-narrow"):
+            left, right = panes[0].view, panes[1].view
+            found = self._pair_alignment(left.document, right.document)
+            current = self._pair
+            if found is None and current is not None and current[:2] == (left, right) \
+                    and self._pairing(left.document, right.document) != "rejected":
+                return  # a new alignment is being computed: keep this one meanwhile
+            if found is not None:
+                wanted = (left, right, *found)
+        current = self._pair
+        if current is not None and wanted is not None and current[:3] == wanted[:3]:
+            return
+        if current is not None:
+            self._pair = None
+            current[3].detach()
+            for view in current[:2]:
+                view.rows_changed()
+        if wanted is not None:
+            left, right, alignment, groups = wanted
+            try:
+                rows = ParallelRows(left.rows, right.rows, groups)
+            except ValueError as error:
+                self.notify(f"parallel layout unavailable: {error}", severity="warning")
+            else:
+                self._pair = (left, right, alignment, rows)
+                for view in (left, right):
+                    view.rows_changed()
+                leader = panes[self.focused_index()].view
+                follower = right if leader is left else left
+                follower.scroll_to_row(int(leader.scroll_y))
+        self.query_one(StatusLine).parallel = self._pair is not None
+
+    def on_document_view_rows_scrolled(self, message: DocumentView.RowsScrolled) -> None:
+        """One pane of the lined-up pair scrolled: the other follows, row for row."""
+        pair = self._pair
+        if pair is None or message.view not in pair[:2]:
+            return
+        if int(message.view.scroll_y) != message.row:
+            return  # a stale message: the pane has moved on since
+        other = pair[1] if message.view is pair[0] else pair[0]
+        other.scroll_to_row(message.row)
+
+    def action_parallel_layout(self) -> None:
+        """Switch the parallel layout (aligned paragraphs lined up) on or off."""
+        self.parallel = not self.parallel
+        self._update_parallel()
+        if not self.parallel:
+            self.notify("Panes scroll freely (parallel layout off).")
+        elif self._pair is None:
+            self.notify("Two aligned documents side by side are lined up (none are now).")
 
     def action_jump_aligned(self) -> None:
         """Move the next pane's cursor to the paragraph aligned with this cursor's paragraph."""

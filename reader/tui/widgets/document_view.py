@@ -3,8 +3,10 @@
 Textual's line API: a ``ScrollView`` whose ``render_line(y)`` builds a ``Strip`` from the
 bidi engine's ``VisualLine`` (never through Rich markup, so a ``[`` in an article stays a
 ``[``; the engine has already replaced every control character). Only what is visible
-is laid out: ``ParagraphLineIndex`` starts from estimated line counts and learns the
-true ones as paragraphs reach the screen.
+is laid out: the row geometry (geometry.py: ``PaneRows``, no Textual) starts from
+estimated line counts and learns the true ones as paragraphs reach the screen; in a
+parallel pair (``ParallelRows``) it also holds the blank rows that line the pane up with
+its partner.
 
 The cursor is a LOGICAL code-point offset into ``document.text`` (always on a character
 of a paragraph); where it shows is derived through the cell maps of the visual lines.
@@ -14,7 +16,6 @@ line keeping the column; word, sentence and paragraph motions are logical.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import TYPE_CHECKING, Literal
 
 from rich.segment import Segment
@@ -30,8 +31,7 @@ from reader.bidi.layout import ParagraphLayout, VisualLine, layout_paragraph, pr
 from reader.tui.annotation.actions import AnnotationActions, pane_annotation_bindings
 from reader.tui.annotation.styles import decorate
 from reader.tui.bindings import PANE_BINDINGS
-from reader.tui.widgets.line_index import ParagraphLineIndex
-from reader.tui.widgets.text_blocks import split_blocks
+from reader.tui.widgets.geometry import PaneRows, line_end_offset, line_pad, line_start_offset, offset_at_column
 
 if TYPE_CHECKING:
     from reader.core.document import Document
@@ -85,6 +85,18 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         def control(self) -> DocumentView:
             return self.view
 
+    class RowsScrolled(Message):
+        """The view scrolled to row ``row`` (a parallel pair scrolls its partner there)."""
+
+        def __init__(self, view: DocumentView, row: int) -> None:
+            super().__init__()
+            self.view = view
+            self.row = row
+
+        @property
+        def control(self) -> DocumentView:
+            return self.view
+
     def __init__(
         self,
         document: Document,
@@ -99,12 +111,13 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         self.document = document
         self.order: LayoutOrder = order
         self._show_invisibles = show_invisibles
-        self._blocks, self._first_block = split_blocks(document.paragraphs)
-        self._starts = [b.start for b in self._blocks]
+        # The row geometry (blocks, line counts, blank rows): geometry.py, no Textual.
+        self._rows = PaneRows(document.paragraphs)
+        self._rows.measure = self._measure_block
+        self._rows.listener = self._rows_moved
+        self._blocks = self._rows.blocks
         self._bases: dict[int, str] = {}
-        self._laid_out: set[int] = set()
         self._layout_width = 0
-        self._index = ParagraphLineIndex([])
         # Keyed by (paragraph, row, decoration key): a change of spans, selection or
         # search match makes new keys, so stale strips are never drawn.
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
@@ -133,11 +146,6 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
             self._show_invisibles = value
             self._relayout(self._layout_width, force=True)
 
-    def _gap_after(self, index: int) -> int:
-        """1 if a blank line separates paragraph ``index`` from the next one in the source."""
-        paragraphs = self._blocks
-        return 1 if index + 1 < len(paragraphs) and paragraphs[index + 1].start - paragraphs[index].end > 1 else 0
-
     def _base(self, index: int) -> str:
         base = self._bases.get(index)
         if base is None:
@@ -158,18 +166,15 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         """Start over at ``width``: estimated counts, no strips; the cursor offset stays.
         ``in_layout_pass``: called by Textual's layout (``_size_updated``), which must
         not be asked for another pass (see there)."""
-        if width == self._layout_width and not force and len(self._index) == len(self._blocks):
+        if width == self._layout_width and not force and len(self._rows.index) == len(self._blocks):
             return
         self._layout_width = width
         self._strips.clear()
-        self._laid_out.clear()
         # An estimate is enough until a paragraph reaches the screen: one cell per
-        # character, one blank line between paragraphs where the source has one.
-        self._index = ParagraphLineIndex(
-            [-(-len(p.text) // width) + self._gap_after(i) for i, p in enumerate(self._blocks)]
-        )
+        # character, one blank row between paragraphs.
+        self._rows.reset(width)
         self._prepare_window()
-        self._ensure_laid_out(self._block_at(self._cursor))
+        self._ensure_laid_out(self._rows.block_at(self._cursor))
         # Lay out what is on screen now and set the virtual size once: each change of it
         # costs Textual a layout pass (and a repaint) of the whole screen.
         self._realize_window(sync=False)
@@ -177,16 +182,51 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         self._last_top = -1  # report the position again, now that the size is known
         self._report_scroll()
         self._window_stale = False
-        self._scroll_cursor_into_view(center=True)
+        if self._rows.parallel is None or self.has_focus:
+            # A pane lined up with the focused one follows that one's rows, not its own cursor.
+            self._scroll_cursor_into_view(center=True)
         self.refresh()
 
     def _ensure_laid_out(self, index: int) -> bool:
-        """Replace paragraph ``index``'s estimate by its true line count; True if it changed."""
-        if index in self._laid_out or not self._blocks:
+        """Replace block ``index``'s estimate by its true line count (in a parallel pair,
+        its whole group's on both sides); True if a row of this pane moved."""
+        if not self._blocks:
             return False
-        self._laid_out.add(index)
-        count = len(self.paragraph_layout(index).lines) + self._gap_after(index)
-        return self._index.set_count(index, count) != 0
+        return self._rows.realize(index)
+
+    def _measure_block(self, index: int) -> int:
+        """Block ``index``'s number of lines at the current width (the geometry asks)."""
+        return len(self.paragraph_layout(index).lines)
+
+    def _rows_moved(self) -> None:
+        """The other pane of a parallel pair moved this pane's rows (its group heights)."""
+        if self._layout_width:
+            self._sync_virtual_size()
+        self._window_stale = True
+        self.refresh()
+
+    @property
+    def rows(self) -> PaneRows:
+        """The view's row geometry (the reading screen pairs two of them: ParallelRows)."""
+        return self._rows
+
+    def rows_changed(self) -> None:
+        """The geometry was paired or unpaired: size, window and cursor again."""
+        if not self._layout_width:
+            return
+        self._strips.clear()
+        self._ensure_laid_out(self._rows.block_at(self._cursor))
+        self._sync_virtual_size()
+        self._realize_window()
+        if self._rows.parallel is None or self.has_focus:
+            self._scroll_cursor_into_view()
+        self.refresh()
+
+    def scroll_to_row(self, row: int) -> None:
+        """Scroll so that ``row`` is the top one (a parallel partner follows its pair)."""
+        if int(self.scroll_y) != row:
+            self._sync_virtual_size()
+            self.scroll_to(y=row, animate=False, immediate=True)
 
     def _realize_window(self, sync: bool = True) -> None:
         """Lay out the paragraphs covering the visible lines (and fix the line index);
@@ -200,10 +240,11 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         self._prepare_window()
         changed = False
         line = top
-        while line < bottom and line < self._index.total:
-            index = self._index.paragraph_at(line)
+        rows = self._rows
+        while line < bottom and line < rows.total:
+            index, _line = rows.at_row(line)
             changed |= self._ensure_laid_out(index)
-            line = self._index.first_line(index + 1) if index + 1 < len(self._blocks) else self._index.total
+            line = rows.block_top(index + 1) if index + 1 < len(self._blocks) else rows.total
         if not sync:
             return
         if changed:
@@ -215,22 +256,23 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         visible lines (and half a screen more) are estimated to show: it learns their
         words together, for a fraction of the cost paragraph by paragraph (~6 ms → ~2
         for a first screen of Arabic). Changes nothing but speed."""
-        if self.order != "visual" or self._show_invisibles or not self._index.total:
+        rows = self._rows
+        if self.order != "visual" or self._show_invisibles or not rows.total:
             return  # the engine's batch learning serves the visual layout only
         height = max(1, self.scrollable_content_region.height)
-        index = self._index.paragraph_at(min(int(self.scroll_y), self._index.total - 1))
+        index, _line = rows.at_row(min(int(self.scroll_y), rows.total - 1))
         texts: list[str] = []
         lines = 0
         while index < len(self._blocks) and lines < height + height // 2:
-            if index not in self._laid_out:
+            if not rows.known(index):
                 texts.append(self._blocks[index].text)
-            lines += self._index.count(index)
+            lines += rows.index.count(index)
             index += 1
         if len(texts) > 1:
             prepare_texts(texts)
 
     def _sync_virtual_size(self, in_layout_pass: bool = False) -> None:
-        size = Size(self._layout_width, self._index.total)
+        size = Size(self._layout_width, self._rows.total)
         if in_layout_pass:
             # Set without asking for a layout pass: we are in one, and the caller tells
             # the scrollbar (the reactive would only do it in a second pass and frame).
@@ -268,6 +310,8 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         self._window_stale = True
+        if self._rows.parallel is not None and int(old_value) != int(new_value):
+            self.post_message(self.RowsScrolled(self, int(new_value)))
 
     def render_lines(self, crop):
         """Lay out the visible paragraphs first, so their true line counts are used.
@@ -304,10 +348,9 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         line_no = int(self.scroll_y) + y
         base_style = self._paint_style or self.rich_style
-        if not self._blocks or line_no >= self._index.total or self._layout_width != width:
+        if not self._blocks or line_no >= self._rows.total or self._layout_width != width:
             return Strip.blank(width, base_style)
-        index = self._index.paragraph_at(line_no)
-        row = line_no - self._index.first_line(index)
+        index, row = self._rows.at_row(line_no)  # row < 0: a blank lead row
         block = self._blocks[index]
         # The paragraph's own emphasis, not a revision: moving the highlight redraws only
         # the paragraphs it leaves and reaches.
@@ -316,9 +359,9 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         strip = self._strips.get(key)
         if strip is None:
             lines = self.paragraph_layout(index).lines
-            if row < len(lines):
+            if 0 <= row < len(lines):
                 line = lines[row]
-                pad = line.pad(width) if self.order == "visual" else 0
+                pad = line_pad(line, width, self.order)
                 segments = [Segment(" " * pad, base_style)] if pad else []
                 segments.append(Segment(line.text, base_style))
                 strip = Strip(segments).adjust_cell_length(width, base_style)
@@ -351,31 +394,13 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
     def _refresh_cursor_line(self) -> None:
         location = self.cursor_location()
         if location is not None:
-            self.refresh_line(self._index.first_line(location[0]) + location[1])
+            self.refresh_line(self._rows.text_top(location[0]) + location[1])
 
     # ------------------------------------------------------------------ geometry
 
     def paragraph_index_at(self, offset: int) -> int:
         """The document paragraph containing ``offset`` (or the nearest one after it)."""
-        return self._blocks[self._block_at(offset)].index if self._blocks else 0
-
-    def _block_at(self, offset: int) -> int:
-        """The block containing ``offset``, or the nearest one after it (last if none)."""
-        if not self._blocks:
-            return 0
-        i = bisect_right(self._starts, offset) - 1
-        if i < 0:
-            return 0
-        if offset >= self._blocks[i].end and i + 1 < len(self._blocks):
-            return i + 1
-        return i
-
-    def _snap(self, offset: int) -> int:
-        """``offset`` moved onto a character of a paragraph (gaps snap forward)."""
-        if not self._blocks:
-            return 0
-        p = self._blocks[self._block_at(offset)]
-        return min(max(offset, p.start), p.end - 1)
+        return self._blocks[self._rows.block_at(offset)].index if self._blocks else 0
 
     def cursor_location(self) -> tuple[int, int, int] | None:
         """(layout block, line in the block, screen column) of the cursor, or None.
@@ -384,7 +409,7 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         """
         if not self._blocks or not self._layout_width:
             return None
-        index = self._block_at(self._cursor)
+        index = self._rows.block_at(self._cursor)
         paragraph = self._blocks[index]
         layout = self.paragraph_layout(index)
         found = layout.line_of(self._cursor - paragraph.start)
@@ -392,25 +417,24 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
             return None
         row, cell = found
         line = layout.lines[row]
-        pad = line.pad(self._layout_width) if self.order == "visual" else 0
-        return index, row, pad + cell
+        return index, row, line_pad(line, self._layout_width, self.order) + cell
 
     def cursor_screen_line(self) -> int | None:
         """The cursor's line in the whole laid-out document (virtual y), or None."""
         location = self.cursor_location()
         if location is None:
             return None
-        return self._index.first_line(location[0]) + location[1]
+        return self._rows.text_top(location[0]) + location[1]
 
     def _visual_line_at(self, line_no: int) -> tuple[int, int, VisualLine] | None:
         """(block, row, VisualLine) on virtual line ``line_no``; None on a gap."""
-        if not 0 <= line_no < self._index.total:
+        if not 0 <= line_no < self._rows.total:
             return None
-        index = self._index.paragraph_at(line_no)
+        index, _row = self._rows.at_row(line_no)
         self._ensure_laid_out(index)
-        row = line_no - self._index.first_line(index)
+        index, row = self._rows.at_row(line_no)
         lines = self.paragraph_layout(index).lines
-        if row >= len(lines):
+        if not 0 <= row < len(lines):
             return None
         return index, row, lines[row]
 
@@ -426,16 +450,16 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         """The document paragraph shown on the first row of the view."""
         if not self._blocks:
             return 0
-        return self._blocks[self._index.paragraph_at(int(self.scroll_y))].index
+        return self._blocks[self._rows.at_row(int(self.scroll_y))[0]].index
 
     def move_cursor(self, offset: int, *, keep_goal: bool = False, center: bool = False) -> None:
         """Put the cursor on logical ``offset`` (snapped onto text), scroll it into view."""
         old_line = self.cursor_screen_line()
-        self._cursor = self._snap(offset)
+        self._cursor = self._rows.snap(offset)
         if not keep_goal:
             self._goal_column = None
         if self._layout_width:
-            self._ensure_laid_out(self._block_at(self._cursor))
+            self._ensure_laid_out(self._rows.block_at(self._cursor))
             self._sync_virtual_size()
             self._scroll_cursor_into_view(center=center)
             if old_line is not None:
@@ -463,10 +487,10 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         """Scroll so document paragraph ``index`` is the first one shown (the cursor stays put)."""
         if not self._blocks:
             return
-        index = self._first_block[max(0, min(index, len(self._first_block) - 1))]
+        index = self._rows.paragraph_block(index)
         self._ensure_laid_out(index)
         self._sync_virtual_size()
-        self.scroll_to(y=self._index.first_line(index), animate=False, immediate=True)
+        self.scroll_to(y=self._rows.text_top(index), animate=False, immediate=True)
 
     # ------------------------------------------------------------------ parallel reading
 
@@ -489,10 +513,10 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         if not self._blocks or not self._layout_width:
             return 0
         self._realize_window()
-        block = self._first_block[max(0, min(index, len(self._first_block) - 1))]
+        block = self._rows.paragraph_block(index)
         if self._ensure_laid_out(block):
             self._sync_virtual_size()
-        return self._index.first_line(block) - int(self.scroll_y)
+        return self._rows.text_top(block) - int(self.scroll_y)
 
     def place_paragraph(self, index: int, row: int) -> None:
         """Scroll so the first line of document paragraph ``index`` is on screen row ``row``,
@@ -500,15 +524,15 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         on screen are laid out before the final position is taken, so it holds when painted."""
         if not self._blocks or not self._layout_width:
             return
-        block = self._first_block[max(0, min(index, len(self._first_block) - 1))]
+        block = self._rows.paragraph_block(index)
         for _ in range(4):  # laying out the window can move the paragraph: settle it
             if self._ensure_laid_out(block):
                 self._sync_virtual_size()
-            first = self._index.first_line(block)
+            first = self._rows.text_top(block)
             target = max(0, min(first - row, self.max_scroll_y))
             self.scroll_to(y=target, animate=False, immediate=True)
             self._realize_window()
-            if self._index.first_line(block) == first and int(self.scroll_y) == max(0, min(first - row, self.max_scroll_y)):
+            if self._rows.text_top(block) == first and int(self.scroll_y) == max(0, min(first - row, self.max_scroll_y)):
                 break
 
     def _report_scroll(self) -> None:
@@ -522,17 +546,13 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
     def _set_from_line(self, found: tuple[int, int, VisualLine], column: int) -> None:
         """Cursor onto screen ``column`` of a visual line, clamped to its cells."""
         index, _row, line = found
-        if not line.cells:
-            self.move_cursor(self._blocks[index].start + line.start, keep_goal=True)
-            return
-        pad = line.pad(self._layout_width) if self.order == "visual" else 0
-        cell = min(max(column - pad, 0), len(line.cells) - 1)
-        self.move_cursor(self._blocks[index].start + line.cells[cell][0], keep_goal=True)
+        offset = offset_at_column(line, column, self._layout_width, self.order)
+        self.move_cursor(self._blocks[index].start + offset, keep_goal=True)
 
     def _step_line(self, line_no: int, step: int) -> tuple[int, int, VisualLine] | None:
         """The nearest visual line from ``line_no`` in direction ``step``, skipping gaps."""
         line_no += step
-        while 0 <= line_no < self._index.total:
+        while 0 <= line_no < self._rows.total:
             found = self._visual_line_at(line_no)
             if found is not None:
                 return found
@@ -546,7 +566,7 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
             return
         index, row, column = location
         line = self.paragraph_layout(index).lines[row]
-        pad = line.pad(self._layout_width) if self.order == "visual" else 0
+        pad = line_pad(line, self._layout_width, self.order)
         cell = column - pad
         here = line.cells[cell]
         target = cell + step
@@ -558,13 +578,13 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         # Past the edge: continue in reading order. Going right in left-to-right text (or
         # left in right-to-left text) reads on to the next line, else back to the previous.
         forward = (step > 0) != line.rtl
-        found = self._step_line(self._index.first_line(index) + row, 1 if forward else -1)
+        found = self._step_line(self._rows.text_top(index) + row, 1 if forward else -1)
         if found is None:
             return
         t_index, _t_row, t_line = found
         if not t_line.cells:
             return
-        t_pad = t_line.pad(self._layout_width) if self.order == "visual" else 0
+        t_pad = line_pad(t_line, self._layout_width, self.order)
         # Land on the edge where reading starts (forward) or ends (backward).
         at_right = t_line.rtl if forward else not t_line.rtl
         cell = len(t_line.cells) - 1 if at_right else 0
@@ -578,7 +598,7 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         index, row, column = location
         if self._goal_column is None:
             self._goal_column = column
-        line_no = self._index.first_line(index) + row
+        line_no = self._rows.text_top(index) + row
         step = 1 if lines > 0 else -1
         found = None
         for _ in range(abs(lines)):
@@ -586,7 +606,7 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
             if nxt is None:
                 break
             found = nxt
-            line_no = self._index.first_line(nxt[0]) + nxt[1]
+            line_no = self._rows.text_top(nxt[0]) + nxt[1]
         if found is not None:
             self._set_from_line(found, self._goal_column)
 
@@ -615,21 +635,21 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         self._move_vertically(height)
 
     def action_line_start(self) -> None:
-        self._to_line_edge(left=True)
+        self._to_line_edge(start=True)
 
     def action_line_end(self) -> None:
-        self._to_line_edge(left=False)
+        self._to_line_edge(start=False)
 
-    def _to_line_edge(self, left: bool) -> None:
-        """Home/End: the leftmost/rightmost cell of the cursor's screen line."""
+    def _to_line_edge(self, start: bool) -> None:
+        """Home/End: the logical start/end of the cursor's screen line (its first and last
+        character in reading order: the right and left edges of a right-to-left line)."""
         location = self.cursor_location()
         if location is None:
             return
         index, row, _column = location
         line = self.paragraph_layout(index).lines[row]
-        if line.cells:
-            cell = 0 if left else len(line.cells) - 1
-            self.move_cursor(self._blocks[index].start + line.cells[cell][0])
+        offset = line_start_offset(line) if start else line_end_offset(line)
+        self.move_cursor(self._blocks[index].start + offset)
 
     def action_doc_top(self) -> None:
         if self._blocks:
@@ -638,6 +658,9 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
     def action_doc_bottom(self) -> None:
         if self._blocks:
             self.move_cursor(self._blocks[-1].end - 1)
+            # To the last row too: in a parallel pair it may be the partner's text below
+            # this document's end.
+            self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
 
     def action_paragraph_next(self) -> None:
         paragraphs = self.document.paragraphs
@@ -664,7 +687,7 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
             return
         # Gaps between paragraphs snap forward; going back they must not undo the move.
         if not forward and target < self._cursor:
-            index = self._block_at(target)
+            index = self._rows.block_at(target)
             paragraph = self._blocks[index]
             if target < paragraph.start and index > 0:
                 target = self._blocks[index - 1].end - 1

@@ -38,9 +38,20 @@ def screen_text(text: str, order: LayoutOrder = "visual", width: int | None = No
     return "…" + first.text if first.rtl else first.text + "…"
 
 
+#: Starts the header of the pane that has the focus (colour alone would not show it in
+#: NO_COLOR or to a screen reader of the terminal).
+FOCUS_MARK = "▶"
+#: In the header of a document marked done (`doc-done`).
+DONE_MARK = "✓ done"
+
+
 class PaneHeader(Widget):
-    """A pane's first line: language · direction, the title, and (right) paragraph and
-    scroll position of its view.
+    """A pane's first line: a mark if the pane has the focus, language · direction, the
+    title, and (right) "done" if the document is marked done, paragraph and scroll
+    position of its view.
+
+    The focus and "done" are written out as well as styled, so they read without colour
+    (16 colours, NO_COLOR) and in a screen dump.
 
     The title is laid out by the bidi engine at the width left over, so an Arabic title
     reads right to left and is cut at its logical end. The line is set before the header
@@ -60,6 +71,8 @@ class PaneHeader(Widget):
         #: How far down the view is (0..1), None when it all fits.
         self.fraction: float | None = 0.0
         self.position = self._position(0)
+        #: Whether the document is marked done (the screen sets it from the store).
+        self.done = False
 
     def on_mount(self) -> None:
         if not self._lang_known:
@@ -78,15 +91,24 @@ class PaneHeader(Widget):
     def render(self) -> Text:
         """Plain Text (never markup): the title is document text."""
         width = self.content_region.width
-        left = f" {self.lang} · {self.direction} "
+        focused = self.has_class("-focused")
+        left = f"{FOCUS_MARK if focused else ' '} {self.lang} · {self.direction} "
         right = f" {self.position} "
-        room = width - len(left) - len(right)
+        done = f" {DONE_MARK} " if self.done else ""
+        room = width - len(left) - len(done) - len(right)
         shown = screen_text(self.title, self.order, room) if room >= 2 else ""
         text = Text(left, no_wrap=True, overflow="crop")
         text.append(shown)
-        text.pad_right(max(0, width - text.cell_len - len(right)))
+        text.pad_right(max(0, width - text.cell_len - len(done) - len(right)))
+        text.append(done, style="bold")
         text.append(right)
         return text
+
+    def show_done(self, done: bool) -> None:
+        """Show (or stop showing) that the document is marked done."""
+        if done != self.done:
+            self.done = done
+            self.refresh()
 
     def _position(self, paragraph: int) -> str:
         where = "all" if self.fraction is None else f"{round(self.fraction * 100):3d}%"
@@ -148,3 +170,5 @@ class Pane:
         """Add (or remove) CSS classes on the header and the view."""
         for widget in self.widgets:
             widget.set_class(add, *names, update=update)
+        if update and "-focused" in names:
+            self.header.refresh()  # the focus mark is part of its text

@@ -31,6 +31,8 @@ class StatusLine(Widget):
     paragraphs: reactive[int] = reactive(0)
     database: reactive[str] = reactive("no database")
     sync: reactive[bool] = reactive(False)
+    #: Two aligned panes lined up paragraph group by group (the parallel layout).
+    parallel: reactive[bool] = reactive(False)
     note: reactive[str] = reactive("")
     annotator: reactive[str] = reactive("")
     mode: reactive[str] = reactive("")
@@ -51,6 +53,8 @@ class StatusLine(Widget):
             text.append(f" · {_shown(self.annotator, order)}")
         if self.mode:
             text.append(f" · {_shown(self.mode, order)}", style="bold")
+        if self.parallel:
+            text.append(" · parallel", style="bold")
         if self.sync:
             text.append(" · sync-scroll on", style="bold")
         if self.note:
