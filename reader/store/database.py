@@ -81,6 +81,13 @@ class AnnotationStore:
         path and a recovery route) if the files are damaged; they are never overwritten."""
         files = DatabaseFiles.at(path)
         annotator = annotator or _default_annotator()
+        try:
+            return cls._open(files, annotator, read_only)
+        except OSError as error:
+            raise ReaderError(f"{files.snapshot}: cannot open the database ({error.strerror or error})") from None
+
+    @classmethod
+    def _open(cls, files: DatabaseFiles, annotator: str, read_only: bool) -> "AnnotationStore":
         lock = None
         message = None
         if not read_only:

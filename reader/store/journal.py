@@ -17,6 +17,7 @@ and a recovery route, and no file is touched.
 
 from __future__ import annotations
 
+import errno
 import os
 import time
 from dataclasses import dataclass, field
@@ -226,7 +227,12 @@ def write_snapshot(files: DatabaseFiles, snapshot: dict[str, Any]) -> None:
 
 
 class JournalWriter:
-    """Appends change entries to the journal; `append` returns once the entry is on disk."""
+    """Appends change entries to the journal; `append` returns once the entry is on disk.
+
+    `end` is the byte offset after the last whole line. An append that fails part-way (a
+    short write or ENOSPC on a full disk, a failed fdatasync) cuts the file back to `end`
+    before it raises; if even that fails, the writer stays `dirty` and cuts it before the
+    next append, which fails rather than glue a change to a half line."""
 
     def __init__(self, path: Path, *, intact_end: int, size: int):
         self.path = path
@@ -236,25 +242,50 @@ class JournalWriter:
                 handle.truncate(intact_end)
                 os.fsync(handle.fileno())
         self._fd: int | None = None
+        self.end = 0
+        self.dirty = False
         self.lines = 0
 
     def _open(self) -> int:
         if self._fd is None:
             created = not self.path.exists()
             self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            self.end = os.fstat(self._fd).st_size
             if created:
                 fsync_dir(self.path.parent)
         return self._fd
 
     def append(self, entry: dict[str, Any]) -> None:
-        """Write `entry` as one line and fsync (fdatasync) it. Raises OSError if the disk refuses."""
-        line = orjson.dumps(entry) + b"\n"
+        """Write `entry` as one line and fsync (fdatasync) it. Raises OSError if the disk
+        refuses; the journal then ends with the last whole line, as before the call."""
+        line = encode_line(entry)
         fd = self._open()
-        written = 0
-        while written < len(line):
-            written += os.write(fd, line[written:])
-        os.fdatasync(fd)
+        if self.dirty:
+            self._cut()
+        try:
+            written = 0
+            while written < len(line):
+                count = os.write(fd, line[written:])
+                if count <= 0:
+                    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+                written += count
+            os.fdatasync(fd)
+        except OSError:
+            self.dirty = True
+            try:
+                self._cut()
+            except OSError:
+                pass  # still dirty: cut before the next append (and a torn last line on open)
+            raise
+        self.end += len(line)
         self.lines += 1
+
+    def _cut(self) -> None:
+        """Truncate the journal back to its last whole line, durably."""
+        assert self._fd is not None
+        os.ftruncate(self._fd, self.end)
+        os.fsync(self._fd)
+        self.dirty = False
 
     def restart(self) -> None:
         """Forget the file handle after compaction moved the journal aside."""
@@ -263,8 +294,18 @@ class JournalWriter:
 
     def close(self) -> None:
         if self._fd is not None:
+            if self.dirty:
+                try:
+                    self._cut()
+                except OSError:
+                    pass  # the next open sees a torn last line and reports it
             os.close(self._fd)
             self._fd = None
+
+
+def encode_line(entry: dict[str, Any]) -> bytes:
+    """One journal line: the entry as JSON and a newline."""
+    return orjson.dumps(entry) + b"\n"
 
 
 def now_iso() -> str:

@@ -58,6 +58,11 @@ class ReadOnlyDatabase(ReaderError):
     """A write to a store opened read-only."""
 
 
+class NotSaved(ReaderError):
+    """The journal could not be written (a full disk, an I/O error): the change was rolled
+    back in memory and the journal still ends with the last saved change."""
+
+
 class RecordingTable(MutableMapping):
     """A live TinyDB table dict that remembers, per key it touches, the record as it was."""
 
@@ -198,7 +203,10 @@ class JournalStorage(Storage):
             self._journal = JournalWriter(self.files.journal, intact_end=state.journal_end, size=state.journal_size)
             self._journal.lines = len(state.entries)
             if self._journal.lines >= COMPACT_AFTER_LINES:
-                self.compact()
+                try:
+                    self.compact()
+                except NotSaved:
+                    pass  # a full disk: the journal still holds every change
 
     # -- TinyDB's Storage interface ------------------------------------------------------------
     def read(self) -> dict[str, dict[str, Any]]:
@@ -211,7 +219,10 @@ class JournalStorage(Storage):
     def close(self) -> None:
         if self._journal is not None:
             if self._journal.lines >= COMPACT_AFTER_LINES:
-                self.compact()
+                try:
+                    self.compact()
+                except NotSaved:
+                    pass  # the journal holds every change; compaction waits for the next open
             self._journal.close()
             self._journal = None
 
@@ -267,7 +278,11 @@ class JournalStorage(Storage):
             self._journal.append(entry)
         except OSError as error:
             self._rollback(applied)
-            raise ReaderError(f"{self.files.journal}: the change was not saved ({error.strerror}); nothing was changed") from None
+            raise NotSaved(
+                f"{self.files.journal}: “{entry.get('description', 'the change')}” was NOT saved "
+                f"({error.strerror or error}); it was taken back, and everything saved before it is "
+                "intact. Free some space (or fix the disk) and do it again"
+            ) from None
         self.seq += 1
         self._track_history(entry)
 
@@ -361,7 +376,12 @@ class JournalStorage(Storage):
         with self._lock:
             if self.read_only:
                 raise ReadOnlyDatabase(self.read_only_reason or f"{self.files.snapshot} is open read-only")
-            write_snapshot(self.files, self.snapshot_data())
+            try:
+                write_snapshot(self.files, self.snapshot_data())
+            except OSError as error:
+                # Nothing is lost: the old snapshot and the journal are still in place.
+                raise NotSaved(f"{self.files.snapshot}: cannot write a new snapshot "
+                               f"({error.strerror or error}); the database is unchanged") from None
             if self._journal is not None:
                 self._journal.restart()
 
