@@ -11,6 +11,7 @@ from typing import TypeVar
 from reader.commands.common import say
 from reader.errors import ReaderError, UsageError
 from reader.formats import DEFAULT_FORMAT, FORMATS, format_module
+from reader.store.journal import DatabaseFiles
 from reader.store.location import add_db_argument, resolve_db_path
 from reader.store.model import SPAN_KINDS
 
@@ -62,11 +63,13 @@ def run(args: argparse.Namespace) -> int:
     if args.relations and args.format != "doccano":
         raise UsageError("--relations applies to --format doccano only")
     path = resolve_db_path(args.db)
-    if not path.exists():
+    if not DatabaseFiles.at(path).present():
         raise ReaderError(f"{path}: no database there (nothing to export)")
     store = AnnotationStore.open(path, read_only=True)
     try:
         annotations = store.snapshot()
+        for notice in store.notices:
+            warn(notice)
     finally:
         store.close()
     unknown = sorted(set(args.doc or ()) - {d.id for d in annotations.documents})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reader.commands.common import utf8_stdout
+from reader.commands.common import say, utf8_stdout
 from reader.formats.json_text import dumps
 from reader.store.journal import DatabaseFiles
 from reader.store.location import add_db_argument, choose_db
@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     utf8_stdout()
     if args.recover:
         print(recover(choice.path))
-    if not choice.path.exists():
+    if not DatabaseFiles.at(choice.path).present():
         info = {"database": str(choice.path), "chosen_by": choice.reason, "exists": False}
         _print(info, args.json)
         return 0
@@ -51,9 +51,12 @@ def run(args: argparse.Namespace) -> int:
             "read_only": holder is not None,
             "locked_by": holder,
             **store.counts(),
+            "notices": store.notices,
         }
     finally:
         store.close()
+    for notice in info["notices"]:
+        say(f"warning: {notice}")
     _print(info, args.json)
     return 0
 

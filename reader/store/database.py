@@ -96,7 +96,7 @@ class AnnotationStore:
                 message = (f"{files.snapshot} is in use by {lock.holder()}; "
                            "opened read-only, changes cannot be saved until it is closed")
                 lock, read_only = None, True
-        if read_only and not files.snapshot.exists() and not files.journal.exists():
+        if read_only and not files.present():
             raise ReaderError(f"{files.snapshot}: no database there (and it cannot be created read-only)")
         try:
             storage = JournalStorage(files.snapshot, read_only=read_only, read_only_reason=message or "")
@@ -118,6 +118,12 @@ class AnnotationStore:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    @property
+    def notices(self) -> list[str]:
+        """What the user should be told about the files although the database opened (a
+        change cut off by a crash or a full disk, left out): `path:line: what`."""
+        return list(self._storage.notices)
 
     @property
     def read_only(self) -> bool:

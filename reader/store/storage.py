@@ -174,6 +174,8 @@ class JournalStorage(Storage):
         self.migrated_from: int | None = None
 
         state = read_state(self.files)
+        #: what the user should be told although the database opened (a torn last line)
+        self.notices: list[str] = list(state.notices)
         snapshot = state.snapshot or {}
         version = migrations.schema_version_of(snapshot, where=str(self.files.snapshot)) if state.snapshot else migrations.SCHEMA_VERSION
         if version == 1:
@@ -201,6 +203,8 @@ class JournalStorage(Storage):
             elif state.snapshot is None:
                 self.compact()  # a new database: the file exists from the start
             self._journal = JournalWriter(self.files.journal, intact_end=state.journal_end, size=state.journal_size)
+            if self._journal.set_aside is not None:
+                self.notices = [f"{n}; its bytes are kept in {self._journal.set_aside}" for n in self.notices]
             self._journal.lines = len(state.entries)
             if self._journal.lines >= COMPACT_AFTER_LINES:
                 try:
