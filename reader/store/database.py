@@ -25,10 +25,7 @@ from reader.store.anchoring import reanchor
 from reader.store.journal import DatabaseFiles
 from reader.store.lock import WriterLock
 from reader.store.model import (
-    CLAIM_LABEL,
     LINK_TYPES,
-    SPAN_KINDS,
-    STANCES,
     AnnotationSet,
     ClaimLink,
     DocumentRecord,
@@ -37,6 +34,7 @@ from reader.store.model import (
     now,
 )
 from reader.store.storage import AnnotationDB, JournalStorage, ReadOnlyDatabase
+from reader.store.validation import attrs_problem, span_problem
 
 DOCUMENTS, SPANS, ENTITIES, LINKS = "documents", "spans", "entities", "links"
 #: The user's verdicts on relations found by reader.align, keyed by `Relation.key`.
@@ -263,22 +261,13 @@ class AnnotationStore:
         if text is None:
             text = self._require_document(span.doc_id).text
         where = f"span {span.id} in {span.doc_id}"
-        if span.kind not in SPAN_KINDS:
-            raise ReaderError(f"{where}: kind {span.kind!r} is not one of {', '.join(SPAN_KINDS)}")
-        if not span.label:
-            raise ReaderError(f"{where}: a label is needed")
-        if span.kind == "claim" and span.label != CLAIM_LABEL:
-            raise ReaderError(f"{where}: a claim span is labelled {CLAIM_LABEL}, not {span.label!r}")
-        if not (0 <= span.start < span.end <= len(text)):
-            raise ReaderError(f"{where}: offsets {span.start}..{span.end} are outside the text (0..{len(text)})")
-        if text[span.start : span.end] != span.text:
-            raise ReaderError(f"{where}: the text at {span.start}..{span.end} is {text[span.start:span.end]!r}, "
-                              f"not {span.text!r}")
+        problem = span_problem(text, span.start, span.end, span.label, span.kind, span.text, None) \
+            or attrs_problem(span.attrs)
+        if problem:
+            raise ReaderError(f"{where}: {problem}")
         if span.entity_id is not None and self._get(ENTITIES, span.entity_id) is None:
             raise ReaderError(f"{where}: entity {span.entity_id} does not exist")
         claim = span.claim
-        if claim.stance is not None and claim.stance not in STANCES:
-            raise ReaderError(f"{where}: stance {claim.stance!r} is not one of {', '.join(STANCES)}")
         if claim.speaker is not None:
             speaker = self._get(SPANS, claim.speaker)
             if speaker is None or speaker["doc_id"] != span.doc_id or speaker["kind"] != "entity":

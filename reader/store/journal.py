@@ -30,6 +30,8 @@ import orjson
 
 from reader.core.files import fsync_dir, write_atomically
 from reader.errors import ReaderError
+from reader.store import migrations
+from reader.store.validation import entry_problem, snapshot_problem, v1_problem
 
 SNAPSHOT_FORMAT = "reader-annotations"
 
@@ -170,8 +172,9 @@ def decode_line(line: bytes, *, checksums_seen: bool) -> tuple[dict[str, Any] | 
         del entry["crc"]
     elif checksums_seen:
         return None, "checksum missing, although the lines before it have one"
-    if not isinstance(entry.get("seq"), int) or isinstance(entry.get("seq"), bool):
-        return None, f"not a change record: seq {entry.get('seq')!r} is not a change number"
+    problem = entry_problem(entry)
+    if problem:
+        return None, f"not a change this reader can use: {problem}"
     return entry, ""
 
 
@@ -243,10 +246,8 @@ def read_state(files: DatabaseFiles) -> DiskState:
     for _ in range(5):
         before = _identity(files.snapshot)
         snapshot = _read_snapshot(files)
-        seq = snapshot.get("seq", 0) if snapshot else 0
-        if not isinstance(seq, int) or isinstance(seq, bool) or seq < 0:
-            raise CorruptDatabase(f"{files.snapshot}: seq {seq!r} is not a change number; nothing was changed. "
-                                  "To recover: " + files.recovery_route())
+        _check_snapshot(files, snapshot)
+        seq = snapshot.get("seq", 0) if snapshot and "format" in snapshot else 0
         journal = read_journal(files.journal, after_seq=seq, recovery=files.recovery_route())
         if _identity(files.snapshot) == before:
             break
@@ -265,12 +266,33 @@ def read_state(files: DatabaseFiles) -> DiskState:
             f"ends at change {journal.last_skipped}: they do not belong together, and reading them would "
             "hide the journal's changes; nothing was changed. To recover: " + files.recovery_route()
         )
+    if snapshot is not None and "format" not in snapshot and journal.lines:
+        raise CorruptDatabase(
+            f"{files.snapshot}: a version-1 database (a plain TinyDB file) with a journal beside it "
+            f"({files.journal}, {journal.lines} changes): a journal never follows a version-1 file; nothing "
+            "was changed. To recover: " + files.recovery_route()
+        )
     _check_sequence(files, seq, journal.entries)
     notices = []
     if journal.torn:
         notices.append(journal.torn + ": a change cut off before it was saved (a crash or a full disk) "
                        "is left out; every saved change is there")
     return DiskState(snapshot, journal.entries, journal.end, journal.size, notices)
+
+
+def _check_snapshot(files: DatabaseFiles, snapshot: dict[str, Any] | None) -> None:
+    """Raise CorruptDatabase unless `snapshot` has the shape of its schema version (a newer
+    version is left to the store, which says so)."""
+    if snapshot is None:
+        return
+    version = migrations.schema_version_of(snapshot, where=str(files.snapshot))
+    if "format" in snapshot and snapshot["format"] != SNAPSHOT_FORMAT:
+        problem = f"format {snapshot['format']!r:.40} is not {SNAPSHOT_FORMAT!r}"
+    else:
+        problem = snapshot_problem(snapshot) if version > 1 else v1_problem(snapshot)
+    if problem:
+        raise CorruptDatabase(f"{files.snapshot}: {problem}; nothing was changed. To recover: "
+                              + files.recovery_route())
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

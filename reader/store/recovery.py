@@ -16,6 +16,7 @@ from reader.errors import ReaderError
 from reader.store import migrations
 from reader.store.journal import SNAPSHOT_FORMAT, DatabaseFiles, encode_line, read_journal, write_atomically
 from reader.store.lock import WriterLock
+from reader.store.validation import record_problem, snapshot_problem, v1_problem
 
 
 def _parse(path: Path) -> tuple[dict | None, str]:
@@ -31,6 +32,36 @@ def _parse(path: Path) -> tuple[dict | None, str]:
     if not isinstance(data, dict):
         return None, f"a JSON {type(data).__name__}, not a database"
     return data, ""
+
+
+def _salvage(path: Path, data: dict[str, Any]) -> tuple[dict[str, Any] | None, str, list[str]]:
+    """`data` with the records that fail validation left out (they stay in the file set
+    aside): the snapshot, why it is unusable (when its frame is broken), and what was left out."""
+    if "format" not in data:
+        problem = v1_problem(data)
+        return (None, problem, []) if problem else (data, "", [])
+    seq = data.get("seq", 0)
+    if data.get("format") != SNAPSHOT_FORMAT or not isinstance(data.get("tables", {}), dict) \
+            or not isinstance(seq, int) or isinstance(seq, bool) or seq < 0:
+        return None, f"damaged ({snapshot_problem(data) or 'not a reader database'})", []
+    notes: list[str] = []
+    tables: dict[str, Any] = {}
+    for name, table in data.get("tables", {}).items():
+        if not isinstance(table, dict):
+            notes.append(f"{path.name}: table {name!r} is not an object: left out")
+            continue
+        tables[name] = {}
+        for key, record in table.items():
+            problem = record_problem(name, key, record)
+            if problem:
+                notes.append(f"{path.name}: table {name}, record {key}: {problem}: left out")
+            else:
+                tables[name][key] = record
+    cleaned = {**data, "tables": tables}
+    if snapshot_problem({"history": data.get("history", {})}):
+        notes.append(f"{path.name}: the undo history is damaged: left out")
+        cleaned["history"] = {"undo": [], "redo": []}
+    return cleaned, "", notes
 
 
 def _refuse_newer(path: Path, data: dict | None) -> None:
@@ -111,15 +142,17 @@ def _rebuild(files: DatabaseFiles) -> str:
     previous, why_previous = _parse(files.previous)
     _refuse_newer(files.snapshot, current)
     _refuse_newer(files.previous, previous)
-    if current is not None and _seq_of(current) is None:
-        current, why_current = None, f"damaged (seq {current.get('seq')!r} is not a change number)"
-    if previous is not None and _seq_of(previous) is None:
-        previous, why_previous = None, f"damaged (seq {previous.get('seq')!r} is not a change number)"
+    salvaged: list[str] = []
+    if current is not None:
+        current, why_current, salvaged = _salvage(files.snapshot, current)
+    if previous is not None:
+        previous, why_previous, _ = _salvage(files.previous, previous)
     # The ways to rebuild, best first; the first whose journals follow it without a gap wins,
     # else the first there is (what cannot be replayed stays in the files set aside).
     candidates = []
     if current is not None:
-        candidates.append(_Candidate(current, files.snapshot.name, [files.journal]))
+        candidates.append(_Candidate(current, files.snapshot.name, [files.journal], notes=salvaged,
+                                     consistent=not salvaged))
     if previous is not None:
         candidates.append(_Candidate(previous, files.previous.name, [files.previous_journal, files.journal]))
     if not files.previous.exists() or files.previous_journal.exists():

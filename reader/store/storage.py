@@ -29,8 +29,10 @@ from tinydb.table import Table
 
 from reader.errors import ReaderError
 from reader.store import migrations
+from reader.store.validation import tables_problem
 from reader.store.journal import (
     SNAPSHOT_FORMAT,
+    CorruptDatabase,
     DatabaseFiles,
     JournalWriter,
     now_iso,
@@ -192,6 +194,10 @@ class JournalStorage(Storage):
             self.tables = migrations.migrate(self.tables, version)
             self.undo_stack, self.redo_stack = [], []  # their records have the old shape
             self.migrated_from = version
+            problem = tables_problem(self.tables)
+            if problem:
+                raise CorruptDatabase(f"{self.files.snapshot}: a version-{version} database that cannot be "
+                                      f"migrated ({problem}); nothing was changed")
 
         self._journal: JournalWriter | None = None
         if not read_only:
