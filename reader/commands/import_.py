@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from reader.commands.common import say
 from reader.commands.export import progress, warn
 from reader.errors import ReaderError
 from reader.formats import DEFAULT_FORMAT, FORMATS, format_module
@@ -48,6 +48,6 @@ def run(args: argparse.Namespace) -> int:
             store.close()
     for message in warnings:
         warn(message)
-    print(f"reader: imported {len(annotations.documents)} documents, {len(annotations.spans)} spans, "
-          f"{len(annotations.entities)} entities, {len(annotations.links)} links from {source}", file=sys.stderr)
+    say(f"imported {len(annotations.documents)} documents, {len(annotations.spans)} spans, "
+        f"{len(annotations.entities)} entities, {len(annotations.links)} links from {source}")
     return 0

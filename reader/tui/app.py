@@ -36,6 +36,7 @@ class ReaderApp(TypeAheadMixin, KeymapMixin, App):
 
     TITLE = "reader"
     BINDINGS = APP_BINDINGS
+    _control_filter: Any = None  # made on first use (get_line_filters)
 
     def __init__(
         self,
@@ -101,6 +102,15 @@ class ReaderApp(TypeAheadMixin, KeymapMixin, App):
     def order(self) -> str:
         """Layout order for the panes: visual unless the terminal does the bidi."""
         return "visual" if self.bidi_mode.terminal_bidi == "app" else "logical"
+
+    def get_line_filters(self):
+        """Textual's filters, then the one that keeps control characters (from a database,
+        a file name, anywhere) off the terminal (reader.tui.safe_output)."""
+        from reader.tui.safe_output import ControlCharacters
+
+        if self._control_filter is None:
+            self._control_filter = ControlCharacters()
+        return [*super().get_line_filters(), self._control_filter]
 
     def get_default_screen(self) -> ReadingScreen:
         """The reading screen is the app's base screen (no empty default screen to paint first)."""
