@@ -34,7 +34,7 @@ from reader.store.model import (
     now,
 )
 from reader.store.storage import AnnotationDB, JournalStorage, ReadOnlyDatabase
-from reader.store.validation import attrs_problem, span_problem
+from reader.store.validation import attrs_problem, record_problem, span_problem
 
 DOCUMENTS, SPANS, ENTITIES, LINKS = "documents", "spans", "entities", "links"
 #: The user's verdicts on relations found by reader.align, keyed by `Relation.key`.
@@ -435,6 +435,14 @@ class AnnotationStore:
     def apply(self, data: AnnotationSet) -> None:
         """Import `data` (add or replace records by id): all of it, as one undoable change, or
         nothing (ReaderError naming the first problem)."""
+        # Every record as the store would check it when reading it back: nothing imported
+        # can make the database unreadable (shallow dicts: no deep copy of hostile nesting).
+        for table, records in ((DOCUMENTS, data.documents), (ENTITIES, data.entities), (SPANS, data.spans),
+                               (LINKS, data.links)):
+            for record in records:
+                problem = record_problem(table, record.id, dict(vars(record)))
+                if problem:
+                    raise ReaderError(f"{table[:-1]} {record.id}: {problem}")
         texts = {d.id: d.text for d in data.documents}
         for document in data.documents:
             existing = self.document(document.id)

@@ -73,6 +73,10 @@ class DatabaseFiles:
     def owner(self) -> Path:
         return self._beside(".owner")
 
+    def all_paths(self) -> tuple[Path, ...]:
+        """Every file the database may have (not the migration backups)."""
+        return (self.snapshot, self.journal, self.previous, self.previous_journal, self.lock, self.owner)
+
     def present(self) -> bool:
         """True if any file of the database is there: a database whose snapshot was deleted
         but whose last good copy or journal is left is damaged, not "not created yet"."""
