@@ -143,3 +143,27 @@ def test_journals_written_before_checksums_still_load_and_take_new_lines(tmp_pat
         ids.append(store.add_span(Span("d", 60, 69, "entity", "ORG", "Roscosmos")).id)
     with AnnotationStore.open(path) as store:
         assert {s.id for s in store.spans()} == set(ids)
+
+
+def test_the_tui_says_a_cut_off_change_was_left_out(tmp_path):
+    import asyncio
+
+    from tui_support import app_for, write_docs
+
+    path = tmp_path / "annotations.db"
+    build(path, 2)
+    journal = tmp_path / "annotations.db.journal"
+    journal.write_bytes(journal.read_bytes()[:-30])
+    paths = write_docs(tmp_path, a="Roscosmos and CNSA.\n")
+
+    async def scenario() -> list[str]:
+        app = app_for(paths, [0], db_path=path, annotator="tester")
+        async with app.run_test(size=(100, 30)) as pilot:
+            for _ in range(100):
+                await pilot.pause(0.05)
+                if any("incomplete" in str(n.message) for n in app._notifications):  # noqa: SLF001
+                    break
+            return [str(n.message) for n in app._notifications]  # noqa: SLF001 - what is shown
+
+    messages = asyncio.run(scenario())
+    assert any(f"{journal}:3: the last journal line is incomplete" in m for m in messages), messages

@@ -10,9 +10,11 @@ Files for a database at `annotations.db`:
 - `annotations.db.lock`, `annotations.db.owner`  the writer's lock and who holds it
 
 A crash can only leave a torn *last* journal line (it was never acknowledged: the fsync that
-acknowledges a change comes after the whole line is written); it is ignored, and cut off before
-the next append. Anything else that does not parse is corruption: it is reported with the path
-and a recovery route, and no file is touched.
+acknowledges a change comes after the whole line is written); it is left out and reported, and
+the writer keeps its bytes aside and cuts it off before the next append. A failed append (a full
+disk) cuts the journal back itself. Each line carries a CRC-32 of its JSON. Anything else that
+does not parse, fails its checksum or has the wrong shape (reader.store.validation) is
+corruption: it is reported with the path (and line) and a recovery route, and no file is touched.
 """
 
 from __future__ import annotations
