@@ -160,3 +160,36 @@ def test_on_a_real_full_tmpfs_every_change_shown_as_saved_is_there_after_reopeni
             assert {s.id for s in again.spans()} == set(saved)
     finally:
         subprocess.run(["umount", str(disk)], check=False)
+
+
+def test_the_tui_says_a_tag_was_not_saved_and_does_not_draw_it(tmp_path, monkeypatch):
+    import asyncio
+
+    from annotate_support import create_db, focused_view, wait_for
+    from tui_support import app_for, write_docs
+
+    paths = write_docs(tmp_path, en="Russia and Roscosmos signed it.\n")
+    db = create_db(tmp_path / "a.db")
+
+    async def scenario() -> tuple[list[str], int, int]:
+        app = app_for(paths, [0], db_path=db, annotator="tester")
+        async with app.run_test(size=(100, 20)) as pilot:
+            await wait_for(pilot, lambda: app.annotation.store is not None, "the store")
+            store = app.annotation.store
+            await pilot.pause()
+            disk = FullDisk(monkeypatch, store, room=40)  # a short write, then ENOSPC
+            focused_view(app).move_cursor(0)
+            await pilot.press("3")  # tag "Russia" GPE: the disk refuses
+            await wait_for(pilot, lambda: any("not saved" in str(n.message).lower() for n in app._notifications),
+                           "the message")
+            refused = len(store.spans())
+            disk.free()
+            await pilot.press("3")
+            await wait_for(pilot, lambda: len(store.spans()) == 1, "the saved tag")
+            return [str(n.message) for n in app._notifications], refused, len(store.spans())
+
+    messages, refused, saved = asyncio.run(scenario())
+    assert refused == 0 and saved == 1
+    assert any("No space left on device" in m for m in messages)
+    with AnnotationStore.open(db) as store:
+        assert [s.text for s in store.spans()] == ["Russia"]
