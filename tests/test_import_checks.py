@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import orjson
@@ -137,3 +138,13 @@ def test_a_failed_import_on_a_full_disk_leaves_no_new_database(tmp_path, capsys)
         assert sorted(p.name for p in disk.iterdir()) == []
     finally:
         subprocess.run(["umount", str(disk)], check=False)
+
+
+def test_a_fifo_given_to_import_is_refused_not_waited_on(tmp_path, capsys):
+    fifo = tmp_path / "tasks.jsonl"
+    os.mkfifo(fifo)
+    # Run in a child with a deadline: before the fix, reading the FIFO blocks forever.
+    done = subprocess.run([sys.executable, "-m", "reader", "import", "--db", str(tmp_path / "a.db"), str(fifo)],
+                          capture_output=True, text=True, timeout=20)
+    assert done.returncode == 1
+    assert f"{fifo}: not a regular file" in done.stderr
