@@ -358,8 +358,12 @@ class JournalWriter:
             with open(path, "r+b") as handle:
                 handle.seek(intact_end)
                 tail = handle.read()
-                self.set_aside = path.with_name(f"{path.name}.torn-{time.strftime('%Y%m%d-%H%M%S')}")
-                write_atomically(self.set_aside, tail)
+                aside = path.with_name(f"{path.name}.torn-{time.strftime('%Y%m%d-%H%M%S')}")
+                try:
+                    write_atomically(aside, tail)
+                    self.set_aside = aside
+                except OSError:
+                    pass  # a full disk: the change was never saved; the notice says it is left out
                 handle.truncate(intact_end)
                 os.fsync(handle.fileno())
         self._fd: int | None = None
