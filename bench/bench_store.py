@@ -1,5 +1,6 @@
 """Save latency of the annotation store: p95 of one `add_span` with 1k and 100k spans stored,
-against TinyDB's default JSONStorage with 100k spans, measured in the same run.
+against TinyDB's default JSONStorage with 100k spans, measured in the same run; and the time
+to open the 100k store (every record validated) against parsing its snapshot alone.
 
     .venv/bin/python bench/bench_store.py            # 1k vs 100k spans
     .venv/bin/python bench/bench_store.py --quick    # tiny sizes, for the test suite
@@ -100,6 +101,29 @@ def p95(times: list[float]) -> float:
     return statistics.quantiles(times, n=20, method="inclusive")[18] if len(times) > 1 else times[0]
 
 
+def time_open(path: Path, runs: int) -> tuple[float, float, float]:
+    """Best of `runs` seconds to open the store at `path` read-only (parse, validate every
+    record, index), to parse its snapshot alone (orjson, the reference), and to validate it
+    alone (reader.store.validation)."""
+    import orjson
+
+    from reader.store.validation import snapshot_problem
+
+    raw = path.read_bytes()
+    opened, parsed, checked = [], [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        AnnotationStore.open(path, read_only=True).close()
+        opened.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        data = orjson.loads(raw)
+        parsed.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        assert snapshot_problem(data) is None
+        checked.append(time.perf_counter() - start)
+    return min(opened), min(parsed), min(checked)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="tiny sizes (for the test suite)")
@@ -115,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         times, floor = time_saves(paths, root / "floor", samples)
         results = {small: p95(times[0]), large: p95(times[1])}
         reference = p95(time_default_tinydb(root / "default.json", large, reference_samples))
+        opened, parsed, checked = time_open(paths[1], 3 if args.quick else 5)
     ms = lambda s: f"{s * 1000:.2f} ms"  # noqa: E731
     print(f"store, {small:>7,} spans: p95 save {ms(results[small])}  ({samples} add_span)")
     print(f"store, {large:>7,} spans: p95 save {ms(results[large])}  ({samples} add_span)")
@@ -124,6 +149,9 @@ def main(argv: list[str] | None = None) -> int:
     speedup = reference / results[large]
     print(f"ratio {large:,}/{small:,} spans: {scaling:.2f}  (goal <= 2)")
     print(f"ratio TinyDB JSONStorage / store at {large:,} spans: {speedup:.1f}x")
+    print(f"open read-only at {large:,} spans: {ms(opened)}; parsing the snapshot alone {ms(parsed)}, "
+          f"validating every record {ms(checked)}")
+    print(f"ratio open / parse: {opened / parsed:.2f}; validation / parse: {checked / parsed:.2f}")
     ok = results[large] <= 0.005 and scaling <= 2
     if not ok and not args.quick:
         print("goal missed", file=sys.stderr)

@@ -14,3 +14,4 @@ def test_store_bench_quick_prints_latencies_and_ratios():
     assert result.returncode == 0, result.stderr
     assert "p95 save" in result.stdout and "TinyDB JSONStorage" in result.stdout
     assert "ratio 2,000/100 spans" in result.stdout and "disk floor" in result.stdout
+    assert "ratio open / parse:" in result.stdout

@@ -45,6 +45,14 @@ def say(message: str) -> None:
     print("\n".join(["reader: " + visible(lines[0])] + [visible(line) for line in lines[1:]]), file=sys.stderr)
 
 
+def terminal_text(text: str) -> str:
+    """`text` for a terminal: lines and tabs kept, every other control character shown as
+    its placeholder (reader.bidi.sanitize)."""
+    from reader.bidi.sanitize import visible
+
+    return "\n".join("\t".join(visible(cell) for cell in line.split("\t")) for line in text.split("\n"))
+
+
 def utf8_stdout() -> None:
     """Write UTF-8 whatever the locale says (a C locale would turn Arabic into errors)."""
     if (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":

@@ -8,9 +8,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
-from reader.commands.common import say
+from reader.commands.common import say, terminal_text
 from reader.errors import ReaderError, UsageError
 from reader.formats import DEFAULT_FORMAT, FORMATS, format_module
+from reader.store.journal import DatabaseFiles
 from reader.store.location import add_db_argument, resolve_db_path
 from reader.store.model import SPAN_KINDS
 
@@ -62,11 +63,13 @@ def run(args: argparse.Namespace) -> int:
     if args.relations and args.format != "doccano":
         raise UsageError("--relations applies to --format doccano only")
     path = resolve_db_path(args.db)
-    if not path.exists():
+    if not DatabaseFiles.at(path).present():
         raise ReaderError(f"{path}: no database there (nothing to export)")
     store = AnnotationStore.open(path, read_only=True)
     try:
         annotations = store.snapshot()
+        for notice in store.notices:
+            warn(notice)
     finally:
         store.close()
     unknown = sorted(set(args.doc or ()) - {d.id for d in annotations.documents})
@@ -84,9 +87,14 @@ def run(args: argparse.Namespace) -> int:
         from reader.commands.common import utf8_stdout
 
         utf8_stdout()
-        sys.stdout.write(dump.single)
+        text = dump.single
+        if sys.stdout.isatty():
+            # Shown, not stored: a terminal must not obey a control character from the
+            # database (JSON formats escape them anyway; CoNLL and labels are raw text).
+            text = terminal_text(text)
+        sys.stdout.write(text)
         sys.stdout.flush()
         where = "standard output"
-    print(f"reader: exported {len(chosen.documents)} documents, {len(chosen.spans)} spans, "
-          f"{len(chosen.entities)} entities, {len(chosen.links)} links as {args.format} to {where}", file=sys.stderr)
+    say(f"exported {len(chosen.documents)} documents, {len(chosen.spans)} spans, "
+        f"{len(chosen.entities)} entities, {len(chosen.links)} links as {args.format} to {where}")
     return 0

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from reader.commands.common import say
 from reader.commands.export import progress, warn
 from reader.errors import ReaderError
 from reader.formats import DEFAULT_FORMAT, FORMATS, format_module
+from reader.store.journal import DatabaseFiles
 from reader.store.location import add_db_argument, resolve_db_path
 
 
@@ -39,15 +40,42 @@ def run(args: argparse.Namespace) -> int:
         if step == "read":
             annotations = module.load(source, labels, warnings)
             continue
-        store = AnnotationStore.open(resolve_db_path(args.db), annotator=args.annotator)
+        db = DatabaseFiles.at(resolve_db_path(args.db))
+        before = {path for path in db.all_paths() if path.exists()}
         try:
-            if store.read_only:
-                raise ReaderError(store.lock_message or f"{store.path}: the database is read-only")
-            store.apply(annotations)
-        finally:
-            store.close()
+            store = AnnotationStore.open(db.snapshot, annotator=args.annotator)
+            try:
+                if store.read_only:
+                    raise ReaderError(store.lock_message or f"{store.path}: the database is read-only")
+                store.apply(annotations)
+            finally:
+                store.close()
+        except BaseException:
+            if not before:
+                _remove_new_database(db)
+            raise
     for message in warnings:
         warn(message)
-    print(f"reader: imported {len(annotations.documents)} documents, {len(annotations.spans)} spans, "
-          f"{len(annotations.entities)} entities, {len(annotations.links)} links from {source}", file=sys.stderr)
+    say(f"imported {len(annotations.documents)} documents, {len(annotations.spans)} spans, "
+        f"{len(annotations.entities)} entities, {len(annotations.links)} links from {source}")
     return 0
+
+
+def _remove_new_database(db) -> None:
+    """The import was to create the database at `db` and failed: leave no empty database
+    behind. Only while holding its lock (another process may have created it meanwhile)."""
+    from reader.store.lock import WriterLock
+
+    lock = WriterLock(db)
+    try:
+        if not lock.acquire("import (cleaning up)"):
+            return
+    except OSError:
+        return
+    try:
+        for path in db.all_paths():
+            if path != db.lock:
+                path.unlink(missing_ok=True)
+    finally:
+        lock.release()
+    db.lock.unlink(missing_ok=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reader.commands.common import utf8_stdout
+from reader.commands.common import say, utf8_stdout
 from reader.formats.json_text import dumps
 from reader.store.journal import DatabaseFiles
 from reader.store.location import add_db_argument, choose_db
@@ -29,8 +29,8 @@ def run(args: argparse.Namespace) -> int:
     choice = choose_db(args.db)
     utf8_stdout()
     if args.recover:
-        print(recover(choice.path))
-    if not choice.path.exists():
+        _write_lines([recover(choice.path)])
+    if not DatabaseFiles.at(choice.path).present():
         info = {"database": str(choice.path), "chosen_by": choice.reason, "exists": False}
         _print(info, args.json)
         return 0
@@ -51,34 +51,47 @@ def run(args: argparse.Namespace) -> int:
             "read_only": holder is not None,
             "locked_by": holder,
             **store.counts(),
+            "notices": store.notices,
         }
     finally:
         store.close()
+    for notice in info["notices"]:
+        say(f"warning: {notice}")
     _print(info, args.json)
     return 0
 
 
 def _print(info: dict, as_json: bool) -> None:
-    out = sys.stdout
     if as_json:
-        out.write(dumps(info) + "\n")
+        sys.stdout.write(dumps(info) + "\n")  # every control escaped (reader.formats.json_text)
         return
-    out.write(f"database   {info['database']}\n")
-    out.write(f"chosen by  {info['chosen_by']}\n")
+    _write_lines(_lines(info))
+
+
+def _write_lines(lines: list[str]) -> None:
+    """Print `lines`; labels, ids, the lock holder's note… come from files anyone may have
+    written, so every control character is shown as a placeholder (reader.bidi.sanitize)."""
+    from reader.bidi.sanitize import visible
+
+    sys.stdout.write("".join(visible(line) + "\n" for line in lines))
+
+
+def _lines(info: dict) -> list[str]:
+    lines = [f"database   {info['database']}", f"chosen by  {info['chosen_by']}"]
     if not info["exists"]:
-        out.write("status     not created yet (it is created on the first annotation)\n")
-        return
+        return lines + ["status     not created yet (it is created on the first annotation)"]
     if info["read_only"]:
-        out.write(f"status     locked by {info['locked_by']}: other processes get read-only access\n")
+        lines.append(f"status     locked by {info['locked_by']}: other processes get read-only access")
     else:
-        out.write("status     not in use by another process (writable)\n")
-    out.write(f"schema     version {info['schema_version']}\n")
-    out.write(f"documents  {info['documents']} ({info['documents_done']} done)\n")
+        lines.append("status     not in use by another process (writable)")
+    lines.append(f"schema     version {info['schema_version']}")
+    lines.append(f"documents  {info['documents']} ({info['documents_done']} done)")
     kinds = ", ".join(f"{k} {v}" for k, v in sorted(info["spans_by_kind"].items())) or "none"
-    out.write(f"spans      {info['spans']} ({kinds}; {info['spans_to_review']} to review)\n")
+    lines.append(f"spans      {info['spans']} ({kinds}; {info['spans_to_review']} to review)")
     for label, count in info["spans_by_label"].items():
-        out.write(f"  {label:<12}{count}\n")
-    out.write(f"entities   {info['entities']}\n")
+        lines.append(f"  {label:<12}{count}")
+    lines.append(f"entities   {info['entities']}")
     types = ", ".join(f"{k} {v}" for k, v in sorted(info["links_by_type"].items())) or "none"
-    out.write(f"links      {info['links']} ({types})\n")
-    out.write(f"history    {info['undo']} changes to undo, {info['redo']} to redo\n")
+    lines.append(f"links      {info['links']} ({types})")
+    lines.append(f"history    {info['undo']} changes to undo, {info['redo']} to redo")
+    return lines

@@ -162,6 +162,10 @@ def load(path: Path, labels: Collection[str] | None = None, warnings: list[str] 
         ann = txt.with_suffix(".ann")
         if ann.exists():
             _read_ann(ann, doc_id, text, labels, problems, result, by_tag, entities)
+    for ann in sorted(root.rglob("*.ann")):
+        if not ann.with_suffix(".txt").exists():
+            # Its spans have no text to stand on: an error, not "0 spans".
+            problems.add(str(ann), f"no {ann.with_suffix('.txt').name} beside it (the text its offsets point into)")
     result.entities.extend(entities.values())
     cross = root / CROSS_LINKS
     if cross.exists():

@@ -25,6 +25,7 @@ from reader.formats.output import Dump, Track, no_progress
 from reader.formats.problems import ProblemList
 from reader.formats.reading import read_json_lines, sha256_of
 from reader.formats.selection import spans_by_document
+from reader.store.validation import nesting_problem, record_problem
 from reader.store.model import (
     LINK_TYPES,
     AnnotationSet,
@@ -83,6 +84,8 @@ def load(path: Path, labels: Collection[str] | None = None, warnings: list[str] 
     entity_refs: list[tuple[int, str]] = []  # (line, entity id) mentioned by spans
     speaker_refs: list[tuple[int, str, str]] = []  # (line, doc id, speaker span id)
     doc_ids: set[str] = set()
+    entity_ids: set[str] = set()
+    link_ids: set[str] = set()
     for number, record in read_json_lines(path, problems):
         if not isinstance(record, dict):
             problems.add(file, "a line must be a JSON object", number)
@@ -94,8 +97,15 @@ def load(path: Path, labels: Collection[str] | None = None, warnings: list[str] 
             if not isinstance(record.get("id"), str) or not isinstance(record.get("type"), str) or not isinstance(record.get("name"), str):
                 problems.add(file, "entity record needs string id, type and name", number)
                 continue
-            if labels is not None and record["type"] not in labels:
-                problems.add(file, f"entity {record['id']}: unknown label {record['type']!r}", number)
+            if record["id"] in entity_ids:
+                problems.add(file, f"entity {record['id']} appears twice", number)
+                continue
+            entity_ids.add(record["id"])
+            reason = record_problem("entities", record["id"], record)
+            if reason is None and labels is not None and record["type"] not in labels:
+                reason = f"unknown label {record['type']!r}"
+            if reason:
+                problems.add(file, f"entity {record['id']}: {reason}", number)
                 continue
             result.entities.append(Entity.from_dict(record))
         elif kind == "link":
@@ -105,6 +115,10 @@ def load(path: Path, labels: Collection[str] | None = None, warnings: list[str] 
             if not all(isinstance(record.get(k), str) for k in ("id", "source", "target")):
                 problems.add(file, "link record needs string id, source and target", number)
                 continue
+            if record["id"] in link_ids:
+                problems.add(file, f"link {record['id']} appears twice", number)
+                continue
+            link_ids.add(record["id"])
             for end in ("source", "target"):
                 if record[end] not in span_doc:
                     problems.add(file, f"link {record['id']}: {end} span {record[end]!r} is not in the file", number)
@@ -131,6 +145,10 @@ def _read_document(record, number, file, labels, problems, result, doc_ids, span
         problems.add(file, f"document {doc_id} appears twice", number)
         return
     doc_ids.add(doc_id)
+    reason = _document_fields_problem(record, meta)
+    if reason:
+        problems.add(file, f"document {doc_id}: {reason}", number)
+        return
     sha = sha256_of(text)
     if meta.get("sha256") not in (None, sha):
         problems.add(file, f"document {doc_id}: meta.sha256 does not match the text", number)
@@ -164,8 +182,22 @@ def _read_document(record, number, file, labels, problems, result, doc_ids, span
         result.spans.append(span)
     if good:
         result.documents.append(DocumentRecord(
-            id=doc_id, sha256=sha, text=text, path=str(meta.get("source") or ""),
-            lang=str(meta.get("lang") or "und"), direction=str(meta.get("direction") or "ltr"),
-            title=str(record.get("title") or ""), done=bool(record.get("done", False)),
-            meta=meta.get("extra") if isinstance(meta.get("extra"), dict) else {},
+            id=doc_id, sha256=sha, text=text, path=meta.get("source") or "",
+            lang=meta.get("lang") or "und", direction=meta.get("direction") or "ltr",
+            title=record.get("title") or "", done=record.get("done", False),
+            meta=meta.get("extra") or {},
         ))
+
+
+def _document_fields_problem(record: dict[str, Any], meta: dict[str, Any]) -> str | None:
+    """Why a document line's title, done flag or meta fields have the wrong type, or None
+    (a value is never coerced: `"done": "yes"` is not true)."""
+    for where, name, kind, wanted in ((record, "title", str, "a string"), (record, "done", bool, "true or false"),
+                                      (meta, "source", str, "a string"), (meta, "lang", str, "a string"),
+                                      (meta, "direction", str, "a string"), (meta, "extra", dict, "an object")):
+        value = where.get(name)
+        if value is not None and not isinstance(value, kind):
+            label = name if where is record else f"meta.{name}"
+            return f"{label} must be {wanted}, got {value!r:.40}"
+    deep = nesting_problem(meta)
+    return f"meta is {deep}" if deep else None

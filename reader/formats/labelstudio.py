@@ -67,7 +67,8 @@ def load(path: Path, labels: Collection[str] | None = None, warnings: list[str] 
         problems.add(file, "a Label Studio export is a JSON list of tasks")
         tasks = None
     doc_ids: set[str] = set()
-    ignored = 0
+    known: set[str] = set()  # span ids already in the result
+    ignored = repeated = 0
     for index, task in enumerate(tasks or [], start=1):
         where = f"task {index}"
         data = task.get("data") if isinstance(task, dict) else None
@@ -80,6 +81,9 @@ def load(path: Path, labels: Collection[str] | None = None, warnings: list[str] 
             problems.add(file, f"{where}: document {doc_id} appears twice")
             continue
         doc_ids.add(doc_id)
+        # A region repeated in another annotation of the task (same id, offsets and label:
+        # an annotation copied from another or from a prediction) is one span, not two.
+        seen: dict[tuple, Span] = {}
         for annotation in task.get("annotations") or task.get("completions") or []:
             if not isinstance(annotation, dict) or annotation.get("was_cancelled"):
                 ignored += 1
@@ -99,6 +103,12 @@ def load(path: Path, labels: Collection[str] | None = None, warnings: list[str] 
                     elif str(item.get("id")) in regions:
                         problems.add(file, f"{where} ({doc_id}): region id {item.get('id')!r} appears twice in one annotation")
                     else:
+                        key = (str(item.get("id")), span.start, span.end, span.label)
+                        if item.get("id") is not None and key in seen:
+                            repeated += 1
+                            span = seen[key]
+                        else:
+                            seen[key] = span
                         regions[str(item.get("id") or span.id)] = span
                 else:
                     ignored += 1
@@ -110,12 +120,16 @@ def load(path: Path, labels: Collection[str] | None = None, warnings: list[str] 
                                        f"needs known regions and one label in {', '.join(LINK_TYPES)}")
                     continue
                 result.links.append(ClaimLink(source=source.id, target=target.id, type=types[0]))
-            result.spans.extend(regions.values())
+            result.spans.extend(s for s in regions.values() if s.id not in known)
+            known.update(s.id for s in regions.values())
         result.documents.append(document_from_text(
             doc_id, text, title=str(data.get("title") or ""), lang=str(data.get("lang") or "und"),
             direction=str(data.get("direction") or "ltr"),
         ))
     problems.raise_if_any()
+    if repeated and warnings is not None:
+        warnings.append(f"{file}: {repeated} region(s) repeated in several annotations of a task "
+                        "(same id, offsets and label) imported once")
     if ignored and warnings is not None:
         warnings.append(f"{file}: {ignored} cancelled annotation(s) or non-span result(s) not imported")
     return result

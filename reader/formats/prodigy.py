@@ -20,6 +20,7 @@ from typing import Any
 import orjson
 
 from reader.formats.checks import attrs_problem, checked_text, kind_of_label, span_problem
+from reader.store.validation import record_problem
 from reader.formats.json_text import dumps
 from reader.formats.output import Dump, Track, no_progress
 from reader.formats.problems import ProblemList
@@ -105,6 +106,9 @@ def load(path: Path, labels: Collection[str] | None = None, warnings: list[str] 
         for record in meta.get("entities") or []:
             if not isinstance(record, dict) or not all(isinstance(record.get(k), str) for k in ("id", "type", "name")):
                 problems.add(file, f"document {doc_id}: meta.entities items need string id, type and name", number)
+            elif record_problem("entities", record["id"], record):
+                problems.add(file, f"document {doc_id}: entity {record['id']}: "
+                                   f"{record_problem('entities', record['id'], record)}", number)
             elif labels is not None and record["type"] not in labels:
                 problems.add(file, f"document {doc_id}: entity {record['id']}: unknown label {record['type']!r}", number)
             else:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +18,10 @@ from reader.store.model import DocumentRecord
 def read_utf8(path: Path, problems: ProblemList) -> str | None:
     """The file's text (BOM removed, newlines as LF), or None with a problem recorded."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            # A FIFO would block the import forever, a device would never end.
+            problems.add(str(path), "not a regular file (a FIFO, device, socket or directory)")
+            return None
         data = Path(path).read_bytes()
     except OSError as error:
         problems.add(str(path), f"cannot read: {error.strerror or error}")

@@ -25,10 +25,7 @@ from reader.store.anchoring import reanchor
 from reader.store.journal import DatabaseFiles
 from reader.store.lock import WriterLock
 from reader.store.model import (
-    CLAIM_LABEL,
     LINK_TYPES,
-    SPAN_KINDS,
-    STANCES,
     AnnotationSet,
     ClaimLink,
     DocumentRecord,
@@ -37,6 +34,7 @@ from reader.store.model import (
     now,
 )
 from reader.store.storage import AnnotationDB, JournalStorage, ReadOnlyDatabase
+from reader.store.validation import attrs_problem, record_problem, span_problem
 
 DOCUMENTS, SPANS, ENTITIES, LINKS = "documents", "spans", "entities", "links"
 #: The user's verdicts on relations found by reader.align, keyed by `Relation.key`.
@@ -89,6 +87,13 @@ class AnnotationStore:
         path and a recovery route) if the files are damaged; they are never overwritten."""
         files = DatabaseFiles.at(path)
         annotator = annotator or _default_annotator()
+        try:
+            return cls._open(files, annotator, read_only)
+        except OSError as error:
+            raise ReaderError(f"{files.snapshot}: cannot open the database ({error.strerror or error})") from None
+
+    @classmethod
+    def _open(cls, files: DatabaseFiles, annotator: str, read_only: bool) -> "AnnotationStore":
         lock = None
         message = None
         if not read_only:
@@ -97,7 +102,7 @@ class AnnotationStore:
                 message = (f"{files.snapshot} is in use by {lock.holder()}; "
                            "opened read-only, changes cannot be saved until it is closed")
                 lock, read_only = None, True
-        if read_only and not files.snapshot.exists() and not files.journal.exists():
+        if read_only and not files.present():
             raise ReaderError(f"{files.snapshot}: no database there (and it cannot be created read-only)")
         try:
             storage = JournalStorage(files.snapshot, read_only=read_only, read_only_reason=message or "")
@@ -119,6 +124,12 @@ class AnnotationStore:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    @property
+    def notices(self) -> list[str]:
+        """What the user should be told about the files although the database opened (a
+        change cut off by a crash or a full disk, left out): `path:line: what`."""
+        return list(self._storage.notices)
 
     @property
     def read_only(self) -> bool:
@@ -258,22 +269,13 @@ class AnnotationStore:
         if text is None:
             text = self._require_document(span.doc_id).text
         where = f"span {span.id} in {span.doc_id}"
-        if span.kind not in SPAN_KINDS:
-            raise ReaderError(f"{where}: kind {span.kind!r} is not one of {', '.join(SPAN_KINDS)}")
-        if not span.label:
-            raise ReaderError(f"{where}: a label is needed")
-        if span.kind == "claim" and span.label != CLAIM_LABEL:
-            raise ReaderError(f"{where}: a claim span is labelled {CLAIM_LABEL}, not {span.label!r}")
-        if not (0 <= span.start < span.end <= len(text)):
-            raise ReaderError(f"{where}: offsets {span.start}..{span.end} are outside the text (0..{len(text)})")
-        if text[span.start : span.end] != span.text:
-            raise ReaderError(f"{where}: the text at {span.start}..{span.end} is {text[span.start:span.end]!r}, "
-                              f"not {span.text!r}")
+        problem = span_problem(text, span.start, span.end, span.label, span.kind, span.text, None) \
+            or attrs_problem(span.attrs)
+        if problem:
+            raise ReaderError(f"{where}: {problem}")
         if span.entity_id is not None and self._get(ENTITIES, span.entity_id) is None:
             raise ReaderError(f"{where}: entity {span.entity_id} does not exist")
         claim = span.claim
-        if claim.stance is not None and claim.stance not in STANCES:
-            raise ReaderError(f"{where}: stance {claim.stance!r} is not one of {', '.join(STANCES)}")
         if claim.speaker is not None:
             speaker = self._get(SPANS, claim.speaker)
             if speaker is None or speaker["doc_id"] != span.doc_id or speaker["kind"] != "entity":
@@ -526,6 +528,14 @@ class AnnotationStore:
     def apply(self, data: AnnotationSet) -> None:
         """Import `data` (add or replace records by id): all of it, as one undoable change, or
         nothing (ReaderError naming the first problem)."""
+        # Every record as the store would check it when reading it back: nothing imported
+        # can make the database unreadable (shallow dicts: no deep copy of hostile nesting).
+        for table, records in ((DOCUMENTS, data.documents), (ENTITIES, data.entities), (SPANS, data.spans),
+                               (LINKS, data.links)):
+            for record in records:
+                problem = record_problem(table, record.id, dict(vars(record)))
+                if problem:
+                    raise ReaderError(f"{table[:-1]} {record.id}: {problem}")
         texts = {d.id: d.text for d in data.documents}
         for document in data.documents:
             existing = self.document(document.id)

@@ -29,7 +29,10 @@ class WriterLock:
             return False
         note = {"pid": os.getpid(), "host": socket.gethostname(), "annotator": annotator,
                 "since": time.strftime("%Y-%m-%d %H:%M:%S")}
-        write_atomically(self.files.owner, orjson.dumps(note))
+        try:
+            write_atomically(self.files.owner, orjson.dumps(note))
+        except OSError:
+            pass  # a full disk: the lock holds without its note ("another process" to others)
         return True
 
     @property

@@ -29,8 +29,10 @@ from tinydb.table import Table
 
 from reader.errors import ReaderError
 from reader.store import migrations
+from reader.store.validation import tables_problem
 from reader.store.journal import (
     SNAPSHOT_FORMAT,
+    CorruptDatabase,
     DatabaseFiles,
     JournalWriter,
     now_iso,
@@ -56,6 +58,11 @@ def _copy(record: Any) -> Any:
 
 class ReadOnlyDatabase(ReaderError):
     """A write to a store opened read-only."""
+
+
+class NotSaved(ReaderError):
+    """The journal could not be written (a full disk, an I/O error): the change was rolled
+    back in memory and the journal still ends with the last saved change."""
 
 
 class RecordingTable(MutableMapping):
@@ -169,6 +176,8 @@ class JournalStorage(Storage):
         self.migrated_from: int | None = None
 
         state = read_state(self.files)
+        #: what the user should be told although the database opened (a torn last line)
+        self.notices: list[str] = list(state.notices)
         snapshot = state.snapshot or {}
         version = migrations.schema_version_of(snapshot, where=str(self.files.snapshot)) if state.snapshot else migrations.SCHEMA_VERSION
         if version == 1:
@@ -185,6 +194,10 @@ class JournalStorage(Storage):
             self.tables = migrations.migrate(self.tables, version)
             self.undo_stack, self.redo_stack = [], []  # their records have the old shape
             self.migrated_from = version
+            problem = tables_problem(self.tables)
+            if problem:
+                raise CorruptDatabase(f"{self.files.snapshot}: a version-{version} database that cannot be "
+                                      f"migrated ({problem}); nothing was changed")
 
         self._journal: JournalWriter | None = None
         if not read_only:
@@ -196,9 +209,14 @@ class JournalStorage(Storage):
             elif state.snapshot is None:
                 self.compact()  # a new database: the file exists from the start
             self._journal = JournalWriter(self.files.journal, intact_end=state.journal_end, size=state.journal_size)
+            if self._journal.set_aside is not None:
+                self.notices = [f"{n}; its bytes are kept in {self._journal.set_aside}" for n in self.notices]
             self._journal.lines = len(state.entries)
             if self._journal.lines >= COMPACT_AFTER_LINES:
-                self.compact()
+                try:
+                    self.compact()
+                except NotSaved:
+                    pass  # a full disk: the journal still holds every change
 
     # -- TinyDB's Storage interface ------------------------------------------------------------
     def read(self) -> dict[str, dict[str, Any]]:
@@ -211,7 +229,10 @@ class JournalStorage(Storage):
     def close(self) -> None:
         if self._journal is not None:
             if self._journal.lines >= COMPACT_AFTER_LINES:
-                self.compact()
+                try:
+                    self.compact()
+                except NotSaved:
+                    pass  # the journal holds every change; compaction waits for the next open
             self._journal.close()
             self._journal = None
 
@@ -267,7 +288,11 @@ class JournalStorage(Storage):
             self._journal.append(entry)
         except OSError as error:
             self._rollback(applied)
-            raise ReaderError(f"{self.files.journal}: the change was not saved ({error.strerror}); nothing was changed") from None
+            raise NotSaved(
+                f"{self.files.journal}: “{entry.get('description', 'the change')}” was NOT saved "
+                f"({error.strerror or error}); it was taken back, and everything saved before it is "
+                "intact. Free some space (or fix the disk) and do it again"
+            ) from None
         self.seq += 1
         self._track_history(entry)
 
@@ -361,7 +386,12 @@ class JournalStorage(Storage):
         with self._lock:
             if self.read_only:
                 raise ReadOnlyDatabase(self.read_only_reason or f"{self.files.snapshot} is open read-only")
-            write_snapshot(self.files, self.snapshot_data())
+            try:
+                write_snapshot(self.files, self.snapshot_data())
+            except OSError as error:
+                # Nothing is lost: the old snapshot and the journal are still in place.
+                raise NotSaved(f"{self.files.snapshot}: cannot write a new snapshot "
+                               f"({error.strerror or error}); the database is unchanged") from None
             if self._journal is not None:
                 self._journal.restart()
 

@@ -36,6 +36,7 @@ class ReaderApp(TypeAheadMixin, KeymapMixin, App):
 
     TITLE = "reader"
     BINDINGS = APP_BINDINGS
+    _control_filter: Any = None  # made on first use (get_line_filters)
 
     def __init__(
         self,
@@ -101,6 +102,15 @@ class ReaderApp(TypeAheadMixin, KeymapMixin, App):
     def order(self) -> str:
         """Layout order for the panes: visual unless the terminal does the bidi."""
         return "visual" if self.bidi_mode.terminal_bidi == "app" else "logical"
+
+    def get_line_filters(self):
+        """Textual's filters, then the one that keeps control characters (from a database,
+        a file name, anywhere) off the terminal (reader.tui.safe_output)."""
+        from reader.tui.safe_output import ControlCharacters
+
+        if self._control_filter is None:
+            self._control_filter = ControlCharacters()
+        return [*super().get_line_filters(), self._control_filter]
 
     def get_default_screen(self) -> ReadingScreen:
         """The reading screen is the app's base screen (no empty default screen to paint first)."""
@@ -178,7 +188,7 @@ class ReaderApp(TypeAheadMixin, KeymapMixin, App):
     def _open_store(self) -> None:
         # An existing database opens now, in a thread; a new one is created by the first
         # change (reading alone writes no files and takes no lock).
-        if self.db_path is not None and not Path(self.db_path).exists():
+        if self.db_path is not None and not _database_present(self.db_path):
             self.annotation.opener = self._create_store
             self._set_database_state(f"{Path(self.db_path).name}: new, created by the first change")
             return
@@ -212,6 +222,8 @@ class ReaderApp(TypeAheadMixin, KeymapMixin, App):
         self.annotation.attach(store)
         if getattr(store, "lock_message", None):
             self.notify(store.lock_message, severity="warning", timeout=10)
+        for notice in getattr(store, "notices", ()):
+            self.notify(notice, severity="warning", timeout=15)
         if self.reading is not None and self.reading.is_mounted:
             for pane in self.reading.panes:
                 pane.view._register_document()
@@ -416,3 +428,11 @@ def _login_name() -> str:
     except (KeyError, OSError):
         return ""
 
+
+
+def _database_present(path: Any) -> bool:
+    """True if any file of the database is there (a deleted snapshot beside its last good
+    copy or journal is a damaged database, reported on open, not a new one)."""
+    from reader.store.journal import DatabaseFiles
+
+    return DatabaseFiles.at(path).present()
