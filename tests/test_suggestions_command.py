@@ -145,3 +145,21 @@ def test_bad_model_label_tables_are_reported(tmp_path, table, problem):
                       encoding="utf-8")
     with pytest.raises(SchemaError, match=problem):
         load_schema(schema)
+
+
+def test_a_wrongly_shaped_rejection_in_the_database_is_reported_not_a_traceback(reader_cmd, tmp_path):
+    import orjson
+
+    db = tmp_path / "a.db"
+    store = AnnotationStore.open(db, annotator="rana")
+    store.ensure_document(load_documents([SEED_000]).documents[0])
+    store.reject_suggestion(load_documents([SEED_000]).documents[0].id, 0, 4, "DATE", "وقعت", "date")
+    store.compact()
+    store.close()
+    snapshot = orjson.loads(db.read_bytes())
+    (record,) = snapshot["tables"]["rejected_suggestions"].values()
+    record["start"] = "zero"
+    db.write_bytes(orjson.dumps(snapshot))
+    completed = run(reader_cmd, str(SEED_000), "--db", str(db), "--json")
+    assert completed.returncode != 0
+    assert str(db) in completed.stderr and "start" in completed.stderr and "Traceback" not in completed.stderr

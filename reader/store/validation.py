@@ -113,6 +113,9 @@ _FIELDS: dict[str, tuple[tuple[str, tuple[type, ...], bool], ...]] = {
               ("annotator", (str,), False), ("created", (str,), False)),
     "relations": (("a", (str,), True), ("b", (str,), True), ("kind", (str,), True), ("decision", (str,), True),
                   ("annotator", (str,), False), ("updated", (str,), False)),
+    "rejected_suggestions": (("doc_id", (str,), True), ("start", (int,), True), ("end", (int,), True),
+                             ("label", (str,), True), ("text", (str,), False), ("source", (str,), False),
+                             ("annotator", (str,), False), ("updated", (str,), False)),
 }
 
 
