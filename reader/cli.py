@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "merge": ("merge", "merge annotators into a gold database; the rest is left to curate"),
     "curate": ("curate", "curate the disagreements a merge left, one at a time"),
     "suggest": ("suggest", "propose dates, quantities and known entities (and your model's) as spans"),
+    "serve": ("serve", "serve the reader to web browsers (one reader per visitor, loopback by default)"),
 }
 
 DEFAULT_COMMAND = "open"

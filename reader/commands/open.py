@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from pathlib import Path
 
@@ -79,6 +80,13 @@ def reader_app() -> type:
     return ReaderApp
 
 
+def _web_driver() -> bool:
+    """True when Textual will use its web driver (`reader serve` starts each visitor's
+    reader so, through textual-serve): keys and screen then travel in packets on
+    standard input and output, to a browser, and no terminal is needed."""
+    return os.environ.get("TEXTUAL_DRIVER", "").startswith("textual.drivers.web_driver:")
+
+
 def run(args: argparse.Namespace) -> int:
     from reader.store.location import resolve_db_path
 
@@ -100,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
             resolved_keymap = resolve_keymap(args.keymap)
         except ReaderError as error:
             raise UsageError(str(error)) from None
-    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+    if not _web_driver() and not (sys.stdin.isatty() and sys.stderr.isatty()):
         # Textual reads keys from standard input and draws on standard error: without
         # both, the screen would go to a file or the keys never come (a hang).
         raise ReaderError(
