@@ -177,6 +177,12 @@ class Visitor:
     def text(self) -> str:
         return "\n".join("".join(row) for row in self.cells())
 
+    def notifications(self) -> str:
+        """The text of the notifications on the screen (Textual draws them at the right,
+        after a ▌ border), their rows joined and runs of spaces collapsed."""
+        parts = [row.rsplit("▌", 1)[1] for row in self.text().split("\n") if "▌" in row]
+        return " ".join(" ".join(parts).split())
+
     def wait_for(self, needle: str, timeout: float = 60) -> str:
         return until(lambda: needle in self.text() and self.text(), f"{needle!r} on the screen", timeout)
 

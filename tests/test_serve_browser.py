@@ -14,6 +14,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import unicodedata
 import urllib.request
 from pathlib import Path
@@ -249,3 +250,69 @@ def test_reader_in_the_browser_shows_lays_out_tags_and_quits(browser, served, tm
     (span,) = document["spans"]
     assert (span["start"], span["end"], span["text"]) == (start, end, ROSCOSMOS_AR)
     assert span["annotator"] == "web"
+
+
+def test_second_visitor_reads_only_until_the_first_tab_closes(browser, served):
+    first = Visitor(browser, served.url)
+    second = third = None
+    try:
+        first.wait_for("annotations.db: saved")
+        until(lambda: len(served.visitors()) == 1, "the first visitor's reader")
+        (first_pid,) = served.visitors()
+        # A second browser context: another person, with their own reader process.
+        second = Visitor(browser, served.url)
+        # What a terminal shows, in the page: who holds the database, and what it means.
+        notice = until(lambda: "opened read-only" in second.notifications() and second.notifications(),
+                       "the read-only notice in the second page")
+        assert f"{served.db} is in use by pid {first_pid} " in notice and "(web, since" in notice, notice
+        assert "opened read-only, changes cannot be saved until it is closed" in notice, notice
+        second.wait_for("annotations.db: read-only")  # and it stays in the status line
+        assert "annotations.db: saved" in first.text()
+        assert len(served.visitors()) == 2
+
+        # Closing the first tab ends its reader, which releases the lock...
+        first.close()
+        first = None
+        until(lambda: process_gone(first_pid), "the first visitor's reader to end")
+        until(lambda: _lock_free(served.db), "the writer lock to be released")
+        # ...and the next visitor writes.
+        third = Visitor(browser, served.url)
+        third.wait_for("annotations.db: saved")
+        spans = len(_snapshot(served.db).spans)
+        third.keys("/")
+        third.wait_for("search forward")
+        third.type("ILRS")
+        third.keys("Enter")
+        third.wait_for("¶ 1/")
+        third.keys("2")
+        until(lambda: len(_snapshot(served.db).spans) == spans + 1, "the third visitor's span")
+    finally:
+        for visitor in (first, second, third):
+            if visitor is not None:
+                visitor.close()
+    until(lambda: not served.visitors(), "every visitor's reader to end")
+
+
+def test_ctrl_c_stops_the_server_and_every_visitor(browser, tmp_path):
+    # Its own server: this one is stopped by the test.
+    server = ReaderServer(["--db", str(tmp_path / "annotations.db")], cwd=tmp_path, log=tmp_path / "serve.log")
+    visitors = []
+    try:
+        visitors = [Visitor(browser, server.url), Visitor(browser, server.url)]
+        visitors[0].wait_for("annotations.db: saved")
+        visitors[1].wait_for("annotations.db: read-only")
+        readers = server.visitors()
+        assert len(readers) == 2
+        began = time.monotonic()
+        assert server.interrupt(timeout=60) == 0
+        # Promptly (0.4 s measured): the server closes the visitors' websockets and waits
+        # for their readers, rather than for aiohttp's shutdown timeout (23 s measured).
+        assert time.monotonic() - began < 10
+        assert all(process_gone(pid) for pid in readers), readers
+        assert _lock_free(tmp_path / "annotations.db")
+        for visitor in visitors:
+            until(visitor.ended, "the page to say the reader ended")
+    finally:
+        for visitor in visitors:
+            visitor.close()
+        server.stop()
