@@ -252,7 +252,8 @@ def test_reader_in_the_browser_shows_lays_out_tags_and_quits(browser, served, tm
     assert span["annotator"] == "web"
 
 
-def test_second_visitor_reads_only_until_the_first_tab_closes(browser, served):
+def test_visitors_share_the_database_and_ctrl_c_ends_them_all(browser, served):
+    """The last test of the module: it stops the module's server."""
     first = Visitor(browser, served.url)
     second = third = None
     try:
@@ -286,33 +287,21 @@ def test_second_visitor_reads_only_until_the_first_tab_closes(browser, served):
         third.wait_for("¶ 1/")
         third.keys("2")
         until(lambda: len(_snapshot(served.db).spans) == spans + 1, "the third visitor's span")
-    finally:
-        for visitor in (first, second, third):
-            if visitor is not None:
-                visitor.close()
-    until(lambda: not served.visitors(), "every visitor's reader to end")
 
-
-def test_ctrl_c_stops_the_server_and_every_visitor(browser, tmp_path):
-    # Its own server: this one is stopped by the test.
-    server = ReaderServer(["--db", str(tmp_path / "annotations.db")], cwd=tmp_path, log=tmp_path / "serve.log")
-    visitors = []
-    try:
-        visitors = [Visitor(browser, server.url), Visitor(browser, server.url)]
-        visitors[0].wait_for("annotations.db: saved")
-        visitors[1].wait_for("annotations.db: read-only")
-        readers = server.visitors()
+        # Ctrl+C (SIGINT to the server alone, not to its process group as a terminal
+        # would): the server ends both readers, the lock is free, the pages say so.
+        readers = served.visitors()
         assert len(readers) == 2
         began = time.monotonic()
-        assert server.interrupt(timeout=60) == 0
+        assert served.interrupt(timeout=60) == 0
         # Promptly (0.4 s measured): the server closes the visitors' websockets and waits
         # for their readers, rather than for aiohttp's shutdown timeout (23 s measured).
         assert time.monotonic() - began < 10
         assert all(process_gone(pid) for pid in readers), readers
-        assert _lock_free(tmp_path / "annotations.db")
-        for visitor in visitors:
+        assert _lock_free(served.db)
+        for visitor in (second, third):
             until(visitor.ended, "the page to say the reader ended")
     finally:
-        for visitor in visitors:
-            visitor.close()
-        server.stop()
+        for visitor in (first, second, third):
+            if visitor is not None:
+                visitor.close()

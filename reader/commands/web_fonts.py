@@ -122,7 +122,9 @@ FACES: tuple[Face, ...] = (
     Face("DejaVuSansMono-Bold.ttf", "fonts-dejavu-core", "bold", _DEJAVU_BOLD_RANGES),
     Face("DejaVuSansMono.ttf", "fonts-dejavu-core", "bold", _DEJAVU_ARABIC_RANGES),
     Face("FreeMono.ttf", "fonts-freefont-ttf", "normal", _FREEMONO_RANGES),
-    Face("FreeMonoBold.ttf", "fonts-freefont-ttf", "bold", _FREEMONO_RANGES),
+    # FreeMono Bold lacks most of what FreeMono takes here (control pictures, the Urdu
+    # and Pashto forms...): bold cells get the regular glyphs.
+    Face("FreeMono.ttf", "fonts-freefont-ttf", "bold", _FREEMONO_RANGES),
     Face("FreeSerif.ttf", "fonts-freefont-ttf", "normal", _FREESERIF_RANGES),
     Face("FreeSerifBold.ttf", "fonts-freefont-ttf", "bold", _FREESERIF_RANGES),
 )
