@@ -184,7 +184,15 @@ class Visitor:
         return " ".join(" ".join(parts).split())
 
     def wait_for(self, needle: str, timeout: float = 60) -> str:
-        return until(lambda: needle in self.text() and self.text(), f"{needle!r} on the screen", timeout)
+        def seen() -> str:
+            text = self.text()
+            if needle in text:
+                return text
+            if self.ended():
+                raise AssertionError(f"the reader ended before {needle!r} was on the screen:\n{text}")
+            return ""
+
+        return until(seen, f"{needle!r} on the screen", timeout)
 
     def keys(self, *keys: str) -> None:
         self.page.locator(".xterm-helper-textarea").focus()

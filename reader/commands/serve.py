@@ -202,6 +202,12 @@ def _reader_server() -> type:
             ]
             return context
 
+        async def on_startup(self, app: web.Application) -> None:
+            # Instead of textual-serve's banner, which shows the command it runs.
+            host = f"[{self.host}]" if ":" in self.host else self.host
+            self.console.print(f"{self.title} on http://{host}:{self.port}/", highlight=False, markup=False)
+            self.console.print("Ctrl+C stops the server and every visitor's reader", highlight=False)
+
         async def handle_font(self, request: web.Request) -> web.StreamResponse:
             path = self.fonts.get(request.match_info["name"])
             if path is None:  # only the faces of the stack, never a path from the request
