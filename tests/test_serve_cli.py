@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import http.client
 import shutil
+import socket
 import subprocess
 import sys
 import urllib.error
@@ -43,6 +44,19 @@ def test_other_addresses_need_public(tmp_path):
     assert done.returncode == 2
     assert "--host 0.0.0.0: not a loopback address" in done.stderr and "no authentication" in done.stderr
     assert "--public" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "a.db").exists()
+
+
+def test_an_address_in_use_is_reported_without_a_traceback(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run([sys.executable, "-m", "reader", "serve", "--port", str(port), "--db", str(tmp_path / "a.db")],
+                              capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert done.returncode == 1
+    assert f"reader: 127.0.0.1:{port}: cannot listen there: Address already in use" in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout and "on http://" not in done.stdout
     assert not (tmp_path / "a.db").exists()
 
 

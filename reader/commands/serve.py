@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import ipaddress
 import shlex
+import socket
 import sys
 import weakref
 from pathlib import Path
@@ -117,6 +118,7 @@ def prepare_database(db_path: Path, annotator: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reader.commands.open import first_panes
     from reader.core.lazy_loading import LazyCorpus
     from reader.store.location import resolve_db_path
 
@@ -127,10 +129,13 @@ def run(args: argparse.Namespace) -> int:
             f"--host {args.host}: not a loopback address; the server has no authentication, so anyone "
             "who can reach it could read the documents and change the annotations. Add --public to "
             "do it anyway, or keep 127.0.0.1 and use an SSH tunnel (docs/serve.md)")
+    check_address(args.host, args.port)
     corpus = LazyCorpus(args.paths)
     for problem in corpus.problems:
         say(str(problem))
-    if not len(corpus):
+    # As `reader open` decides it in each visitor's process.
+    failed = [i for i in first_panes(corpus, args.paths) if not corpus[i].text] if len(corpus) else []
+    if not len(corpus) or len(failed) == len(corpus):
         raise ReaderError("no document could be loaded")
     if args.keymap:
         from reader.tui.keymap import resolve_keymap
@@ -156,8 +161,25 @@ def run(args: argparse.Namespace) -> int:
         visitor_command(args, db_path), host=args.host, port=args.port,
         title=corpus_title(args.paths, len(corpus)), fonts=fonts, public=not is_loopback(args.host),
     )
-    server.serve()
+    try:
+        server.serve()
+    except OSError as error:  # the address was taken between the check and the start
+        raise ReaderError(f"{args.host}:{args.port}: cannot listen there: {error.strerror or error}") from None
     return 0
+
+
+def check_address(host: str, port: int) -> None:
+    """ReaderError if the server could not listen on ``host``:``port`` (in use, not an
+    address of this machine, a name that does not resolve), before anything is printed."""
+    try:
+        addresses = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        for family, kind, proto, _name, address in addresses:
+            with socket.socket(family, kind, proto) as probe:
+                # As aiohttp will: an address left in TIME_WAIT by a previous server is free.
+                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                probe.bind(address)
+    except OSError as error:
+        raise ReaderError(f"{host}:{port}: cannot listen there: {error.strerror or error}") from None
 
 
 def _reader_server() -> type:
