@@ -137,3 +137,32 @@ def test_websocket_from_the_page_starts_a_reader_that_ends_with_it(html_corpus_s
     finally:
         connection.close()
     until(lambda: process_gone(reader), "the reader to end with its websocket")
+
+
+def test_readers_end_when_the_server_is_killed(tmp_path):
+    # Its own server: this one is killed (SIGKILL: it cannot stop its readers itself).
+    server = ReaderServer(["--db", str(tmp_path / "a.db"), "--annotator", "kill"], cwd=tmp_path, log=tmp_path / "serve.log")
+    connection = None
+    try:
+        status, connection = _upgrade(server.port, {"Host": f"127.0.0.1:{server.port}"})
+        assert status == 101
+        (reader,) = until(server.visitors, "the visitor's reader")
+        until(lambda: not _lock_free(tmp_path / "a.db"), "the reader to take the writer lock")
+        server.process.kill()
+        server.process.wait(30)
+        until(lambda: process_gone(reader), "the reader to end with its server", timeout=30)
+        assert _lock_free(tmp_path / "a.db")
+    finally:
+        if connection is not None:
+            connection.close()
+        server.stop()
+
+
+def _lock_free(db: Path) -> bool:
+    from reader.store.database import AnnotationStore
+
+    store = AnnotationStore.open(db, annotator="probe")
+    try:
+        return not store.read_only
+    finally:
+        store.close()

@@ -108,7 +108,11 @@ def run(args: argparse.Namespace) -> int:
             resolved_keymap = resolve_keymap(args.keymap)
         except ReaderError as error:
             raise UsageError(str(error)) from None
-    if not _web_driver() and not (sys.stdin.isatty() and sys.stderr.isatty()):
+    if _web_driver():
+        from reader.commands.serve import end_with_server
+
+        end_with_server()
+    elif not (sys.stdin.isatty() and sys.stderr.isatty()):
         # Textual reads keys from standard input and draws on standard error: without
         # both, the screen would go to a file or the keys never come (a hang).
         raise ReaderError(

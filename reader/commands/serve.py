@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
+import os
 import shlex
+import signal
 import socket
 import sys
 import weakref
@@ -103,6 +105,34 @@ def visitor_command(args: argparse.Namespace, db_path: Path) -> str:
     return "exec " + shlex.join(command)
 
 
+#: The server's pid, in the environment of every visitor's reader (see `end_with_server`).
+SERVER_PID = "READER_SERVE_PID"
+
+
+def end_with_server() -> None:
+    """In a visitor's reader: end when the server that started it ends, however it ends.
+
+    Ctrl+C and SIGTERM make the server stop each reader itself; a server killed outright
+    (SIGKILL, a crash, the out-of-memory killer) cannot, and its readers would live on
+    with the writer lock. On Linux the kernel sends this process SIGTERM when its parent
+    dies (PR_SET_PDEATHSIG), which Textual's web driver turns into a clean exit (database
+    closed, lock released). Elsewhere this does nothing."""
+    server = os.environ.get(SERVER_PID, "")
+    if not sys.platform.startswith("linux") or not server.isdigit():
+        return
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(pr_set_pdeathsig, signal.SIGTERM, 0, 0, 0) != 0:
+            return
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != int(server):  # the server ended before the request was made
+        raise ReaderError("the `reader serve` that started this reader has ended")
+
+
 def prepare_database(db_path: Path, annotator: str) -> None:
     """Create the database now if it does not exist, so that the first visitor's reader
     opens it (and takes the writer lock) when it starts, not at its first change; say so
@@ -157,6 +187,7 @@ def run(args: argparse.Namespace) -> int:
             "anyone who can reach port "
             f"{args.port} can read these documents and change the annotations in {db_path}. "
             "The safe way is 127.0.0.1 and an SSH tunnel (docs/serve.md).")
+    os.environ[SERVER_PID] = str(os.getpid())  # inherited by every visitor's reader
     server = _reader_server()(
         visitor_command(args, db_path), host=args.host, port=args.port,
         title=corpus_title(args.paths, len(corpus)), fonts=fonts, public=not is_loopback(args.host),
