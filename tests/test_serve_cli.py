@@ -98,6 +98,16 @@ def test_page_title_is_escaped_and_nothing_is_fetched_elsewhere(html_corpus_serv
     assert 'src: url("/reader-fonts/DejaVuSansMono.ttf")' in page
 
 
+def test_the_page_is_refused_through_another_host_name(html_corpus_server):
+    # DNS rebinding: a name of another site made to resolve to 127.0.0.1.
+    connection = http.client.HTTPConnection("127.0.0.1", html_corpus_server.port, timeout=30)
+    try:
+        connection.request("GET", "/", headers={"Host": f"evil.example:{html_corpus_server.port}"})
+        assert connection.getresponse().status == 403
+    finally:
+        connection.close()
+
+
 def test_fonts_route_serves_only_the_stack(html_corpus_server):
     with urllib.request.urlopen(html_corpus_server.url + "reader-fonts/FreeMono.ttf", timeout=30) as answer:
         assert answer.headers["Content-Type"] == "font/ttf" and answer.read(4) == b"\x00\x01\x00\x00"

@@ -13,8 +13,9 @@ visitor's process is told to quit and is waited for before the server exits.
 
 textual-serve has no authentication: whoever can reach the port can read the documents
 and change the annotations. The server binds to loopback unless ``--public`` is given,
-and refuses websockets from other web sites (cross-site websocket hijacking) or through a
-host name that is not a loopback one (DNS rebinding) while it serves loopback only.
+and refuses websockets from other web sites (cross-site websocket hijacking), and any
+request through a host name that is not a loopback one (DNS rebinding) while it serves
+loopback only.
 """
 
 from __future__ import annotations
@@ -237,7 +238,7 @@ def _reader_server() -> type:
         async def _make_app(self) -> web.Application:
             app = await super()._make_app()
             app.router.add_get(FONTS_ROUTE + "/{name}", self.handle_font)
-            app.middlewares.append(self._guard_websocket)
+            app.middlewares.append(self._guard)
             app.on_response_prepare.append(self._remember_socket)
             app.on_shutdown.append(self._close_sockets)
             return app
@@ -268,23 +269,24 @@ def _reader_server() -> type:
             return web.FileResponse(path, headers={"Content-Type": "font/ttf", "Cache-Control": "max-age=86400"})
 
         @web.middleware
-        async def _guard_websocket(self, request: web.Request, handler):
-            if request.path == "/ws":
-                problem = self._websocket_problem(request)
-                if problem:
-                    raise web.HTTPForbidden(text=problem)
+        async def _guard(self, request: web.Request, handler):
+            problem = self._request_problem(request)
+            if problem:
+                raise web.HTTPForbidden(text=problem)
             return await handler(request)
 
-        def _websocket_problem(self, request: web.Request) -> str:
-            """Why a websocket request is refused ("" if it is not): a page of another site
-            (its Origin is not this server), or, when serving loopback only, a host name
-            that does not resolve to this machine in the browser (DNS rebinding)."""
-            origin = request.headers.get("Origin")
-            if origin is not None and urlsplit(origin).netloc.lower() != request.host.lower():
-                return "websocket from another site refused"
+        def _request_problem(self, request: web.Request) -> str:
+            """Why a request is refused ("" if it is not): while serving loopback only, one
+            through a host name that is not a loopback one (DNS rebinding: another site's
+            name made to point here, to read the page or drive a reader); a websocket from
+            a page of another site (its Origin is not this server; browsers let any page
+            open a websocket anywhere)."""
             host = urlsplit(f"http://{request.host}").hostname or ""
             if not self.public and not is_loopback(host):
-                return "websocket through a non-loopback host name refused"
+                return "request through a non-loopback host name refused"
+            origin = request.headers.get("Origin")
+            if request.path == "/ws" and origin is not None and urlsplit(origin).netloc.lower() != request.host.lower():
+                return "websocket from another site refused"
             return ""
 
         async def _remember_socket(self, request: web.Request, response: web.StreamResponse) -> None:
