@@ -105,3 +105,12 @@ def main(argv: list[str] | None = None, *, script: bool = False) -> int:
         # `reader render | head`: the reader of our output went away; not an error.
         sys.stderr.close()
         return 0
+    except OSError as error:
+        # The last line of defence for what the commands do not report themselves
+        # (e.g. a database in a directory this user may not enter): the file and the
+        # reason, no traceback.
+        from reader.commands.common import say
+
+        where = error.filename if error.filename is not None else ""
+        say(f"{where}: {error.strerror or error}" if where else str(error.strerror or error))
+        return 1

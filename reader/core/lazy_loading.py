@@ -27,7 +27,7 @@ class LazyCorpus(Sequence[Document]):
         self._entries: list[Source | Document] = []
         self.problems: list[LoadProblem] = []
         self._index: dict[str, int] | None = None
-        sources = list(list_sources(paths))
+        sources = list(list_sources(paths, self.problems))
         if not any(source.is_jsonl for source in sources) and len({source.id for source in sources}) == len(sources):
             # The usual corpus, text files with distinct ids: the sources are the
             # entries as they are (no per-file work on top of the listing).
