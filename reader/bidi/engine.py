@@ -68,6 +68,8 @@ def build_lines(
     if not text:
         return rtl, [("", (), (), 0, 0)]
     glyphs = _glyphs(text, levels, shape=shape, show_invisibles=show_invisibles, visual=visual)
+    if not show_invisibles and sanitize.EXPLICIT.search(text) and controls_change_order(text, par, base):
+        _mark_explicit_controls(text, glyphs)
     clusters = _cluster(text, glyphs)
     lines = []
     for first, last in _break_lines(clusters, width):
@@ -75,11 +77,38 @@ def build_lines(
     return rtl, lines
 
 
+def controls_change_order(text: str, par: uba.ParagraphLevels, base: str) -> bool:
+    """Whether the explicit bidi controls of ``text`` (embeddings, overrides,
+    isolates) change what is drawn: its paragraph direction, the visual order of its
+    other characters (the paragraph taken as one line), or which way a mirrored
+    character faces, compared with the same text without them. Where they do, the
+    order on screen is not the order the text is read in (Trojan Source, CVE-2021-42574)."""
+    kept = [i for i, ch in enumerate(text) if ch not in sanitize.EXPLICIT_CONTROLS]
+    plain = uba.resolve_paragraph("".join([text[i] for i in kept]), base)
+    if plain.para_level != par.para_level:
+        return True
+    drawn = [i for i in uba.reorder_line(par, 0, len(text)) if text[i] not in sanitize.EXPLICIT_CONTROLS]
+    if drawn != [kept[j] for j in uba.reorder_line(plain, 0, len(kept))]:
+        return True
+    levels, plain_levels = par.levels, plain.levels
+    return any(
+        text[i] in MIRROR and (levels[i] & 1) != (plain_levels[j] & 1) for j, i in enumerate(kept)
+    )
+
+
+def _mark_explicit_controls(text: str, glyphs: list[str]) -> None:
+    """Draw every explicit bidi control of ``text`` as its one-cell placeholder (the
+    one `show_invisibles` draws), so that the reader sees where the order was changed."""
+    for match in sanitize.EXPLICIT.finditer(text):
+        glyphs[match.start()] = sanitize.INVISIBLE_PICTURES[match.group()]
+
+
 def _glyphs(text: str, levels: list[int], *, shape: bool, show_invisibles: bool, visual: bool) -> list[str]:
     """One glyph string per character, in logical order (shaped, sanitized, mirrored)."""
     glyphs = shaping.shape(text) if shape else list(text)
-    if sanitize.SPECIAL.search(text):
-        for match in sanitize.SPECIAL.finditer(text):
+    special = sanitize.special(show_invisibles)
+    if special.search(text):
+        for match in special.finditer(text):
             i = match.start()
             glyphs[i] = sanitize.display(text[i], show_invisibles)
     if visual:
@@ -220,25 +249,42 @@ def _render_line(
 
 
 def _visual_order(par, clusters: _Clusters, shown: list[int], start: int, end: int) -> list[int]:
+    text = par.text
     order = uba.reorder_line(par, start, end)
     position = {index: p for p, index in enumerate(order)}
     levels = par.levels
+
+    def next_to_before(head: int) -> float | None:
+        for before in range(head - 1, start - 1, -1):
+            if before in position:
+                step = (head - before) / (2 * (end - start) + 2)
+                return position[before] + (-step if levels[before] & 1 else step)
+        return None
+
+    def next_to_after(head: int) -> float | None:
+        for after in range(head + 1, end):
+            if after in position:
+                step = (after - head) / (2 * (end - start) + 2)
+                return position[after] + (step if levels[after] & 1 else -step)
+        return None
 
     def key(k: int) -> float:
         head = clusters.head[k]
         if head in position:
             return position[head]
         # Only a shown X9-removed control (LRE...PDF, BN) has no position: put it next
-        # to the character logically before it, on the side text at that level flows to.
-        for before in range(head - 1, start - 1, -1):
-            if before in position:
-                step = (head - before) / (2 * (end - start) + 2)
-                return position[before] + (-step if levels[before] & 1 else step)
-        for after in range(head + 1, end):
-            if after in position:
-                step = (after - head) / (2 * (end - start) + 2)
-                return position[after] + (step if levels[after] & 1 else -step)
-        return head
+        # to the character logically before it, on the side text at that level flows
+        # to. A PDF closes what an opener began, so it goes next to the character after
+        # it instead, and the pair brackets the text they embed (⇚account⇣).
+        if text[head] == "\u202c":
+            place = next_to_after(head)
+            if place is None:
+                place = next_to_before(head)
+        else:
+            place = next_to_before(head)
+            if place is None:
+                place = next_to_after(head)
+        return head if place is None else place
 
     return sorted(shown, key=key)
 

@@ -54,6 +54,23 @@ INVISIBLE_PICTURES: dict[str, str] = {
 #: Any other invisible format character (Cf that draws nothing) when shown.
 OTHER_FORMAT_PICTURE = "\u2b1a"  # ⬚
 
+#: The explicit bidi controls (embeddings, overrides, isolates and their ends): what
+#: a Trojan-Source text uses to draw in an order other than the one it is read in.
+#: Hidden like every bidi control, except where they change the order (engine.py).
+EXPLICIT_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+EXPLICIT = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+#: Letters and marks that draw nothing but are no format characters, so they pass as
+#: ordinary text (a "blank" name, an invisible identifier): drawn as they are, and as
+#: these one-cell pictures with ``show_invisibles``.
+FILLER_PICTURES: dict[str, str] = {
+    "\u115f": "\u25af",  # HANGUL CHOSEONG FILLER ▯
+    "\u3164": "\u25af",  # HANGUL FILLER ▯
+    "\uffa0": "\u25af",  # HALFWIDTH HANGUL FILLER ▯
+    "\u2800": "\u2b1e",  # BRAILLE PATTERN BLANK ⬞
+    "\u034f": "\u2058",  # COMBINING GRAPHEME JOINER ⁘
+}
+
 # Other default-ignorable format characters: invisible math operators, deprecated
 # format characters, Mongolian vowel separator, interlinear annotation, shorthand
 # format controls, musical format controls, tags. (Prepended concatenation marks
@@ -71,10 +88,19 @@ SPECIAL = re.compile(
 )
 
 
+#: Every character `display` may change with ``show_invisibles``.
+SPECIAL_SHOWN = re.compile(SPECIAL.pattern[:-1] + "".join(FILLER_PICTURES) + "]")
+
+
+def special(show_invisibles: bool) -> re.Pattern:
+    """The characters `display` may change with these options."""
+    return SPECIAL_SHOWN if show_invisibles else SPECIAL
+
+
 def display(ch: str, show_invisibles: bool = False) -> str:
     """What to draw for ``ch``: itself, a one-cell placeholder, or "" (nothing)."""
     if not SPECIAL.match(ch):
-        return ch
+        return FILLER_PICTURES.get(ch, ch) if show_invisibles else ch
     code = ord(ch)
     if ch == "\t":
         return TAB_SHOWN if show_invisibles else " "
@@ -101,7 +127,7 @@ def display(ch: str, show_invisibles: bool = False) -> str:
 def visible(text: str, show_invisibles: bool = False) -> str:
     """``text`` with every special character replaced as `display` does, in logical
     order: for document text that is printed without bidi layout (paths, ids)."""
-    return SPECIAL.sub(lambda match: display(match.group(), show_invisibles), text)
+    return special(show_invisibles).sub(lambda match: display(match.group(), show_invisibles), text)
 
 
 def is_safe(text: str) -> bool:
