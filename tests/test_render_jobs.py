@@ -56,10 +56,14 @@ def test_several_documents_keep_their_order_and_headers(large_document, tmp_path
 def test_parts_are_consecutive_balanced_and_complete(count):
     rng = random.Random(count)
     paragraphs = ["x" * rng.randint(0, 300) for _ in range(500)]
-    parts = _parts(paragraphs, count)
+    text = "\n".join(paragraphs) + "\n"
+    parts = _parts(text, count)
     assert len(parts) == count
-    assert [p for part in parts for p in part] == paragraphs
-    sizes = [sum(map(len, part)) + len(part) for part in parts]
+    assert parts[0][0] == 0 and parts[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(parts, parts[1:]))  # consecutive
+    assert all(start == 0 or text[start - 1] == "\n" for start, _ in parts)  # cut after a newline
+    assert "".join(text[a:b] for a, b in parts) == text
+    sizes = [b - a for a, b in parts]
     assert max(sizes) - min(sizes) < 2 * 301  # within a paragraph or two of each other
 
 

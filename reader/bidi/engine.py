@@ -77,6 +77,53 @@ def build_lines(
     return rtl, lines
 
 
+def build_window(
+    par: uba.ParagraphLevels, lo: int, hi: int, width: int, *, shaped: str | None,
+    show_invisibles: bool, visual: bool, marked: bool,
+) -> list[RawLine]:
+    """The lines `build_lines` gives for the part ``[lo, hi)`` of a long paragraph
+    whose levels ``par`` were resolved whole, wrapped to ``width``; ``lo`` must be where
+    one of its lines starts. Only the last line may differ from `build_lines`' (a word
+    or a cluster cut at ``hi`` is measured short): the caller drops it, unless ``hi`` is
+    the paragraph's end. ``shaped``: the whole paragraph's `shaping.shaped_text` (None
+    for no shaping), so that letters joined across ``hi`` keep their forms; ``marked``:
+    whether the explicit controls are drawn (see `controls_change_order`). What this
+    holds per character (glyphs, clusters) is only ``hi - lo`` long."""
+    text = par.text
+    part = text[lo:hi]
+    levels = par.levels[lo:hi]
+    glyphs = None
+    if shaped is not None:
+        glyphs = ["" if glyph == shaping.MERGED else glyph for glyph in shaped[lo:hi]]
+    glyphs = _glyphs(part, levels, shape=False, show_invisibles=show_invisibles, visual=visual, glyphs=glyphs)
+    if marked:
+        _mark_explicit_controls(part, glyphs)
+    clusters = _cluster(part, glyphs)
+    for column in (clusters.start, clusters.end, clusters.head):
+        column[:] = [offset + lo for offset in column]
+    whole = lo == 0 and hi == len(text)
+    return [
+        _render_line(text, par, clusters, first, last, visual, hang=True)
+        for first, last in _break_lines(clusters, width, whole=whole)
+    ]
+
+
+def controls_change_levels(text: str, par: uba.ParagraphLevels, base: str) -> bool:
+    """`controls_change_order` for a paragraph too long to compare orders position by
+    position: whether the explicit controls change the paragraph level or any other
+    character's level (a stricter test: an embedding that only raises levels by two
+    counts). Works on bytes, a few per character."""
+    plain = uba.resolve_paragraph(sanitize.EXPLICIT.sub("", text), base)
+    if plain.para_level != par.para_level:
+        return True
+    kept, done = [], 0
+    for match in sanitize.EXPLICIT.finditer(text):
+        kept.append(par.level_bytes[done : match.start()])
+        done = match.end()
+    kept.append(par.level_bytes[done:])
+    return b"".join(kept) != bytes(plain.level_bytes)
+
+
 def controls_change_order(text: str, par: uba.ParagraphLevels, base: str) -> bool:
     """Whether the explicit bidi controls of ``text`` (embeddings, overrides,
     isolates) change what is drawn: its paragraph direction, the visual order of its
@@ -103,9 +150,14 @@ def _mark_explicit_controls(text: str, glyphs: list[str]) -> None:
         glyphs[match.start()] = sanitize.INVISIBLE_PICTURES[match.group()]
 
 
-def _glyphs(text: str, levels: list[int], *, shape: bool, show_invisibles: bool, visual: bool) -> list[str]:
-    """One glyph string per character, in logical order (shaped, sanitized, mirrored)."""
-    glyphs = shaping.shape(text) if shape else list(text)
+def _glyphs(
+    text: str, levels: list[int], *, shape: bool, show_invisibles: bool, visual: bool,
+    glyphs: list[str] | None = None,
+) -> list[str]:
+    """One glyph string per character, in logical order (shaped, sanitized, mirrored);
+    ``glyphs``: the characters already shaped, if they are."""
+    if glyphs is None:
+        glyphs = shaping.shape(text) if shape else list(text)
     special = sanitize.special(show_invisibles)
     if special.search(text):
         for match in special.finditer(text):
@@ -160,13 +212,15 @@ def _cluster(text: str, glyphs: list[str]) -> _Clusters:
     return clusters
 
 
-def _break_lines(clusters: _Clusters, width: int | None) -> list[tuple[int, int]]:
+def _break_lines(clusters: _Clusters, width: int | None, whole: bool = True) -> list[tuple[int, int]]:
     """Cluster index ranges [first, last) of each line, chosen in logical order.
 
     Greedy, at break spaces; a word wider than the line is split between clusters.
     Spaces at a break hang (they are not drawn and take no width), as do the spaces
     that open the paragraph: wrapped text is aligned on its words. A paragraph of
-    nothing but spaces is the exception: its spaces are its content.
+    nothing but spaces is the exception: its spaces are its content. ``whole``: the
+    clusters are the whole paragraph, not a part of it (`build_window`), for which
+    that exception cannot be known.
     """
     count = len(clusters.head)
     if width is None or count == 0:
@@ -174,7 +228,7 @@ def _break_lines(clusters: _Clusters, width: int | None) -> list[tuple[int, int]
     widths, space = clusters.width, clusters.space
     lines: list[tuple[int, int]] = []
     first = used = 0
-    if all(space):
+    if whole and all(space):
         for c in range(count):
             if used + widths[c] > width and used:
                 lines.append((first, c))
@@ -183,7 +237,7 @@ def _break_lines(clusters: _Clusters, width: int | None) -> list[tuple[int, int]
         lines.append((first, count))
         return lines
     k = 0
-    while space[k]:
+    while k < count and space[k]:
         k += 1  # leading spaces: they hang at the start of the first line
     while k < count:
         j, word = k, 0
@@ -216,7 +270,7 @@ def _render_line(
 ) -> RawLine:
     if first == last:
         return ("", (), (), 0, 0)
-    start = 0 if first == 0 else clusters.start[first]
+    start = clusters.start[first]
     end = clusters.end[last - 1]
     lo, hi = first, last
     if hang:

@@ -20,12 +20,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from reader.bidi import fastpath, uba
+from reader.bidi import fastpath, sanitize, shaping, uba
 from reader.bidi.document_forms import DocumentForms
-from reader.bidi.engine import build_lines
+from reader.bidi.engine import build_lines, build_window, controls_change_levels, controls_change_order
 
 __all__ = [
-    "VisualLine", "ParagraphLayout", "layout_paragraph", "layout_texts", "layout_document", "prepare_texts", "clear_cache",
+    "VisualLine", "ParagraphLayout", "layout_paragraph", "layout_texts", "layout_document", "layout_long_paragraph",
+    "prepare_texts", "clear_cache",
 ]
 
 
@@ -206,6 +207,98 @@ def layout_document(
     levels = uba.resolve_paragraphs(paragraphs, base)
     for index, text in enumerate(paragraphs):
         yield _texts(text, width, base, shape, show_invisibles, visual, forms(index), levels[index])
+
+
+#: A wrapped paragraph longer than this (code points) is laid out in windows of about
+#: this many characters (`layout_long_paragraph`), so that what the engine holds per
+#: character never grows with the paragraph.
+LONG_PARAGRAPH = 1 << 16
+#: Up to this length a long paragraph's explicit controls are drawn on the exact test
+#: (`engine.controls_change_order`), beyond it on the stricter one that counts bytes.
+EXACT_CONTROLS_TEST = 1 << 20
+
+
+def layout_long_paragraph(
+    text: str,
+    width: int,
+    base: str = "auto",
+    *,
+    shape: bool = True,
+    show_invisibles: bool = False,
+    order: str = "visual",
+    window: int = LONG_PARAGRAPH,
+) -> tuple[bool, Iterator[list[tuple[str, int, int, int]]]]:
+    """What `layout_texts` gives for a wrapped paragraph, as ``(rtl, batches of
+    lines)``, laid out ``window`` characters at a time.
+
+    Levels are resolved for the whole paragraph (they depend on all of it: the
+    paragraph level, embeddings and isolates, and runs of neutrals up to the next
+    strong character) and Arabic-script letters shaped whole (joining crosses any
+    cut); both are bytes or one string, a few bytes per character. Everything else
+    (glyphs, clusters, line breaks, reordering) is done on a window that starts where
+    a line starts: every line of a window but its last is final (a greedy break looks
+    only at the clusters before it and at the next word, and a word cut at the
+    window's end can only be on its last line); the next window starts at that last
+    line. A window that holds a single line (one line longer than the window: hanging
+    spaces, a cluster of thousands of marks) is doubled until it holds two."""
+    _check_arguments(width, base, order)
+    if width is None:
+        raise ValueError("a long paragraph is laid out in windows only when it is wrapped")
+    par = uba.resolve_paragraph(text, base)
+    return par.para_level == 1, _windows(par, width, base, shape, show_invisibles, order == "visual", window)
+
+
+def _windows(
+    par: uba.ParagraphLevels, width: int, base: str, shape: bool, show_invisibles: bool,
+    visual: bool, window: int,
+) -> Iterator[list[tuple[str, int, int, int]]]:
+    text = par.text
+    n = len(text)
+    if not n:
+        yield [(t, len(c), s, e) for t, c, _, s, e in build_lines(text, width, base, shape=shape, show_invisibles=show_invisibles, visual=visual)[1]]
+        return
+    shape = shape and visual
+    shaped: str | None = None
+    marked = not show_invisibles and bool(sanitize.EXPLICIT.search(text)) and (
+        # The exact test holds lists of ints per character: up to a bound only.
+        controls_change_order(text, par, base) if n <= EXACT_CONTROLS_TEST else controls_change_levels(text, par, base)
+    )
+    lo, size = 0, window
+    while lo < n:
+        hi = min(n, lo + size)
+        if hi < n:
+            # Cut at a space when one is near: the fast path takes whole words.
+            space = text.find(" ", hi, hi + size)
+            if space > 0:
+                hi = space
+        lines = None
+        if (
+            visual and not show_invisibles and not marked and (lo == 0 or text[lo - 1] == " ")
+            and text.find(" ", lo, hi) >= 0
+        ):
+            # Only from a word's start (the fast path shapes each word on its own), and
+            # not on one word longer than the window (it would refuse it).
+            fast = fastpath.build_text(text[lo:hi], width, base, shape, levels=(par.para_level, par.level_bytes[lo:hi]))
+            if fast is not None:
+                lines = [(t, c, s + lo, e + lo) for t, c, s, e in fast[1]]
+        if lines is None:
+            if shape and shaped is None and shaping.SHAPING_RUN.search(text):
+                shaped = shaping.shaped_text(text)
+            lines = [
+                (t, len(c), s, e)
+                for t, c, _, s, e in build_window(
+                    par, lo, hi, width, shaped=shaped if shape else None,
+                    show_invisibles=show_invisibles, visual=visual, marked=marked,
+                )
+            ]
+        if hi == n:
+            yield lines
+            return
+        if len(lines) < 2:
+            size *= 2  # one line longer than the window: take more of it
+            continue
+        yield lines[:-1]
+        lo, size = lines[-1][2], window
 
 
 def display_line(text: str, base: str = "auto", order: str = "visual") -> str:

@@ -11,10 +11,13 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import signal
 import sys
+from collections.abc import Callable, Iterator
 
-from reader.bidi.layout import layout_document
-from reader.commands.common import add_paths_argument, document_label, load_or_fail, utf8_stdout
+from reader.bidi.layout import LONG_PARAGRAPH, layout_document, layout_long_paragraph
+from reader.commands.common import add_paths_argument, document_label, say, utf8_stdout
+from reader.errors import ReaderError
 
 SUMMARY = "print documents laid out for the terminal (bidi, shaping, wrapping)"
 
@@ -87,28 +90,117 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    result = load_or_fail(args.paths)
+    from reader.core.loading import iter_documents
+
+    problems: list = []
+    documents = _reported(iter_documents(args.paths, problems), problems)
+    document = next(documents, None)
+    if document is None:
+        raise ReaderError("no document could be loaded")
     utf8_stdout()
     width = None if args.no_wrap else (args.width or _default_width())
     options = {"shape": not args.no_shape, "show_invisibles": args.show_invisibles, "order": args.order}
-    several = len(result.documents) > 1
-    for number, doc in enumerate(result.documents):
+    # One document at a time: the next one is read only to know whether there are
+    # several (then each gets a header), and while this one is written.
+    following = next(documents, None)
+    several = following is not None
+    number = 0
+    while document is not None:
         if several:
             # Only with several documents, so that one document's output stays pure.
-            sys.stdout.write(("\n" if number else "") + f"==> {document_label(doc)} <==\n")
+            sys.stdout.write(("\n" if number else "") + f"==> {document_label(document)} <==\n")
         base = args.base
-        if base == "auto" and doc.meta.get("direction") in ("ltr", "rtl"):
-            base = doc.meta["direction"]
-        paragraphs = doc.text.split("\n")
-        if len(paragraphs) > 1 and paragraphs[-1] == "":
-            paragraphs.pop()  # the final newline ends the last line; it is not a blank line
+        if base == "auto" and document.meta.get("direction") in ("ltr", "rtl"):
+            base = document.meta["direction"]
+        text = document.text
         jobs = args.jobs or _default_jobs()
-        if jobs > 1 and len(doc.text) >= FORK_MIN_CHARS:
-            _write_forked(paragraphs, jobs, width, base, options)
+        if jobs > 1 and len(text) >= FORK_MIN_CHARS:
+            _write_forked(text, jobs, width, base, options)
         else:
-            sys.stdout.write(_render(paragraphs, width, base, options))
+            _write_range(text, 0, len(text), width, base, options, sys.stdout.write)
+        document, following, number = following, None, number + 1
+        if document is not None:
+            following = next(documents, None)
     sys.stdout.flush()
-    return 1 if result.problems else 0
+    return 1 if problems else 0
+
+
+def _reported(documents: Iterator, problems: list) -> Iterator:
+    """``documents`` as they come, each problem met on the way said on stderr at once."""
+    said = 0
+    while True:
+        document = next(documents, None)
+        for problem in problems[said:]:
+            say(str(problem))
+        said = len(problems)
+        if document is None:
+            return
+        yield document
+
+
+#: Short paragraphs are laid out together (`layout_document` makes their forms and
+#: levels at once) up to this many code points, then written: what is held at a time
+#: does not grow with the document.
+BATCH_CHARS = 1 << 18
+
+
+def _write_range(
+    text: str, start: int, end: int, width: int | None, base: str, options: dict, write: Callable[[str], object]
+) -> None:
+    """Write the output for the paragraphs of ``text[start:end]`` (``start`` and ``end``
+    where paragraphs start, or the text's end) with ``write``, a batch of paragraphs at
+    a time; a wrapped paragraph longer than LONG_PARAGRAPH window by window."""
+    batch: list[str] = []
+    size = 0
+    for first, last in _paragraph_spans(text, start, end):
+        if width is not None and last - first > LONG_PARAGRAPH:
+            if batch:
+                write(_render(batch, width, base, options))
+                batch, size = [], 0
+            _write_long(text[first:last], width, base, options, write)
+            continue
+        batch.append(text[first:last])
+        size += last - first + 1
+        if size >= BATCH_CHARS:
+            write(_render(batch, width, base, options))
+            batch, size = [], 0
+    if batch:
+        write(_render(batch, width, base, options))
+
+
+def _paragraph_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``(first, last)`` of each paragraph (input line) of ``text[start:end]``. The final
+    newline of the text ends its last line, it does not open an empty one; an empty
+    text is one empty paragraph."""
+    if not text:
+        yield 0, 0
+        return
+    position = start
+    while position < end:
+        newline = text.find("\n", position, end)
+        if newline < 0:
+            yield position, end
+            return
+        yield position, newline
+        position = newline + 1
+
+
+def _write_long(paragraph: str, width: int, base: str, options: dict, write: Callable[[str], object]) -> None:
+    """Write one long wrapped paragraph as `_render` would, a window of it at a time."""
+    if not paragraph.strip():
+        write("\n")  # blank: as _render writes it
+        return
+    rtl, windows = layout_long_paragraph(paragraph, width, base, **options)
+    for lines in windows:
+        write(_lines(lines, rtl, width) + "\n")
+
+
+def _lines(lines: list, rtl: bool, width: int | None) -> str:
+    """Screen lines as written, RTL ones right-aligned to ``width`` with left padding
+    as VisualLine.pad (none if a line overflows), without a final newline."""
+    if rtl and width:
+        return "\n".join([" " * (width - cells) + text for text, cells, _, _ in lines])
+    return "\n".join([text for text, _, _, _ in lines])
 
 
 def _render(paragraphs: list[str], width: int | None, base: str, options: dict) -> str:
@@ -119,11 +211,7 @@ def _render(paragraphs: list[str], width: int | None, base: str, options: dict) 
         if not line or (width is not None and not line.strip()):
             out.append("")  # blank lines separate paragraphs; keep them
             continue
-        if rtl and width:
-            # Right-aligned: left padding as VisualLine.pad (none if a line overflows).
-            out.extend([" " * (width - cells) + text for text, cells, _, _ in lines])
-        else:
-            out.extend([text for text, _, _, _ in lines])
+        out.append(_lines(lines, rtl, width))
     out.append("")  # so that the output ends with a newline (no copy of the whole)
     return "\n".join(out)
 
@@ -147,55 +235,57 @@ def _default_jobs() -> int:
     return 2 if cpus >= 2 and busy <= cpus - 1 else 1
 
 
-def _parts(paragraphs: list[str], count: int) -> list[list[str]]:
-    """``paragraphs`` cut into ``count`` consecutive parts of about the same length."""
-    total = sum(map(len, paragraphs)) + len(paragraphs)
-    parts, start, size = [], 0, 0
-    for index, paragraph in enumerate(paragraphs):
-        size += len(paragraph) + 1
-        if size * count >= total * (len(parts) + 1) and len(parts) < count - 1:
-            parts.append(paragraphs[start : index + 1])
-            start = index + 1
-    parts.append(paragraphs[start:])
-    return parts
+def _parts(text: str, count: int) -> list[tuple[int, int]]:
+    """``text`` cut into ``count`` consecutive ranges of about the same length, each
+    cut just after a newline (a range may be empty when the paragraphs are few)."""
+    n = len(text)
+    bounds = [0]
+    for k in range(1, count):
+        cut = text.find("\n", max(bounds[-1], n * k // count))
+        bounds.append(n if cut < 0 else cut + 1)
+    bounds.append(n)
+    return list(zip(bounds, bounds[1:]))
 
 
-def _write_forked(paragraphs: list[str], jobs: int, width: int | None, base: str, options: dict) -> None:
-    """Write what _render gives for ``paragraphs``, laid out by ``jobs`` processes:
-    this one takes the first part, forked children the others and send their UTF-8
-    output through a pipe once done. Written in order; a part whose child failed is
-    laid out here."""
-    parts = _parts(paragraphs, jobs)
+def _write_forked(text: str, jobs: int, width: int | None, base: str, options: dict) -> None:
+    """Write what _write_range gives for ``text``, laid out by ``jobs`` processes: this
+    one takes the first part, forked children the others, each writing its output to
+    a temporary file (so memory stays bounded and no child waits for a pipe to be
+    read) that is copied out in order once this one is done. A part whose child failed
+    is laid out here."""
+    import tempfile
+
+    parts = _parts(text, jobs)
     sys.stdout.flush()  # nothing buffered may be written twice
     children = []
     for part in parts[1:]:
-        read_end, write_end = os.pipe()
+        spool = tempfile.TemporaryFile()
         pid = os.fork()
-        if pid == 0:  # a child: lay out, send, leave without any clean-up of ours
+        if pid == 0:  # a child: lay out, spool, leave without any clean-up of ours
             status = 1
             try:
-                os.close(read_end)
-                with os.fdopen(write_end, "wb") as pipe:
-                    pipe.write(_render(part, width, base, options).encode("utf-8"))
+                _write_range(text, *part, width, base, options, lambda out: spool.write(out.encode("utf-8")))
+                spool.flush()
                 status = 0
             finally:
                 os._exit(status)
-        os.close(write_end)
-        children.append((pid, read_end, part))
+        children.append((pid, spool, part))
     try:
-        sys.stdout.write(_render(parts[0], width, base, options))
+        _write_range(text, *parts[0], width, base, options, sys.stdout.write)
         while children:
-            pid, read_end, part = children.pop(0)
-            with os.fdopen(read_end, "rb") as pipe:
-                sent = pipe.read()
-            if os.waitpid(pid, 0)[1] == 0:
-                _write_utf8(sent)
-            else:
-                sys.stdout.write(_render(part, width, base, options))
+            pid, spool, part = children.pop(0)
+            with spool:
+                if os.waitpid(pid, 0)[1] == 0:
+                    spool.seek(0)
+                    while chunk := spool.read(1 << 20):
+                        _write_utf8(chunk)
+                else:
+                    _write_range(text, *part, width, base, options, sys.stdout.write)
     finally:
-        for pid, read_end, _ in children:  # after an error here: let them end, reap them
-            os.close(read_end)
+        for pid, spool, _ in children:  # after an error here: stop them, reap them
+            os.kill(pid, signal.SIGTERM)
             os.waitpid(pid, 0)
+            spool.close()
 
 
 def _write_utf8(data: bytes) -> None:

@@ -163,17 +163,24 @@ def _split_suffix(name: str) -> tuple[str, str]:
 
 def load_documents(paths: Iterable[str | Path] | None = None) -> LoadResult:
     """Load every document under `paths`; no paths means the bundled seed corpus."""
-    paths = list(paths or []) or [seeds_dir()]
     result = LoadResult()
+    result.documents.extend(iter_documents(paths, result.problems))
+    return result
+
+
+def iter_documents(paths: Iterable[str | Path] | None, problems: list[LoadProblem]) -> Iterator[Document]:
+    """The documents of `load_documents`, one at a time (each read when it is asked
+    for: a command that handles one document at a time holds one); what cannot be read
+    is appended to `problems` as it is met."""
+    paths = list(paths or []) or [seeds_dir()]
     ids = UniqueIds()
-    for source in list_sources(paths, result.problems):
+    for source in list_sources(paths, problems):
         for item in read_source(source):
             if isinstance(item, LoadProblem):
-                result.problems.append(item)
+                problems.append(item)
             else:
                 item.id = ids.claim(item.id)
-                result.documents.append(item)
-    return result
+                yield item
 
 
 class UniqueIds:
