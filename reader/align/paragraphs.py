@@ -41,10 +41,18 @@ INITIAL_VARIANCE = 12.0
 #: Merges stop growing once the merged side is this many standard deviations too long.
 MAX_DELTA = 8.0
 #: Only cells within this many paragraphs of the diagonal are searched (at least
-#: BAND_MIN, or BAND_FRACTION of the longer document): linear time for long documents,
-#: at the price of missing alignments that drift further (a side dropping that much).
+#: BAND_MIN, or BAND_FRACTION of the longer document), at the price of missing
+#: alignments that drift further (a side dropping that much).
 BAND_MIN = 30
 BAND_FRACTION = 0.15
+#: ...but never wider than this (documents of more than ~660 paragraphs): longer ones
+#: are searched along the path found so far instead (`_long_programme`), in linear time.
+BAND_MAX = 100
+#: For those longer documents: the band's half-width around the path, the passes that
+#: may move it, and the most paragraphs a bead joins to one (a cell's work grows with it).
+LONG_BAND = 12
+LONG_PASSES = 4
+LONG_MAX_MERGE = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,10 +204,16 @@ def _align(a: Document, b: Document, link_set: frozenset[tuple[int, int]]) -> Al
 
     ratio = _body_ratio(side_a, side_b)
     variance = INITIAL_VARIANCE
-    beads = _programme(side_a, side_b, weights, link_set, ratio, variance)
-    # Second pass: re-estimate the ratio and its spread from the beads just found.
-    ratio, variance = _estimate(beads, side_a, side_b, ratio, variance)
-    beads = _programme(side_a, side_b, weights, link_set, ratio, variance)
+    n, m = len(side_a.lengths), len(side_b.lengths)
+    width = max(BAND_MIN, int(BAND_FRACTION * max(n, m)))
+    if width <= BAND_MAX:
+        band = _band(n, m, _diagonal(n, m), width)
+        beads = _programme(side_a, side_b, weights, link_set, ratio, variance, band)
+        # Second pass: re-estimate the ratio and its spread from the beads just found.
+        ratio, variance = _estimate(beads, side_a, side_b, ratio, variance)
+        beads = _programme(side_a, side_b, weights, link_set, ratio, variance, band)
+    else:
+        beads, ratio, variance = _long_programme(side_a, side_b, weights, link_set, ratio, variance)
 
     aligned = [bead for bead in beads if bead.a and bead.b]
     in_a = {i for bead in aligned for i in bead.a}
@@ -210,6 +224,30 @@ def _align(a: Document, b: Document, link_set: frozenset[tuple[int, int]]) -> Al
         unaligned_b=[j for j in range(len(b.paragraphs)) if j not in in_b],
         ratio=ratio, variance=variance, path=beads,
     )
+
+
+def _long_programme(
+    side_a: _Side, side_b: _Side, weights: dict[str, float],
+    links: frozenset[tuple[int, int]], ratio: float, variance: float,
+) -> tuple[list[Bead], float, float]:
+    """The two passes of `_align` for documents whose band would be wider than
+    BAND_MAX: the band is LONG_BAND paragraphs either side, first along the diagonal
+    the lengths draw,
+    then around the path found before (re-estimating the ratio and spread once, as
+    `_align` does). While the path runs along an edge of its band (the documents drift
+    further apart there than the band reaches), the band moves to it again, up to
+    LONG_PASSES passes. Time: rows × (2 LONG_BAND + 1) cells per pass, each trying
+    at most 2 LONG_MAX_MERGE beads: linear in the length."""
+    n, m = len(side_a.lengths), len(side_b.lengths)
+    band = _band(n, m, _length_diagonal(side_a, side_b), LONG_BAND)
+    beads = _programme(side_a, side_b, weights, links, ratio, variance, band, LONG_MAX_MERGE)
+    ratio, variance = _estimate(beads, side_a, side_b, ratio, variance)
+    for _ in range(LONG_PASSES - 1):
+        band = _band(n, m, _path_columns(beads, n, m), LONG_BAND)
+        beads = _programme(side_a, side_b, weights, links, ratio, variance, band, LONG_MAX_MERGE)
+        if not _touches_edge(beads, *band, m):
+            break
+    return beads, ratio, variance
 
 
 def _body_ratio(side_a: _Side, side_b: _Side) -> float:
@@ -253,13 +291,23 @@ def _estimate(beads: list[Bead], side_a: _Side, side_b: _Side, ratio: float, var
 def _programme(
     side_a: _Side, side_b: _Side, weights: dict[str, float],
     links: frozenset[tuple[int, int]], ratio: float, variance: float,
+    band: tuple[list[int], list[int]], max_merge: int | None = None,
 ) -> list[Bead]:
-    """The cheapest sequence of beads covering both documents, in order."""
+    """The cheapest sequence of beads covering both documents, in order, searched
+    within ``band`` (per row i, the columns low[i]..high[i]; see `_band`); beads join
+    at most ``max_merge`` paragraphs of a side to one of the other (None: any number)."""
     n, m = len(side_a.lengths), len(side_b.lengths)
     inf = math.inf
-    cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    low, high = band
+    # Only the band's cells are kept: row i holds columns low[i]..high[i].
+    cost = [[inf] * (high[i] - low[i] + 1) for i in range(n + 1)]
+    back: list[list[tuple[int, int] | None]] = [[None] * (high[i] - low[i] + 1) for i in range(n + 1)]
     cost[0][0] = 0.0
+
+    def at(i: int, j: int) -> float:
+        """The cost of cell (i, j); infinite outside the band."""
+        k = j - low[i]
+        return cost[i][k] if 0 <= k <= high[i] - low[i] else inf
 
     def weight(anchor_set: Iterable[str]) -> float:
         return sum(weights.get(x, 0.0) for x in anchor_set)
@@ -305,31 +353,37 @@ def _programme(
         return total, delta
 
     def relax(i: int, j: int, i0: int, j0: int, step: float) -> None:
-        if cost[i0][j0] + step < cost[i][j]:
-            cost[i][j] = cost[i0][j0] + step
-            back[i][j] = (i0, j0)
+        here = cost[i0][j0 - low[i0]] + step
+        k = j - low[i]
+        if here < cost[i][k]:
+            cost[i][k] = here
+            back[i][k] = (i0, j0)
 
-    band = max(BAND_MIN, int(BAND_FRACTION * max(n, m)))
     for i in range(n + 1):
-        centre = i * m // n if n else 0
-        for j in range(max(0, centre - band), min(m, centre + band) + 1):
+        for j in range(low[i], high[i] + 1):
             if i == 0 and j == 0:
                 continue
-            if i > 0 and cost[i - 1][j] < inf:
+            if i > 0 and at(i - 1, j) < inf:
                 relax(i, j, i - 1, j, skip_a[i - 1])
-            if j > 0 and cost[i][j - 1] < inf:
+            if j > 0 and at(i, j - 1) < inf:
                 relax(i, j, i, j - 1, skip_b[j - 1])
             if i == 0 or j == 0:
                 continue
             # k paragraphs of A with one of B (k = 1 is the 1-1 bead), then one of A with k of B.
-            for k in range(1, i + 1):
-                if cost[i - k][j - 1] < inf:
+            # The band's edges never go down from a row to the next, so once a cell
+            # (i - k, j - 1) is past its row's high edge, every further k is too.
+            for k in range(1, min(i, max_merge or i) + 1):
+                if j - 1 > high[i - k]:
+                    break
+                if at(i - k, j - 1) < inf:
                     step, delta = bead_cost(i - k, i, j - 1, j)
                     relax(i, j, i - k, j - 1, step)
                     if delta < -MAX_DELTA:
                         break
-            for k in range(2, j + 1):
-                if cost[i - 1][j - k] < inf:
+            for k in range(2, min(j, max_merge or j) + 1):
+                if j - k < low[i - 1]:
+                    break
+                if at(i - 1, j - k) < inf:
                     step, delta = bead_cost(i - 1, i, j - k, j)
                     relax(i, j, i - 1, j - k, step)
                     if delta > MAX_DELTA:
@@ -338,7 +392,7 @@ def _programme(
     beads: list[Bead] = []
     i, j = n, m
     while i > 0 or j > 0:
-        previous = back[i][j]
+        previous = back[i][j - low[i]]
         assert previous is not None
         i0, j0 = previous
         if i0 < i and j0 < j:
@@ -351,3 +405,61 @@ def _programme(
         i, j = i0, j0
     beads.reverse()
     return beads
+
+
+def _band(n: int, m: int, centres: tuple[list[int], list[int]], band: int) -> tuple[list[int], list[int]]:
+    """The columns searched in each row i of the programme, ``low[i]..high[i]``: within
+    ``band`` paragraphs of the columns ``centres`` gives for the row (lowest, highest).
+    Both edges never decrease from a row to the next, and (0, 0) and (n, m) are inside."""
+    centre_low, centre_high = centres
+    low = [max(0, c - band) for c in centre_low]
+    high = [min(m, c + band) for c in centre_high]
+    for row in range(1, n + 1):
+        low[row] = max(low[row], low[row - 1])
+        high[row] = max(high[row], high[row - 1])
+    low[0], high[n] = 0, m
+    return low, high
+
+
+def _diagonal(n: int, m: int) -> tuple[list[int], list[int]]:
+    """The straight diagonal from (0, 0) to (n, m), by paragraph counts."""
+    centre = [i * m // n if n else 0 for i in range(n + 1)]
+    return centre, centre
+
+
+def _length_diagonal(side_a: _Side, side_b: _Side) -> tuple[list[int], list[int]]:
+    """Where each row's alignment is expected by the lengths: the first paragraph of B
+    whose start is at least the share of B's characters that A has before row i (the
+    diagonal from (0, 0) to (n, m) in characters, not in paragraphs)."""
+    len_a, len_b = _prefix(side_a.lengths), _prefix(side_b.lengths)
+    ratio = len_b[-1] / len_a[-1] if len_a[-1] and len_b[-1] else 1.0
+    centre, j, m = [], 0, len(side_b.lengths)
+    for chars in len_a:
+        while j < m and len_b[j] < chars * ratio:
+            j += 1
+        centre.append(j)
+    return centre, centre
+
+
+def _path_columns(path: list[Bead], n: int, m: int) -> tuple[list[int], list[int]]:
+    """The lowest and highest column of ``path`` (beads from (0, 0) to (n, m)) in each
+    row; a row the path crosses inside a bead takes the one before's."""
+    lowest, highest = [m] * (n + 1), [0] * (n + 1)
+    lowest[0] = highest[0] = i = j = 0
+    for bead in path:
+        i, j = i + len(bead.a), j + len(bead.b)
+        lowest[i], highest[i] = min(lowest[i], j), max(highest[i], j)
+    for row in range(1, n + 1):
+        if lowest[row] > highest[row]:
+            lowest[row] = highest[row] = highest[row - 1]
+    return lowest, highest
+
+
+def _touches_edge(path: list[Bead], low: list[int], high: list[int], m: int) -> bool:
+    """Whether ``path`` runs along an edge of its band (where the band cut it short)."""
+    i = j = 0
+    for bead in path:
+        i, j = i + len(bead.a), j + len(bead.b)
+        if (j == low[i] and low[i] > 0) or (j == high[i] and high[i] < m):
+            return True
+    return False
