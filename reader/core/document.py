@@ -75,8 +75,18 @@ class Document:
 
     @cached_property
     def lang(self) -> str:
+        return self._language(detect_language)
+
+    def learn_language(self, detect) -> str:
+        """`lang`, found by ``detect`` (text -> ISO 639-1 code; e.g. language.
+        detect_language_apart, in another process) when it is not known yet."""
+        if "lang" not in self.__dict__:  # a cached_property keeps its value there
+            self.__dict__["lang"] = self._language(detect)
+        return self.lang
+
+    def _language(self, detect) -> str:
         known = self.meta.get("lang")
-        return known if isinstance(known, str) and known else detect_language(self.text[:4000])
+        return known if isinstance(known, str) and known else detect(self.text[:4000])
 
     @cached_property
     def direction(self) -> Direction:

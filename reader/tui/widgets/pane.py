@@ -76,12 +76,16 @@ class PaneHeader(Widget):
 
     def on_mount(self) -> None:
         if not self._lang_known:
-            self._detect_language()  # never block the first paint on language detection
+            # After the screen is painted, and in another process: lingua holds the
+            # interpreter lock while it loads its models (seconds), which froze the
+            # first paint of a corpus the catalog does not know (docs/performance.md).
+            self.call_after_refresh(self._detect_language)
 
     @work(thread=True, exclusive=True)
     def _detect_language(self) -> None:
-        lang = self.document.lang
-        self.app.call_from_thread(self._show_lang, lang)
+        from reader.core.language import detect_language_apart
+
+        self.app.call_from_thread(self._show_lang, self.document.learn_language(detect_language_apart))
 
     def _show_lang(self, lang: str) -> None:
         if lang != self.lang:
