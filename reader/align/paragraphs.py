@@ -310,7 +310,8 @@ def _programme(
         return cost[i][k] if 0 <= k <= high[i] - low[i] else inf
 
     def weight(anchor_set: Iterable[str]) -> float:
-        return sum(weights.get(x, 0.0) for x in anchor_set)
+        # Every shared anchor has a weight (_rarity counts the same sets).
+        return sum(map(weights.__getitem__, anchor_set))
 
     # Prefix sums make a bead's lengths and boilerplate counts O(1) whatever its size.
     len_a, len_b = _prefix(side_a.lengths), _prefix(side_b.lengths)
