@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "curate": ("curate", "curate the disagreements a merge left, one at a time"),
     "suggest": ("suggest", "propose dates, quantities and known entities (and your model's) as spans"),
     "serve": ("serve", "serve the reader to web browsers (one reader per visitor, loopback by default)"),
+    "compare": ("compare", "what did the translation change: numbers, ordinals, dates, names"),
 }
 
 DEFAULT_COMMAND = "open"

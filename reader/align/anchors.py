@@ -17,6 +17,8 @@ _ELISION = re.compile(r"^[A-Za-z]{1,5}['’](?=[A-Z])")
 # A run of decimal digits (any script: `\d` is Unicode-aware) with group or decimal marks
 # inside (1,000 / 1.000 / ١٬٠٠٠ / ۳٫۵).
 _NUMBER = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*")
+#: The pattern of a number, for scanners that tokenise text along the same lines.
+NUMBER_PATTERN = _NUMBER.pattern
 # A Latin-script word: basic Latin and the Latin-1 / Extended-A/B letters, with inner
 # hyphens and apostrophes (Luna-Resurs, Chang'e).
 _LATIN_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
@@ -56,6 +58,25 @@ def _number_key(raw: str) -> str:
     return "#" + (digits.lstrip("0") or "0")
 
 
+def number_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every run of digits (any script) with its inner group or decimal marks."""
+    return [m.span() for m in _NUMBER.finditer(text)]
+
+
+def latin_word_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every Latin-script word of 2+ letters, an elided article cut off
+    (dell'ILRS gives ILRS)."""
+    found = []
+    for m in _LATIN_WORD.finditer(text):
+        start = m.start()
+        elided = _ELISION.match(m.group())
+        if elided:
+            start += elided.end()
+        if m.end() - start >= 2:
+            found.append((start, m.end()))
+    return found
+
+
 def anchor_positions(text: str) -> list[tuple[str, int]]:
     """Every anchor occurrence in `text` as (anchor, code-point offset), in text order.
 
@@ -65,17 +86,14 @@ def anchor_positions(text: str) -> list[tuple[str, int]]:
     Arabic, Persian or Hebrew text every Latin word is a name or a term kept in its form.
     """
     found = [(_number_key(m.group()), m.start()) for m in _NUMBER.finditer(text)]
-    latin = [m for m in _LATIN_WORD.finditer(text) if len(m.group()) >= 2]
+    latin = latin_word_spans(text)
     if latin:
         letters = sum(1 for ch in text if ch.isalpha())
-        mostly_latin = sum(len(m.group()) for m in latin) * 2 > letters
-        for m in latin:
-            word = m.group()
-            elided = _ELISION.match(word)
-            if elided:
-                word = word[elided.end():]
-            if len(word) >= 2 and (not mostly_latin or any(ch.isupper() for ch in word)):
-                found.append((word.casefold(), m.start() + (elided.end() if elided else 0)))
+        mostly_latin = sum(end - start for start, end in latin) * 2 > letters
+        for start, end in latin:
+            word = text[start:end]
+            if not mostly_latin or any(ch.isupper() for ch in word):
+                found.append((word.casefold(), start))
     for m in _QUOTED.finditer(text):
         inner = next(group for group in m.groups() if group is not None)
         found.append(("“" + " ".join(normalize_digits(inner).casefold().split()) + "”", m.start()))
