@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "suggest": ("suggest", "propose dates, quantities and known entities (and your model's) as spans"),
     "serve": ("serve", "serve the reader to web browsers (one reader per visitor, loopback by default)"),
     "compare": ("compare", "what did the translation change: numbers, ordinals, dates, names"),
+    "project": ("project", "propose a document's entity spans in its aligned translation"),
 }
 
 DEFAULT_COMMAND = "open"
