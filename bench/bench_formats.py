@@ -20,7 +20,7 @@ from pathlib import Path
 
 import orjson
 
-from reader.formats import FORMATS, format_module
+from reader.formats import IMPORT_FORMATS, format_module
 from reader.formats.output import write_dump
 from reader.formats.selection import select
 from reader.store.model import AnnotationSet, DocumentRecord, Span
@@ -68,7 +68,7 @@ def main() -> None:
         ref_out = timed(lambda: floor.write_bytes(orjson.dumps(plain)))
         ref_in = timed(lambda: orjson.loads(floor.read_bytes()))
         print(f"reference (orjson dicts): export {ref_out:.4f}s  import {ref_in:.4f}s")
-        for name in FORMATS:
+        for name in IMPORT_FORMATS:
             module = format_module(name)
             target = root / f"out-{name}"
             subset = select(data, kinds=["entity"]) if name == "conll" else data

@@ -21,7 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "ls": ("ls", "list documents: language, direction, paragraphs, characters"),
     "render": ("render", "print documents laid out as the reader shows them (bidi, shaping, wrapping)"),
     "info": ("info", "show the database in use and its counts"),
-    "export": ("export", "export annotations (jsonl, prodigy, doccano, labelstudio, brat, conll)"),
+    "export": ("export", "export annotations (jsonl, prodigy, doccano, labelstudio, brat, conll, claimreview, fever)"),
     "import": ("import_", "import annotations from a file"),
     "align": ("align", "align the paragraphs of two documents"),
     "agree": ("agree", "agreement between annotators: span F1, kappa, alpha, links"),

@@ -70,3 +70,11 @@ def _form(span: Span, speakers: list[Span]):
     from reader.tui.dialogs import ClaimForm
 
     return ClaimForm(span, speakers, load_schema())
+
+
+def test_fact_check_fields_the_form_does_not_show_are_kept_on_save():
+    span = claim(stance="asserted", verdict="mostly false", restatement="The station is done by 2035.",
+                 claim_date="2021-03-09", appearance_doc="000", appearance_offset=12)
+    result, _ = run(drive(_form(span, people()), "ctrl+s"))
+    assert (result.verdict, result.restatement, result.claim_date, result.appearance_offset) == (
+        "mostly false", "The station is done by 2035.", "2021-03-09", 12)

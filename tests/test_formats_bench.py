@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from reader.formats import FORMATS
+from reader.formats import IMPORT_FORMATS
 
 ROOT = Path(__file__).parent.parent
 
@@ -16,5 +16,5 @@ def test_bench_formats_quick_runs_every_format_and_prints_ratios():
                          capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
-    for name in FORMATS:
+    for name in IMPORT_FORMATS:
         assert any(line.startswith(name) and "x)" in line for line in lines), name

@@ -76,7 +76,11 @@ def run(args: argparse.Namespace) -> int:
     if unknown:
         raise ReaderError(f"{path}: no document {', '.join(unknown)} in the database")
     chosen = select(annotations, kinds=args.kind, labels=args.label, doc_ids=args.doc)
-    options = {"relations": True} if args.relations else {}
+    options: dict = {"relations": True} if args.relations else {}
+    if args.format == "claimreview":
+        from reader.store.labels import load_schema
+
+        options["verdicts"] = load_schema().verdicts  # the rating scale of the label schema
     dump = module.dump(chosen, track=progress(f"exporting {args.format}", len(chosen.documents)), **options)
     for message in dump.warnings:
         warn(message)

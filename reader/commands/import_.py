@@ -8,7 +8,7 @@ from pathlib import Path
 from reader.commands.common import say
 from reader.commands.export import progress, warn
 from reader.errors import ReaderError
-from reader.formats import DEFAULT_FORMAT, FORMATS, format_module
+from reader.formats import DEFAULT_FORMAT, IMPORT_FORMATS, format_module
 from reader.store.journal import DatabaseFiles
 from reader.store.location import add_db_argument, resolve_db_path
 
@@ -16,7 +16,7 @@ from reader.store.location import add_db_argument, resolve_db_path
 def register(subparsers, name: str, summary: str) -> None:
     parser = subparsers.add_parser(name, help=summary, description=summary + ". See docs/formats.md.")
     parser.add_argument("path", metavar="PATH", help="the file to import (a directory for brat)")
-    parser.add_argument("--format", "-f", choices=list(FORMATS), default=DEFAULT_FORMAT,
+    parser.add_argument("--format", "-f", choices=list(IMPORT_FORMATS), default=DEFAULT_FORMAT,
                         help=f"input format (default: {DEFAULT_FORMAT})")
     add_db_argument(parser)
     parser.add_argument("--schema", metavar="TOML", help="label schema to check labels against (default: the shipped one)")

@@ -24,7 +24,13 @@ FORMATS: dict[str, str] = {
     "labelstudio": "labelstudio",
     "brat": "brat",
     "conll": "conll",
+    "claimreview": "claimreview",
+    "fever": "fever",
 }
+#: Formats that are written only (fact-check records): `reader import` does not offer them.
+EXPORT_ONLY = frozenset({"claimreview", "fever"})
+#: The formats that go both ways.
+IMPORT_FORMATS: tuple[str, ...] = tuple(name for name in FORMATS if name not in EXPORT_ONLY)
 
 DEFAULT_FORMAT = "jsonl"
 

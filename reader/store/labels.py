@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.errors import ReaderError
-from reader.store.model import CLAIM_LABEL, STANCES, ClaimAttributes
+from reader.store.model import CLAIM_LABEL, STANCES, VERDICTS, ClaimAttributes
 
 #: the 16 ANSI colour names (Rich spells them this way)
 ANSI16 = (
@@ -22,7 +22,8 @@ ANSI16 = (
     "bright_black", "bright_red", "bright_green", "bright_yellow",
     "bright_blue", "bright_magenta", "bright_cyan", "bright_white",
 )
-ATTRIBUTE_TYPES = {"speaker": "entity", "stance": "choice", "checkworthy": "bool", "note": "text"}
+ATTRIBUTE_TYPES = {"speaker": "entity", "stance": "choice", "checkworthy": "bool", "note": "text",
+                   "restatement": "text", "verdict": "choice", "claim_date": "text"}
 _LABEL = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -58,6 +59,13 @@ class LabelSchema:
     #: optional `[model_labels]` table (`GPE = ["GPE", "LOC"]`); a label not named there
     #: takes the model's label of the same name.
     model_labels: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def verdicts(self) -> tuple[str, ...]:
+        """The rating scale of a claim's verdict, best first: the `verdict` attribute's
+        choices, or the default (true, mostly true, mixed, mostly false, false, unverifiable)."""
+        verdict = next((a for a in self.claim_attributes if a.name == "verdict"), None)
+        return verdict.choices if verdict and verdict.choices else VERDICTS
 
     def entity_type(self, name: str) -> EntityType | None:
         return next((t for t in self.entity_types if t.name == name), None)
@@ -178,7 +186,9 @@ def _attribute(raw: Any, where: str, fail) -> ClaimAttribute:
     if kind == "choice":
         if not isinstance(choices, list) or not choices or not all(isinstance(c, str) for c in choices):
             raise fail(f"{where} ({name}) choices", "a non-empty list of strings is needed")
-        unknown = [c for c in choices if c not in STANCES]
+        unknown = [c for c in choices if c not in STANCES] if name == "stance" else []
+        if len(set(choices)) != len(choices):
+            raise fail(f"{where} ({name}) choices", "each choice once")
         if unknown:
             raise fail(f"{where} ({name}) choices", f"{', '.join(unknown)} not among {', '.join(STANCES)}")
     return ClaimAttribute(name, kind, tuple(choices), str(raw.get("description", "")))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import asdict, dataclass, field, fields
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any, Literal
 
 SpanKind = Literal["entity", "claim"]
@@ -44,12 +44,43 @@ class _Record:
         return cls(**{k: v for k, v in data.items() if k in names})
 
 
+#: The default rating scale of a claim's verdict (a label schema may give its own, see
+#: reader.store.labels); the last one rates nothing (ClaimReview gives it no value).
+VERDICTS: tuple[str, ...] = ("true", "mostly true", "mixed", "mostly false", "false", "unverifiable")
+
+
 @dataclass
 class ClaimAttributes(_Record):
     speaker: str | None = None        # id of an entity span in the same document
     stance: Stance | None = None
     checkworthy: bool | None = None
     note: str = ""
+    # What fact-checkers exchange (ClaimReview, FEVER); older records simply lack them.
+    restatement: str = ""             # the claim restated in one sentence
+    verdict: str | None = None        # one of the schema's rating scale (VERDICTS by default)
+    claim_date: str | None = None     # when the claim was made: ISO 8601 date (YYYY-MM-DD)
+    appearance_doc: str | None = None     # where it first appeared: a document id…
+    appearance_offset: int | None = None  # …and the offset of the claim in it
+
+
+def fact_check_problem(claim: ClaimAttributes) -> str | None:
+    """Why a claim's fact-check fields (restatement, verdict, date, first appearance) are
+    unacceptable, or None. The verdict's scale is the label schema's, so any text goes."""
+    if not isinstance(claim.restatement, str):
+        return "restatement must be a string"
+    if claim.verdict is not None and (not isinstance(claim.verdict, str) or not claim.verdict.strip()):
+        return f"verdict must be a non-empty string, got {claim.verdict!r}"
+    if claim.claim_date is not None:
+        try:
+            date.fromisoformat(claim.claim_date)
+        except (TypeError, ValueError):
+            return f"claim_date must be a date as YYYY-MM-DD, got {claim.claim_date!r}"
+    if claim.appearance_doc is not None and not isinstance(claim.appearance_doc, str):
+        return "appearance_doc must be a document id"
+    offset = claim.appearance_offset
+    if offset is not None and (isinstance(offset, bool) or not isinstance(offset, int) or offset < 0):
+        return f"appearance_offset must be an offset (an integer >= 0), got {offset!r}"
+    return None
 
 
 @dataclass

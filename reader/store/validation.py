@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from reader.store.model import CLAIM_LABEL, LINK_TYPES, SPAN_KINDS, STANCES, ClaimAttributes
+from reader.store.model import CLAIM_LABEL, LINK_TYPES, SPAN_KINDS, STANCES, ClaimAttributes, fact_check_problem
 
 #: how deep the JSON inside a span's attrs or a document's meta may nest
 MAX_DEPTH = 32
@@ -94,7 +94,7 @@ def attrs_problem(attrs: Any) -> str | None:
         return "speaker must be a span id"
     if not isinstance(claim.note, str):
         return "note must be a string"
-    return None
+    return fact_check_problem(claim)
 
 
 # -- stored records -----------------------------------------------------------------------------

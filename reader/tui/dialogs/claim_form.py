@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -128,7 +129,9 @@ class ClaimForm(Dialog[ClaimAttributes]):
         initial = self.initial
         speaker_row, stance_row, check_row = self._row("speaker"), self._row("stance"), self._row("checkworthy")
         notes = self.query("#note")
-        return ClaimAttributes(
+        # replace(): the fields the form does not edit (verdict, restatement…) are kept.
+        return replace(
+            initial,
             speaker=initial.speaker if speaker_row is None else self.speaker_ids[speaker_row],
             stance=initial.stance if stance_row is None else self.stances[stance_row],
             checkworthy=initial.checkworthy if check_row is None else CHECKWORTHY_VALUES[check_row],
