@@ -69,6 +69,9 @@ READING_BINDINGS: list[Binding] = [
     _b("sync-scroll", "S", "sync_scroll", "Scroll together", show=True),
     _b("jump-aligned", "a", "jump_aligned", "Go to aligned paragraph"),
     _b("parallel-layout", "vertical_line", "parallel_layout", "Line up aligned paragraphs (or scroll freely)"),
+    _b("discrepancy-next", "exclamation_mark", "discrepancy_next", "Next discrepancy with the aligned pane (its note)"),
+    _b("discrepancy-prev", "at", "discrepancy_prev", "Previous discrepancy with the aligned pane"),
+    _b("discrepancy-claims", "X", "discrepancy_claims", "Both sides of the discrepancy as claims that contradict"),
 ]
 
 #: The library screen.

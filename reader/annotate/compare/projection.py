@@ -179,3 +179,21 @@ def apply(store, b: Document, proposals: Sequence[Proposal], *, description: str
             added.append(store.add_span(Span(doc_id=b.id, start=p.start, end=p.end, kind="entity",
                                              label=p.label, text=p.text, entity_id=p.entity_id)))
     return added
+
+
+def counterparts_of(a: Document, b: Document, alignment: Alignment, start: int, end: int,
+                    entity: Entity | None = None) -> list[tuple[int, int]]:
+    """Where B says what A says at [start, end) (a word or a span under the cursor): the
+    same rules as the proposals, in B's paragraphs aligned with the one holding it."""
+    paragraph = a.paragraph_at(start)
+    if paragraph is None or start >= end:
+        return []
+    probe = Span(doc_id=a.id, start=start, end=end, kind="entity", label="-", text=a.text[start:end],
+                 entity_id=entity.id if entity else None)
+    found: list[tuple[int, int]] = []
+    for j in alignment.partner("a", paragraph.index):
+        target = b.paragraphs[j]
+        for s, e, _ in _counterparts(probe, target.text, target.start, b.lang, entity, []):
+            if (s, e) not in found:
+                found.append((s, e))
+    return found

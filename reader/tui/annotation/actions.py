@@ -54,6 +54,9 @@ class AnnotationActions(SearchActions):
     _cursor_span_id: str | None = None
     _label_styles: LabelStyles | None = None
     _marks_cache: tuple[tuple, list[Mark]] | None = None
+    #: Marks the screen adds (reader compare's discrepancies, counterparts), by paragraph.
+    _extra_marks: dict[int, list[Mark]] = {}
+    _extra_revision: int = 0
 
     # ------------------------------------------------------------------ session
 
@@ -96,11 +99,18 @@ class AnnotationActions(SearchActions):
         """What the drawn annotations depend on; part of the strip cache key."""
         session = self.session
         if session is None:
-            return (self._anchor is not None and self.selection_range(), self._match)
+            return (self._anchor is not None and self.selection_range(), self._match, self._extra_revision)
         return (
             session.revision, session.emphasis, self._cursor_span_id,
-            self.selection_range() if self._anchor is not None else None, self._match,
+            self.selection_range() if self._anchor is not None else None, self._match, self._extra_revision,
         )
+
+    def set_extra_marks(self, marks: dict[int, list[Mark]]) -> None:
+        """Marks drawn over the annotations (paragraph index -> paragraph-relative marks)."""
+        if marks != self._extra_marks:
+            self._extra_marks = marks
+            self._extra_revision += 1
+            self.refresh()  # type: ignore[attr-defined]
 
     def annotation_marks(self, paragraph_index: int) -> list[Mark]:
         """Marks over paragraph ``paragraph_index``: spans, selection, search match
@@ -133,6 +143,7 @@ class AnnotationActions(SearchActions):
                 marks.append(Mark(lo - start, hi - start, SELECTION_STYLE))
         if self._match is not None and self._match[0] < end and self._match[1] > start:
             marks.append(Mark(self._match[0] - start, self._match[1] - start, MATCH_STYLE))
+        marks.extend(self._extra_marks.get(paragraph_index, ()))
         return marks
 
     def _update_cursor_span(self) -> None:

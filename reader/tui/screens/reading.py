@@ -27,6 +27,7 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
 
+from reader.tui.annotation.discrepancies import DiscrepancyActions
 from reader.tui.bindings import READING_BINDINGS
 from reader.tui.screens.whole_frame import WholeFrame
 from reader.tui.widgets.document_view import DocumentView, LayoutOrder
@@ -86,7 +87,7 @@ class ParagraphPartners:
         return min(nb - 1, round(index * (nb - 1) / (na - 1)))
 
 
-class ReadingScreen(WholeFrame, Screen):
+class ReadingScreen(DiscrepancyActions, WholeFrame, Screen):
     """Panes side by side. The screen sets the panes' attributes; panes post messages up."""
 
     BINDINGS = READING_BINDINGS
@@ -461,6 +462,7 @@ class ReadingScreen(WholeFrame, Screen):
         self._partners[(a.id, b.id)] = ParagraphPartners(a, b, alignment)
         self._update_parallel()
         self._refresh_sync()
+        self.alignment_landed(a, b, alignment)  # reader compare's marks (DiscrepancyActions)
 
     def action_sync_scroll(self) -> None:
         if len(self.panes) < 2:
