@@ -102,3 +102,40 @@ def test_jump_to_the_budget_rank_and_make_two_claims_that_contradict(reader_cmd,
     records = {r["id"]: r for r in map(orjson.loads, fever.stdout.splitlines())}
     assert records[claims["000"].id]["label"] == records[claims["004"].id]["label"] == "REFUTES"
     assert records[claims["000"].id]["evidence"][0][0][3] == claims["004"].text
+
+
+def test_project_spans_are_reviewed_like_tag_all_like_this(tmp_path):
+    """J proposes 000's tagged organisation in 004; a accepts all, enter keeps them."""
+    from reader.commands.align import resolve
+    from reader.store.database import AnnotationStore
+    from reader.store.model import Entity, Span
+
+    db = create_db(tmp_path / "p.db")
+    a = resolve("000")
+    store = AnnotationStore.open(db)
+    store.ensure_document(a)
+    nasa = store.add_entity(Entity(type="ORG", name="NASA"))
+    at = a.text.index("ناسا")
+    store.add_span(Span(doc_id=a.id, start=at, end=at + 4, kind="entity", label="ORG", text="ناسا", entity_id=nasa.id))
+    store.close()
+
+    async def go():
+        app = app_for(db_path=db)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = app.reading
+            await wait_until(pilot, lambda: app.annotation.store is not None, "the store")
+            left, right = screen.panes
+            await pilot.press("a")  # jump to the aligned paragraph: aligns the panes
+            await wait_until(pilot, lambda: screen.partners(left.document, right.document).alignment is not None, "alignment")
+            screen.focus_pane(0)
+            await pilot.pause()
+            await pilot.press("J")
+            await wait_until(pilot, lambda: type(app.screen).__name__ == "SuggestionReview", "the review")
+            await pilot.press("a", "enter")
+            store = app.annotation.store
+            await wait_until(pilot, lambda: store.spans(right.document.id), "the projected spans")
+            projected = store.spans(right.document.id)
+            assert {s.text for s in projected} == {"NASA"} and {s.entity_id for s in projected} == {nasa.id}
+            assert len(projected) == 1  # the one NASA of the paragraph aligned with the tagged one
+
+    asyncio.run(go())

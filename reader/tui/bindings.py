@@ -72,6 +72,7 @@ READING_BINDINGS: list[Binding] = [
     _b("discrepancy-next", "exclamation_mark", "discrepancy_next", "Next discrepancy with the aligned pane (its note)"),
     _b("discrepancy-prev", "at", "discrepancy_prev", "Previous discrepancy with the aligned pane"),
     _b("discrepancy-claims", "X", "discrepancy_claims", "Both sides of the discrepancy as claims that contradict"),
+    _b("project-spans", "J", "project_spans", "Propose this pane's entity spans in the next pane"),
 ]
 
 #: The library screen.

@@ -6,7 +6,8 @@ their discrepancies (reader.annotate.compare) are computed in a thread and marke
 both panes; `discrepancy-next` / `discrepancy-prev` move the focused pane's cursor to
 the next one (the other pane follows) and show its note; `discrepancy-claims` makes the
 sentence around each side a claim (a selection in the focused pane replaces its sentence)
-and links them `contradicts`. While the cursor is on a word or span with a counterpart
+and links them `contradicts`. `project-spans` proposes the focused pane's entity spans in
+the next pane (reader.annotate.compare.projection) for review. While the cursor is on a word or span with a counterpart
 in another pane, the counterpart is highlighted there.
 """
 
@@ -221,6 +222,45 @@ class DiscrepancyActions:
             pane.view._spans_changed()
             break
         self.notify("Two claims linked: contradicts.")  # type: ignore[attr-defined]
+
+    # ------------------------------------------------------------------ projection
+
+    def action_project_spans(self) -> None:
+        """Propose the focused pane's entity spans in the next pane (reader project) and
+        review them like "tag all like this": y / n / a, enter to keep the accepted."""
+        from reader.annotate.compare.projection import apply, propose
+        from reader.tui.dialogs.suggestion_review import SuggestionReview
+
+        panes = self.panes  # type: ignore[attr-defined]
+        session = getattr(self.app, "annotation", None)  # type: ignore[attr-defined]
+        if len(panes) < 2 or session is None or session.store is None:
+            self.notify("Projecting spans needs two panes and the annotation database.", severity="warning")  # type: ignore[attr-defined]
+            return
+        index = self.focused_index()  # type: ignore[attr-defined]
+        a, b = panes[index].document, panes[(index + 1) % len(panes)].document
+        alignment = self.partners(a, b).alignment  # type: ignore[attr-defined]
+        if alignment is None:
+            self.notify("Aligning the panes: press again in a moment.", timeout=3)  # type: ignore[attr-defined]
+            return
+        store = session.store
+        proposals = propose(a, b, store.spans(a.id, kind="entity"), store.entities(),
+                            existing=store.spans(b.id), alignment=alignment)
+        if not proposals:
+            self.notify("Nothing to project: no entity span of this pane has a counterpart there.")  # type: ignore[attr-defined]
+            return
+
+        def accepted(chosen: list[Any] | None) -> None:
+            if not chosen:
+                return
+            try:
+                added = apply(store, b, chosen, description=f"project {len(chosen)} spans of {a.id} into {b.id}")
+            except ReaderError as error:
+                self.notify(str(error), severity="warning")  # type: ignore[attr-defined]
+                return
+            panes[0].view._spans_changed()
+            self.notify(f"projected {len(added)} spans (u undoes them at once)")  # type: ignore[attr-defined]
+
+        self.app.push_screen(SuggestionReview(proposals, {a.id: a, b.id: b}), accepted)  # type: ignore[attr-defined]
 
     # ------------------------------------------------------------------ counterparts
 
