@@ -37,3 +37,8 @@ def test_render_bench_prints_a_ratio_against_fribidi_and_the_screen_ratio():
 def test_suggest_bench_prints_a_ratio_against_the_fold():
     out = _run("bench/bench_suggest.py", "--quick")
     assert re.search(r"suggest \d+\.\d+s \([\d,]+ suggestions\)  fold \d+\.\d+s  ratio \d+\.\d+", out), out
+
+
+def test_compare_bench_prints_its_ratio_against_align():
+    out = _run("bench/bench_compare.py", "--quick")
+    assert re.search(r"ratio compare / align:\s+\d+\.\d+ \(goal ≤ 2\)", out), out

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 
-from reader.annotate.compare.lexicon import Lexicon, Token
+from reader.annotate.compare.lexicon import Lexicon, Match, Token
 
 _HIJRI = ("Muharram", "Safar", "Rabi' al-Awwal", "Rabi' al-Thani", "Jumada al-Ula", "Jumada al-Akhira",
           "Rajab", "Sha'ban", "Ramadan", "Shawwal", "Dhu al-Qi'da", "Dhu al-Hijja")
@@ -39,11 +39,12 @@ class DateMention:
         return f"{names[self.value - 1]} ({self.calendar})"
 
 
-def date_mentions(tokens: list[Token], lexicon: Lexicon) -> list[DateMention]:
+def date_mentions(tokens: list[Token], lexicon: Lexicon, matches: list[Match | None] | None = None) -> list[DateMention]:
+    scanned = matches if matches is not None else lexicon.scan(tokens)
     found = []
     i = 0
     while i < len(tokens):
-        match = lexicon.match(tokens, i)
+        match = scanned[i]
         if match is None:
             i += 1
             continue

@@ -121,9 +121,10 @@ def _read(doc: Document, indices: Sequence[int]) -> _Side:
         p = doc.paragraphs[index]
         paragraph_tokens = tokenize(p.text, p.start)
         tokens += paragraph_tokens
-        numbers += number_mentions(paragraph_tokens, lex)
-        ordinals += ordinal_mentions(paragraph_tokens, lex)
-        dates += date_mentions(paragraph_tokens, lex)
+        matches = lex.scan(paragraph_tokens)
+        numbers += number_mentions(paragraph_tokens, lex, matches)
+        ordinals += ordinal_mentions(paragraph_tokens, lex, matches)
+        dates += date_mentions(paragraph_tokens, lex, matches)
     return _Side(doc, tuple(indices), tokens, numbers, ordinals, dates)
 
 

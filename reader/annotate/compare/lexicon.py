@@ -88,6 +88,23 @@ class Lexicon:
             self._add(table)
         self.prefixes.sort(key=len, reverse=True)
         self.longest = max((len(k) for k in (*self.phrases, *self.percent)), default=1)
+        #: First words of entries: most words are none, and are turned away at once.
+        self._first = frozenset(k[0] for k in (*self.phrases, *self.percent))
+        self._heads: dict[str, tuple[str, ...]] = {}
+
+    def heads(self, folded: str) -> tuple[str, ...]:
+        """The forms of a word (itself, clitics off) that begin some entry (cached)."""
+        found = self._heads.get(folded)
+        if found is None:
+            found = tuple(dict.fromkeys(v for v in self.variants(folded) if v in self._first))
+            if len(self._heads) < 200_000:
+                self._heads[folded] = found
+        return found
+
+    def scan(self, tokens: list[Token]) -> list[Match | None]:
+        """`match` at every token (what numbers, ordinals and dates all read)."""
+        return [self.match(tokens, i) if t.kind == "word" and self.heads(t.folded) else None
+                for i, t in enumerate(tokens)]
 
     def _add(self, table: dict) -> None:
         for category in _CATEGORIES:
@@ -134,7 +151,9 @@ class Lexicon:
         """The longest lexicon entry starting at token `i`, if any."""
         if tokens[i].kind != "word":
             return None
-        heads = self.variants(tokens[i].folded)
+        heads = self.heads(tokens[i].folded)
+        if not heads:
+            return None
         for length in range(min(self.longest, len(tokens) - i), 0, -1):
             rest = tuple(t.folded for t in tokens[i + 1 : i + length])
             if any(t.kind != "word" for t in tokens[i + 1 : i + length]):
@@ -154,7 +173,7 @@ class Lexicon:
         for length in range(min(self.longest, len(tokens) - i), 0, -1):
             words = tokens[i : i + length]
             if all(t.kind == "word" for t in words):
-                for head in self.variants(words[0].folded):
+                for head in self.heads(words[0].folded):
                     if (head, *(t.folded for t in words[1:])) in self.percent:
                         return i + length - 1
         return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.align.anchors import normalize_digits
-from reader.annotate.compare.lexicon import Lexicon, Token
+from reader.annotate.compare.lexicon import Lexicon, Match, Token
 
 #: A digit run followed at once by one of these is an ordinal (3rd, 3º), not a number.
 ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th", "º", "°", "ª"})
@@ -61,18 +61,19 @@ def _round(value: float) -> float:
     return round(value, 6)
 
 
-def number_mentions(tokens: list[Token], lexicon: Lexicon) -> list[NumberMention]:
-    """The numbers said by `tokens`, in order."""
+def number_mentions(tokens: list[Token], lexicon: Lexicon, matches: list[Match | None] | None = None) -> list[NumberMention]:
+    """The numbers said by `tokens`, in order (`matches`: `lexicon.scan(tokens)`, if known)."""
     found: list[NumberMention] = []
+    scanned = matches if matches is not None else lexicon.scan(tokens)
     i = 0
     while i < len(tokens):
-        mention, i = _run(tokens, i, lexicon)
+        mention, i = _run(tokens, i, lexicon, scanned)
         if mention is not None:
             found.append(mention)
     return found
 
 
-def _run(tokens: list[Token], i: int, lexicon: Lexicon) -> tuple[NumberMention | None, int]:
+def _run(tokens: list[Token], i: int, lexicon: Lexicon, scanned: list[Match | None]) -> tuple[NumberMention | None, int]:
     """A number starting at token `i` (digits or words, scales, a percent) and the index
     after it; (None, i + 1) if none starts there."""
     token = tokens[i]
@@ -83,7 +84,7 @@ def _run(tokens: list[Token], i: int, lexicon: Lexicon) -> tuple[NumberMention |
         words_only = False
         last = i
     else:
-        match = lexicon.match(tokens, i)
+        match = scanned[i]
         if match is None or match.entry.category not in ("number", "scale"):
             return None, (match.last + 1) if match else i + 1
         current = frozenset({match.entry.value})
@@ -103,7 +104,7 @@ def _run(tokens: list[Token], i: int, lexicon: Lexicon) -> tuple[NumberMention |
             joined = True
         if k >= len(tokens):
             break
-        match = lexicon.match(tokens, k)
+        match = scanned[k]
         if match is None:
             break
         entry = match.entry

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.align.anchors import normalize_digits
-from reader.annotate.compare.lexicon import Lexicon, Token
+from reader.annotate.compare.lexicon import Lexicon, Match, Token
 from reader.annotate.compare.numbers import ORDINAL_SUFFIXES
 
 #: How a note names an ordinal, whatever the language it was written in.
@@ -20,7 +20,8 @@ class OrdinalMention:
     value: int
 
 
-def ordinal_mentions(tokens: list[Token], lexicon: Lexicon) -> list[OrdinalMention]:
+def ordinal_mentions(tokens: list[Token], lexicon: Lexicon, matches: list[Match | None] | None = None) -> list[OrdinalMention]:
+    scanned = matches if matches is not None else lexicon.scan(tokens)
     found = []
     i = 0
     while i < len(tokens):
@@ -32,7 +33,7 @@ def ordinal_mentions(tokens: list[Token], lexicon: Lexicon) -> list[OrdinalMenti
                 found.append(OrdinalMention(token.start, nxt.end, int(digits)))
             i += 2
             continue
-        match = lexicon.match(tokens, i)
+        match = scanned[i]
         if match is not None:
             if match.entry.category == "ordinal":
                 found.append(OrdinalMention(token.start, tokens[match.last].end, int(match.entry.value)))
