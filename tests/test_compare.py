@@ -47,7 +47,7 @@ ENGLISH_PAIR = {
         "סוכנות החלל הודיעה כי התקציב הגיע לשבעה מיליון דולר בחודש מרץ 2021.",
         "המנהל, יורי בוריסוב, אמר כי המשימה תשוגר ביום רביעי מירושלים.",
         "החברה מדורגת במקום הרביעי בעולם, והרווחים עלו ב-12.5%.",
-        "המשלחת ביקרה בחברון עם שלושה מומחים.",
+        "המשלחת ביקרה בחברון עם שלושה מומחים של Telespazio.",
     ),
     "it": (
         "L'agenzia spaziale ha annunciato che il bilancio ha raggiunto sette milioni di euro nel marzo 2021.",
@@ -67,19 +67,19 @@ ENGLISH = {
     "fa": (
         "The space agency announced that the budget reached seven million dollars in May 2021.",
         "The agency's director, Romitin, said the mission would start on Thursday from Tehran.",
-        "The country ranks third in the world and profits rose 15 percent.",
+        "The country ranks fourth in the world and profits rose 15 percent.",
         "The delegation travelled with three experts from Khartoum and Borisov to the Red Sea.",
     ),
     "he": (
         "The space agency announced that the budget reached seven million dollars in March 2021.",
         "The director, Yuri Borisov, said the mission would launch on Tuesday from Jerusalem.",
         "The company ranks second in the world, and profits rose by 12.5%.",
-        "The delegation visited Hebron with four experts.",
+        "The delegation visited Hebron with four experts of Telespamo.",
     ),
     "it": (
         "The space agency announced that the budget reached seven million euros in March 2021.",
         "Director Yuri Borisov said the mission would leave on Friday from the banks of the Euphrates.",
-        "The company is the third in the world and profits grew by 21.5 percent.",
+        "The company is the second in the world and profits grew by 21.5 percent.",
         "The delegation visited the Red Crescent with three experts from Telespamo.",
     ),
 }
@@ -95,9 +95,11 @@ EXPECTED = {
         ("date", "مارس", "May"),
         ("name", None, "Romitin"),
         ("number", "۱۲٫۵ درصد", "15 percent"),
+        ("ordinal", "سوم", "fourth"),
     ],
     "he": [
         ("date", "ביום רביעי", "Tuesday"),
+        ("name", "Telespazio", "Telespamo"),
         ("number", "שלושה", "four"),
         ("ordinal", "הרביעי", "second"),
     ],
@@ -105,13 +107,14 @@ EXPECTED = {
         ("date", "giovedì", "Friday"),
         ("name", "Telespazio", "Telespamo"),
         ("number", "12,5 per cento", "21.5 percent"),
+        ("ordinal", "terza", "second"),
     ],
 }
 
 
 @pytest.mark.parametrize("lang", sorted(ENGLISH_PAIR))
 def test_each_kind_against_english_and_nothing_else(lang):
-    """Exactly the planted changes: what was kept (the same number in another digit
+    """Exactly the planted changes, one of each kind per language: what was kept (the same number in another digit
     system or in words, a transliterated name, a translated place) is not reported."""
     a = doc(f"{lang}-a", lang, *ENGLISH_PAIR[lang])
     b = doc(f"{lang}-b", "en", *ENGLISH[lang])
