@@ -7,7 +7,6 @@ import subprocess
 import orjson
 import pytest
 
-from conftest import SEEDS
 from reader.annotate.compare.projection import propose
 from reader.core.document import Document
 from reader.store.database import AnnotationStore

@@ -76,6 +76,11 @@ def test_jump_to_the_budget_rank_and_make_two_claims_that_contradict(reader_cmd,
             await pilot.press("at")
             await pilot.pause()
             assert a.view.cursor == a.document.text.index("الثالثة")
+            # A word with a counterpart: ناسا in 000's ¶1 is NASA in 004's ¶3.
+            a.view.move_cursor(a.document.text.index("ناسا"))
+            await wait_until(pilot, lambda: styled(b.view, COUNTERPART_STYLE) == ["NASA"], "the counterpart")
+            a.view.move_cursor(a.document.text.index("الثالثة"))
+            await pilot.pause()
             await pilot.press("X")
             store = app.annotation.store
             await wait_until(pilot, lambda: len(store.links()) == 1, "the link")

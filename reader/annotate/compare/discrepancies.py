@@ -12,7 +12,7 @@ dual says without a word).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Literal, Sequence
+from typing import Any, Sequence
 
 from reader.align.paragraphs import Alignment, Bead, align_paragraphs
 from reader.annotate.compare.dates import DateMention, date_mentions
@@ -23,7 +23,7 @@ from reader.annotate.compare.numbers import NumberMention, number_mentions
 from reader.annotate.compare.ordinals import OrdinalMention, ordinal_mentions, ordinal_name
 from reader.core.document import Document
 
-Kind = Literal["number", "ordinal", "date", "name"]
+#: The kinds of discrepancy, as `Discrepancy.kind` and the JSON's "kind" say them.
 KINDS: tuple[str, ...] = ("number", "ordinal", "date", "name")
 
 
@@ -163,10 +163,6 @@ def _same_number(x: NumberMention, y: NumberMention) -> bool:
     return False
 
 
-def _show(m: NumberMention, text: str) -> str:
-    return " ".join(text.split())
-
-
 def _numbers(a: _Side, b: _Side) -> list[Discrepancy]:
     left_a, left_b = _pair_off(a.numbers, b.numbers, _same_number)
     found = []
@@ -280,9 +276,3 @@ def _side_names(side: _Side, gazetteer: Gazetteer):
     last = side.doc.paragraphs[side.paragraphs[-1]]
     return side_names(side.doc.text[first.start:last.end], first.start, side.doc.lang, gazetteer)
 
-
-def discrepancies_by_kind(items: Iterable[Discrepancy]) -> dict[str, list[Discrepancy]]:
-    grouped: dict[str, list[Discrepancy]] = {k: [] for k in KINDS}
-    for item in items:
-        grouped[item.kind].append(item)
-    return grouped

@@ -120,7 +120,8 @@ def _latin_words(text: str, offset: int) -> list[Name]:
     return found
 
 
-_OTHER_WORD = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]+")
+#: A word in a script other than Latin (Arabic, Persian, Hebrew…).
+OTHER_SCRIPT_WORD = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]+")
 
 
 def side_names(text: str, offset: int, lang: str, gazetteer: Gazetteer) -> SideNames:
@@ -138,7 +139,7 @@ def side_names(text: str, offset: int, lang: str, gazetteer: Gazetteer) -> SideN
         candidates = list(latin)
     candidates = [n for n in candidates if not gazetteer.known(n.folded)]
     others: list[str] = []
-    for m in _OTHER_WORD.finditer(text):
+    for m in OTHER_SCRIPT_WORD.finditer(text):
         word = m.group()
         others.append(skeleton(word))
         cut = name_start(word)

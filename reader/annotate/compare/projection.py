@@ -21,18 +21,17 @@ from reader.align.paragraphs import Alignment, align_paragraphs
 from reader.annotate.compare.discrepancies import compare_documents
 from reader.annotate.compare.gazetteer import Gazetteer, shipped
 from reader.annotate.compare.lexicon import lexicon, tokenize
-from reader.annotate.compare.names import skeleton
+from reader.annotate.compare.names import OTHER_SCRIPT_WORD, skeleton
 from reader.annotate.compare.numbers import number_mentions
 from reader.core.clitics import name_start
 from reader.core.document import Document
-from reader.core.search import fold
+from reader.core.search import NormalizedText, fold
 from reader.store.model import Entity, Span
 
 #: A run of B's Latin words must sound this much like the span (stricter than compare's
 #: SOUND_MATCH: a proposal adds a span, where a comparison only holds back a report).
 PROJECT_SOUND_MATCH = 0.8
 _POSSESSIVE = re.compile(r"['’]s$")
-_OTHER_WORD = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,20 +114,23 @@ def _counterparts(span: Span, text: str, offset: int, lang: str, entity: Entity 
         # In Latin-script text a name is capitalised: "said", "in" never join one.
         latin_b = [item for item in latin_b if item[2][:1].isupper()]
     # Latin words of B that sound like the whole span said in another script.
-    words = [m.group() for m in _OTHER_WORD.finditer(span.text)]
+    words = [m.group() for m in OTHER_SCRIPT_WORD.finditer(span.text)]
     if words:
         sound = skeleton("".join(w[name_start(w):] for w in words))
         if len(sound) >= 2:
             found += [(s, e, "transliteration") for s, e in _sounding(latin_b, sound, len(words) + 1)]
     # A name or alias of the linked entity.
     if entity is not None:
-        folded = fold(text)
+        # Folded as search folds (harakat, alef forms, case); offsets mapped back.
+        norm = NormalizedText.build(text)
         for form in {entity.name, *entity.aliases}:
-            key = fold(form).strip()
-            if len(key) < 2 or len(folded) != len(text):
+            key = " ".join(fold(form).split())
+            if len(key) < 2:
                 continue
-            for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", folded):
-                found.append((offset + m.start(), offset + m.end(), "alias of the linked entity"))
+            for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", norm.folded):
+                where = norm.to_original(m.start(), m.end())
+                if where is not None:
+                    found.append((offset + where[0], offset + where[1], "alias of the linked entity"))
     # The name the comparison pairs with it (spelled differently).
     for a0, a1, b0, b1 in misspelled:
         if a0 < span.end and span.start < a1 and offset <= b0 < offset + len(text):
