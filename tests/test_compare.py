@@ -148,6 +148,14 @@ def test_user_entities_and_aliases_pair_names_that_sound_nothing_alike():
     assert found(a, b, gazetteer=shipped().with_entities([Entity()])) == []
 
 
+def test_urdu_lexicon():
+    a = doc("ur", "ur", "روس کا خلائی بجٹ دنیا میں تیسرے نمبر پر ہے اور اس پر 5 ارب ڈالر خرچ ہوئے۔",
+            "معاہدے پر مارچ 2021 میں دستخط ہوئے اور سات ملین ڈالر دیے گئے۔")
+    b = doc("en", "en", "Russia's space budget ranks second in the world and 5 billion dollars were spent on it.",
+            "The agreement was signed in March 2021 and seven million dollars were given.")
+    assert found(a, b) == [("ordinal", "تیسرے", "second")]
+
+
 def test_transliteration_skeletons():
     assert skeleton("روجوزين") == skeleton("Rogozin") != skeleton("Romitin")
     assert skeleton("Roscosmos") == skeleton("Roskosmos") == skeleton("روسكوزموس")
