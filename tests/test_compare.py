@@ -219,3 +219,23 @@ def test_readable_listing_and_bad_input(reader_cmd, tmp_path):
                              text=True, encoding="utf-8", timeout=120)
     assert missing.returncode == 1
     assert missing.stderr.strip() == f"reader: {tmp_path / 'absent.txt'}: no such file or seed id"
+
+
+def test_a_user_entity_named_in_arabic_script_and_missing_on_the_other_side():
+    """An entity the user knows (with its Arabic name as an alias) is reported when the
+    translation drops it, and not when it says it in any form."""
+    from reader.annotate.compare.gazetteer import shipped
+
+    class Entity:
+        id, name, aliases = "e-1", "Yuri Borisov", ["يوري بوريسوف"]
+
+    gazetteer = shipped().with_entities([Entity()])
+    a = doc("a", "ar", "وقال المدير يوري بوريسوف إن المهمة ستنطلق قريبا.")
+    dropped = doc("b", "en", "The director said the mission would launch soon.")
+    kept = doc("c", "en", "Director Borisov said the mission would launch soon.")
+    assert found(a, dropped, gazetteer=gazetteer) == [("name", "يوري بوريسوف", None)]
+    assert found(a, dropped) == []  # without the entity, an Arabic word is not known as a name
+    assert found(a, kept, gazetteer=gazetteer) == []
+    # Named in Latin too (as the seeds do): one report, the Latin name's.
+    both = doc("d", "ar", "وقال المدير (يوري بوريسوف) Yuri Borisov إن المهمة ستنطلق قريبا.")
+    assert found(both, dropped, gazetteer=gazetteer) == [("name", "Yuri Borisov", None)]

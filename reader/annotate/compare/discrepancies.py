@@ -18,7 +18,7 @@ from reader.align.paragraphs import Alignment, Bead, align_paragraphs
 from reader.annotate.compare.dates import DateMention, date_mentions
 from reader.annotate.compare.gazetteer import Gazetteer, shipped
 from reader.annotate.compare.lexicon import Token, lexicon, tokenize
-from reader.annotate.compare.names import NameGap, pair_gaps, side_names, unmatched
+from reader.annotate.compare.names import NameGap, entity_gaps, pair_gaps, side_names, unmatched
 from reader.annotate.compare.numbers import NumberMention, number_mentions
 from reader.annotate.compare.ordinals import OrdinalMention, ordinal_mentions, ordinal_name
 from reader.core.document import Document
@@ -251,8 +251,8 @@ def _dates(a: _Side, b: _Side) -> list[Discrepancy]:
 def _names(a: _Side, b: _Side, gazetteer: Gazetteer) -> list[Discrepancy]:
     names_a = _side_names(a, gazetteer)
     names_b = _side_names(b, gazetteer)
-    gaps_a = unmatched(names_a, names_b, gazetteer, lambda s, e: a.doc.text[s:e])
-    gaps_b = unmatched(names_b, names_a, gazetteer, lambda s, e: b.doc.text[s:e])
+    gaps_a = unmatched(names_a, names_b, gazetteer, lambda s, e: a.doc.text[s:e]) + _entity_gaps(a, names_b, gazetteer)
+    gaps_b = unmatched(names_b, names_a, gazetteer, lambda s, e: b.doc.text[s:e]) + _entity_gaps(b, names_a, gazetteer)
     found = []
     for x, y in pair_gaps(gaps_a, gaps_b):
         if x and y:
@@ -264,6 +264,15 @@ def _names(a: _Side, b: _Side, gazetteer: Gazetteer) -> list[Discrepancy]:
             note = f"name {_name(y)} in B, no counterpart in A"
         found.append(_report("name", a, b, (x.start, x.end) if x else None, (y.start, y.end) if y else None, note))
     return found
+
+
+def _entity_gaps(side: _Side, other, gazetteer: Gazetteer) -> list[NameGap]:
+    """The user's entities named on `side` in Arabic, Persian or Hebrew script and not on the other."""
+    if not gazetteer.user:
+        return []
+    first = side.doc.paragraphs[side.paragraphs[0]]
+    last = side.doc.paragraphs[side.paragraphs[-1]]
+    return entity_gaps(side.doc.text[first.start:last.end], first.start, other, gazetteer)
 
 
 def _name(gap: NameGap) -> str:

@@ -37,6 +37,8 @@ class Gazetteer:
     groups: list[Group] = field(default_factory=list)
     #: folded Latin word -> indices of the groups with a form holding it
     _by_word: dict[str, list[int]] = field(default_factory=dict)
+    #: The groups of the user's entities, added by `with_entities` (none shipped).
+    user: list[Group] = field(default_factory=list)
 
     def add(self, forms: Iterable[str], *, shipped: bool, entity_id: str | None = None) -> None:
         folded = tuple(dict.fromkeys(f for f in (" ".join(fold(form).split()) for form in forms) if f))
@@ -64,6 +66,7 @@ class Gazetteer:
         copy = Gazetteer(list(self.groups), {k: list(v) for k, v in self._by_word.items()})
         for entity in entities:
             copy.add([entity.name, *entity.aliases], shipped=False, entity_id=entity.id)  # type: ignore[attr-defined]
+        copy.user = [group for group in copy.groups if not group.shipped]
         return copy
 
 

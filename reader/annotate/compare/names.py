@@ -28,7 +28,7 @@ from rapidfuzz.distance import Levenshtein
 from reader.align.anchors import latin_word_spans
 from reader.annotate.compare.gazetteer import Gazetteer
 from reader.core.clitics import name_start
-from reader.core.search import fold
+from reader.core.search import NormalizedText, fold
 
 #: Skeletons at least this similar are the same name said in two scripts.
 SOUND_MATCH = 0.75
@@ -194,6 +194,44 @@ class NameGap:
     end: int
     text: str
     names: tuple[Name, ...]
+
+
+def entity_gaps(text: str, offset: int, other: SideNames, gazetteer: Gazetteer) -> list[NameGap]:
+    """Mentions, in `text` (starting at `offset`), of the user's entities by a name in a
+    script other than Latin (Latin names are candidates already) that the other side
+    does not say: none of the entity's names there, no Latin word sounding like it."""
+    gaps: list[NameGap] = []
+    norm = None
+    for group in gazetteer.user:
+        for form in group.forms:
+            if not OTHER_SCRIPT_WORD.search(form) or len(form) < 3:
+                continue
+            if norm is None:
+                norm = NormalizedText.build(text)
+            at = norm.folded.find(form)
+            while at != -1:
+                before = norm.folded[at - 1] if at else " "
+                after = norm.folded[at + len(form)] if at + len(form) < len(norm.folded) else " "
+                where = norm.to_original(at, at + len(form))
+                if (not before.isalpha() or before in "وفبكلهמשכלבו") and not after.isalpha() and where is not None:
+                    break
+                at = norm.folded.find(form, at + 1)
+            if at == -1 or where is None:
+                continue
+            here = " " + " ".join(norm.folded.split()) + " "
+            if any(_contains(here, f) for f in group.forms if not OTHER_SCRIPT_WORD.search(f)):
+                break  # also named in Latin here: that name is compared as a candidate
+            said = any(_contains(other.folded_text, f) for f in group.forms)
+            sound = skeleton(form.replace(" ", ""))
+            if not said and len(sound) >= 3 and other.latin_skeletons:
+                said = process.extractOne(sound, list(other.latin_skeletons), scorer=Levenshtein.normalized_similarity,
+                                          score_cutoff=SOUND_MATCH) is not None
+            if not said:
+                start, end = offset + where[0], offset + where[1]
+                shown = text[where[0]:where[1]]
+                gaps.append(NameGap(start, end, shown, (Name(start, end, shown, form, sound),)))
+            break  # one report per entity and side
+    return gaps
 
 
 def unmatched(side: SideNames, other: SideNames, gazetteer: Gazetteer, text_of) -> list[NameGap]:
