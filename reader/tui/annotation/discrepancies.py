@@ -1,9 +1,8 @@
 """What the translation changed, in the reading screen (see docs/compare.md).
 
 `DiscrepancyActions` is mixed into the reading screen. When the alignment of two panes
-lands (sync-scroll, jump to aligned, or the first discrepancy key, which aligns them),
-their discrepancies (reader.annotate.compare) are computed in a thread and marked in
-both panes; `discrepancy-next` / `discrepancy-prev` move the focused pane's cursor to
+lands (the screen aligns side-by-side panes; the first discrepancy key asks for it too),
+their discrepancies (reader.annotate.compare) are computed and marked in both panes; `discrepancy-next` / `discrepancy-prev` move the focused pane's cursor to
 the next one (the other pane follows) and show its note; `discrepancy-claims` makes the
 sentence around each side a claim (a selection in the focused pane replaces its sentence)
 and links them `contradicts`. `project-spans` proposes the focused pane's entity spans in
@@ -27,6 +26,8 @@ if TYPE_CHECKING:
     from reader.core.document import Document
     from reader.tui.widgets.document_view import DocumentView
 
+#: Seconds after the screen mounts before the comparison's data is loaded in a thread.
+WARM_UP_DELAY = 1.0
 #: A discrepancy: overlined in red (the overline reads without colour, too).
 DISCREPANCY_STYLE = Style(overline=True, color="bright_red")
 #: The discrepancy the cursor was brought to.
@@ -66,17 +67,30 @@ class DiscrepancyActions:
             if partners.alignment is not None and key not in getattr(self, "_found", {}):
                 self.alignment_landed(left.document, right.document, partners.alignment)
 
-    def alignment_landed(self, a: Document, b: Document, alignment: Any) -> None:
-        """Called by the screen when the alignment of ``a`` with ``b`` is known."""
-        if not hasattr(self, "_found"):
-            self._found = {}
-        self._compare(a, b, alignment)
+    def on_mount(self) -> None:
+        # The lexicons and the gazetteer load once per process (~0.2 s): in a thread, a
+        # moment after the first frame, so that comparing later costs ~15 ms a pair.
+        self.set_timer(WARM_UP_DELAY, self._warm_up)  # type: ignore[attr-defined]
 
-    @work(thread=True, group="compare")
-    def _compare(self, a: Document, b: Document, alignment: Any) -> None:
+    @work(thread=True, group="compare-warm-up")
+    def _warm_up(self) -> None:
+        from reader.annotate.compare.gazetteer import shipped
+        from reader.annotate.compare.lexicon import lexicon
+        from reader.annotate.compare.names import common_words
+
+        shipped()
+        for pane in self.panes:  # type: ignore[attr-defined]
+            lexicon(pane.document.lang)
+            common_words(pane.document.lang)
+
+    def alignment_landed(self, a: Document, b: Document, alignment: Any) -> None:
+        """Called by the screen when the alignment of ``a`` with ``b`` is known: the
+        comparison is made at once (a few ms a pair), so the panes are drawn with it."""
         from reader.annotate.compare import compare_documents
         from reader.annotate.compare.gazetteer import shipped
 
+        if not hasattr(self, "_found"):
+            self._found = {}
         gazetteer = shipped()
         session = getattr(self.app, "annotation", None)  # type: ignore[attr-defined]
         store = getattr(session, "store", None)
@@ -85,9 +99,9 @@ class DiscrepancyActions:
         try:
             items = compare_documents(a, b, alignment=alignment, gazetteer=gazetteer).discrepancies
         except Exception as error:  # noqa: BLE001 - a failed comparison must not end the session
-            self.app.call_from_thread(self.notify, f"comparison failed: {error}", severity="warning")  # type: ignore[attr-defined]
+            self.notify(f"comparison failed: {error}", severity="warning")  # type: ignore[attr-defined]
             return
-        self.app.call_from_thread(self._compared, _Found(a, b, alignment, items))  # type: ignore[attr-defined]
+        self._compared(_Found(a, b, alignment, items))
 
     def _compared(self, found: _Found) -> None:
         self._found[(found.a.id, found.b.id)] = found
