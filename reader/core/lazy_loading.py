@@ -15,7 +15,7 @@ from typing import Iterable, overload
 
 from reader.core.bundled import seeds_dir
 from reader.core.document import Document
-from reader.core.loading import LoadProblem, Source, UniqueIds, list_sources, read_source
+from reader.core.loading import LoadNote, LoadProblem, Source, UniqueIds, list_sources, read_source
 
 
 class LazyCorpus(Sequence[Document]):
@@ -26,21 +26,25 @@ class LazyCorpus(Sequence[Document]):
         # Per entry: a Source not read yet, or the Document made from it.
         self._entries: list[Source | Document] = []
         self.problems: list[LoadProblem] = []
+        #: What the user should know about files that loaded (reader.core.loading.LoadNote).
+        self.notes: list[LoadNote] = []
         self._index: dict[str, int] | None = None
         sources = list(list_sources(paths, self.problems))
-        if not any(source.is_jsonl for source in sources) and len({source.id for source in sources}) == len(sources):
+        if not any(source.holds_many for source in sources) and len({source.id for source in sources}) == len(sources):
             # The usual corpus, text files with distinct ids: the sources are the
             # entries as they are (no per-file work on top of the listing).
             self._entries = sources
             return
         ids = UniqueIds()
         for source in sources:
-            if not source.is_jsonl:
+            if not source.holds_many:
                 doc_id = ids.claim(source.id)
                 self._entries.append(source if doc_id == source.id else Source(source.path, doc_id))
                 continue
             for item in read_source(source):
-                if isinstance(item, LoadProblem):
+                if isinstance(item, LoadNote):
+                    self.notes.append(item)
+                elif isinstance(item, LoadProblem):
                     self.problems.append(item)
                 else:
                     item.id = ids.claim(item.id)
@@ -82,14 +86,17 @@ class LazyCorpus(Sequence[Document]):
         return self._index.get(doc_id)
 
     def _read(self, source: Source) -> Document:
+        document, reason = None, "cannot be read"
         for item in read_source(source):
             if isinstance(item, Document):
-                return item
-            self.problems.append(item)
-            reason = item.reason
-            break
-        else:
-            reason = "cannot be read"
+                document = document or item
+            elif isinstance(item, LoadNote):
+                self.notes.append(item)
+            else:
+                self.problems.append(item)
+                reason = item.reason
+        if document is not None:
+            return document
         return Document(source.id, source.path, "", {"title": f"(unreadable: {reason})", "source": source.path})
 
 
