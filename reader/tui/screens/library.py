@@ -2,7 +2,9 @@
 
 `LibraryScreen(documents, store=None)` dismisses with the list of document ids to
 open (enter: the highlighted one, or every marked one in the order marked; space
-marks; escape: an empty list). Typing filters on title, id, path and language.
+marks; escape: an empty list). Typing filters on title, id, path, language and site.
+The status line gives the highlighted document's site, date and URL when its source
+says them (saved pages, feed items, archive records: reader.core.sources).
 
 The list is drawn with Textual's line API (`DocumentList`): only the rows on screen
 are ever formatted, so 10,000 documents cost no more to show than five. What costs
@@ -84,6 +86,21 @@ def human_size(characters: int) -> str:
     if characters < 1_000_000:
         return f"{characters / 1000:.1f}k"
     return f"{characters / 1_000_000:.1f}M"
+
+
+def source_facts(document: Document) -> str:
+    """" · site · date · url" of a page, feed item or archive record (reader.core.sources),
+    laid out for the screen (a site's name is often Arabic or Hebrew); "" for others."""
+    meta = document.meta
+    facts = [meta.get("site"), meta.get("date"), meta.get("url")]
+    facts = [one_line(fact) for fact in facts if isinstance(fact, str) and fact.strip()]
+    if meta.get("extraction") == "whole page":
+        facts.append("no article found: whole page")
+    if not facts:
+        return ""
+    # Each fact laid out on its own: in one RTL paragraph an Arabic site name would make
+    # the date's numbers Arabic numbers and swap its parts.
+    return "".join(" · " + layout_paragraph(fact, None).lines[0].text for fact in facts)
 
 
 class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
@@ -373,6 +390,9 @@ class LibraryScreen(WholeFrame, Screen[list[str]]):
         text = f"{shown} of {total} documents" if shown != total else f"{total} documents"
         if marked:
             text += f" · {marked} marked (enter opens them side by side)"
+        current = documents.current
+        if current is not None:
+            text += source_facts(current)
         text += self._progress()
         self.query_one("#library-status", Static).update(text)
 
@@ -404,7 +424,9 @@ class LibraryScreen(WholeFrame, Screen[list[str]]):
             return cached
         document = self.documents[index]
         lang = DocumentList.known_language(document)
-        text = "\n".join([document.id, document.path, document.title, lang or ""]).casefold()
+        site = document.meta.get("site")
+        text = "\n".join([document.id, document.path, document.title, lang or "",
+                          site if isinstance(site, str) else ""]).casefold()
         if lang is not None:
             self._haystacks[index] = text
         return text
