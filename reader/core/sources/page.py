@@ -264,7 +264,7 @@ def extract_article(markup: str, url: str | None = None) -> Article:
     if whole_page:
         blocks = visible_blocks(markup)
     title = meta["title"] = _page_own_title(meta["title"], markup, blocks)
-    if title and not whole_page and _key(title) not in {_key(block) for block in blocks[:3]}:
+    if title and not whole_page and not any(_same_text(title, block) for block in blocks[:3]):
         blocks.insert(0, title)  # the headline stood outside the article's element
     return Article(blocks, meta, whole_page)
 
@@ -281,6 +281,11 @@ def _key(text: str) -> str:
     return "".join(ch for ch in one_line(text) if unicodedata.category(ch) != "Cf").casefold()
 
 
+def _same_text(a: str, b: str) -> bool:
+    # Format characters are few: texts whose lengths differ by more cannot match.
+    return abs(len(a) - len(b)) <= len(a) // 10 + 2 and _key(a) == _key(b)
+
+
 def _page_own_title(title: str | None, markup: str, blocks: list[str]) -> str | None:
     """trafilatura's title as the page writes it: its metadata drops format characters
     (the Persian ZWNJ of "می‌سازند"), which would make the headline another text than
@@ -290,7 +295,7 @@ def _page_own_title(title: str | None, markup: str, blocks: list[str]) -> str | 
         return title
     wanted = _key(title)
     for block in blocks[:3]:
-        if _key(block) == wanted:
+        if _same_text(title, block):
             return block
     for found in _TITLE_SOURCES.finditer(markup, 0, 500_000):
         candidate = one_line(html.unescape(_TAGS.sub("", next(group for group in found.groups() if group is not None))))
