@@ -13,9 +13,9 @@ Requests, warcinfo and metadata records, non-HTML responses (PDFs, images), revi
 index to find the next record by) with a `LoadProblem` naming the record, after the
 pages before it have loaded.
 
-warcio and not FastWARC: on our archives parsing is under 1% of the time a record
-costs (trafilatura's extraction is the rest; bench/bench_news.py measures both), and
-warcio is the library the tests write archives with.
+warcio and not FastWARC: on our archives warcio's parsing is 1% of the time a record
+costs (trafilatura's extraction is the rest; bench/bench_news.py measures both: FastWARC
+would save 0.4%), and warcio is the library the tests write archives with.
 """
 
 from __future__ import annotations
