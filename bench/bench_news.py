@@ -11,8 +11,9 @@ Figures, each the median of `--repeat` runs:
   extracted with trafilatura), ratio against the reference;
 - lazy: from nothing to a painted library screen (LazyCorpus + LibraryScreen, as `reader
   DIR` opens), ratio against the reference: only the pages on screen are extracted;
-- usable while extracting: page-down on the lazy library (the next screen of pages is
-  extracted then), milliseconds per key, while most pages are still unread;
+- usable while extracting: page-down on the lazy library, milliseconds per key, while
+  most pages are still unread: at once (the next screen of pages is extracted then) and
+  after 1.5 s on each screen (the library reads the next screen ahead in a thread);
 - archives: iterating a .warc.gz of the same pages and reading each HTML payload, warcio
   against FastWARC (when installed), and against extracting those pages.
 
@@ -157,8 +158,10 @@ def first_row_painted(app: App, doc_id: str) -> bool:
     return any(doc_id[-20:] in line for line in lines)
 
 
-async def lazy_library(directory: Path, page_downs: int) -> tuple[float, list[float], int, int]:
-    """(seconds to a painted library, seconds per page-down, pages extracted, pages)."""
+async def lazy_library(directory: Path, page_downs: int, pause: float = 0.0) -> tuple[float, list[float], int, int]:
+    """(seconds to a painted library, seconds per page-down, pages extracted, pages);
+    with `pause`, that many seconds of reading each screen before the next page-down
+    (the library reads the next screen ahead meanwhile)."""
     gc.collect()
     start = time.perf_counter()
     corpus = LazyCorpus([str(directory)])
@@ -173,6 +176,8 @@ async def lazy_library(directory: Path, page_downs: int) -> tuple[float, list[fl
             before = listing.cursor
             if before >= len(corpus) - 1:
                 break
+            if pause:
+                await pilot.pause(pause)
             pressed = time.perf_counter()
             await pilot.press("pagedown")
             target = corpus.id_of(listing.current_index)
@@ -231,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
         pages = write_pages(directory, count)
         load_documents([pages[0], pages[1]])  # warm-up: imports (trafilatura, lxml, charset detection)
         asyncio.run(lazy_library(directory, 0))  # warm-up: Textual
-        raw, eager, lazy, keys = [], [], [], []
+        raw, eager, lazy, keys, paused = [], [], [], [], []
         for _ in range(repeat):
             raw.append(timed(read_raw, directory)[0])
             elapsed, result = timed(load_documents, [directory])
@@ -240,6 +245,7 @@ def main(argv: list[str] | None = None) -> int:
             usable, presses, extracted, total = asyncio.run(lazy_library(directory, 3))
             lazy.append(usable)
             keys.extend(presses)
+            paused.extend(asyncio.run(lazy_library(directory, 3, pause=1.5))[1])
         raw_t, eager_t, lazy_t = (statistics.median(x) for x in (raw, eager, lazy))
         key_t = statistics.median(keys)
         print(f"read the raw bytes of {count} pages:   {raw_t * 1000:9.1f} ms  (reference, median of {repeat})")
@@ -248,6 +254,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"lazy library, first screen painted:    {lazy_t * 1000:9.1f} ms  ratio {lazy_t / raw_t:7.1f}")
         print(f"  page-down while {total - extracted} of {total} pages are still unread: "
               f"{key_t * 1000:.1f} ms median, {max(keys) * 1000:.1f} ms max ({len(keys)} keys)")
+        paused_t = statistics.median(paused)
+        print(f"  page-down after reading a screen for 1.5 s (the next one read ahead meanwhile): "
+              f"{paused_t * 1000:.1f} ms median, {max(paused) * 1000:.1f} ms max")
+        figures.update(page_down_after_pause_s=paused_t, page_down_after_pause_max_s=max(paused))
         figures.update(raw_s=raw_t, eager_s=eager_t, lazy_s=lazy_t, eager_ratio=eager_t / raw_t,
                        lazy_ratio=lazy_t / raw_t, page_down_s=key_t, page_down_max_s=max(keys),
                        unread_after=total - extracted)

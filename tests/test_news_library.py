@@ -43,3 +43,34 @@ def test_the_library_shows_a_pages_title_site_date_and_language(tmp_path):
             assert [corpus[i].id for i in screen.document_list.rows] == ["b"]
 
     asyncio.run(go())
+
+
+async def read_ahead_done(app) -> None:
+    """Wait for the library's read-ahead workers only (not language detection)."""
+    for worker in [w for w in app.workers if w.group == "library-read-ahead"]:
+        await worker.wait()
+
+
+def test_the_library_reads_the_next_screen_ahead_and_no_further(tmp_path):
+    # Text files: read ahead like pages (which cost ~10 ms each to extract), quicker to test.
+    for number in range(120):
+        (tmp_path / f"p{number:03}.txt").write_text(f"Headline {number}\n\nBody of article {number}.\n", encoding="utf-8")
+    corpus = LazyCorpus([tmp_path])
+
+    async def go():
+        app = LibraryApp(corpus)
+        async with app.run_test(size=(100, 24)) as pilot:
+            await pilot.pause()
+            await read_ahead_done(app)
+            screen = app.screen
+            height = screen.document_list.scrollable_content_region.height
+            read = [i for i in range(len(corpus)) if corpus.is_read(i)]
+            # The rows on screen, and as many again below them: nothing more.
+            assert read == list(range(2 * height))
+            await pilot.press("pagedown")
+            await pilot.pause()
+            await read_ahead_done(app)
+            assert max(i for i in range(len(corpus)) if corpus.is_read(i)) < 4 * height
+            assert all(corpus[i].title == f"Headline {i}" for i in range(2 * height))
+
+    asyncio.run(go())

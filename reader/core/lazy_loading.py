@@ -9,6 +9,7 @@ when the corpus is built. A file that cannot be read becomes a `LoadProblem` in
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Iterable, overload
@@ -29,6 +30,7 @@ class LazyCorpus(Sequence[Document]):
         #: What the user should know about files that loaded (reader.core.loading.LoadNote).
         self.notes: list[LoadNote] = []
         self._index: dict[str, int] | None = None
+        self._lock = threading.Lock()
         sources = list(list_sources(paths, self.problems))
         if not any(source.holds_many for source in sources) and len({source.id for source in sources}) == len(sources):
             # The usual corpus, text files with distinct ids: the sources are the
@@ -66,7 +68,13 @@ class LazyCorpus(Sequence[Document]):
         if isinstance(entry, Document):
             return entry
         document = self._read(entry)
-        self._entries[index] = document
+        # A reading-ahead thread (the library's) may have read it meanwhile: one
+        # Document per entry, whoever finished first.
+        with self._lock:
+            entry = self._entries[index]
+            if isinstance(entry, Document):
+                return entry
+            self._entries[index] = document
         return document
 
     def is_read(self, index: int) -> bool:
@@ -98,6 +106,14 @@ class LazyCorpus(Sequence[Document]):
         if document is not None:
             return document
         return Document(source.id, source.path, "", {"title": f"(unreadable: {reason})", "source": source.path})
+
+
+def unread(documents: Sequence[Document], indices: Iterable[int]) -> list[int]:
+    """Those of `indices` whose document is not read yet (none for a list of documents):
+    what a screen may read ahead, off its UI thread, before they are shown."""
+    if not isinstance(documents, LazyCorpus):
+        return []
+    return [i for i in indices if 0 <= i < len(documents) and not documents.is_read(i)]
 
 
 def document_ids(documents: Sequence[Document]) -> list[str]:

@@ -37,7 +37,7 @@ from textual.widgets import Input, Static
 
 from reader.bidi.layout import layout_paragraph, prepare_texts
 from reader.core.document import Document
-from reader.core.lazy_loading import document_ids
+from reader.core.lazy_loading import document_ids, unread
 from reader.tui.bindings import LIBRARY_BINDINGS
 from reader.tui.screens.whole_frame import WholeFrame
 from reader.tui.type_ahead import focus_for_typing
@@ -118,6 +118,14 @@ class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
     class Moved(Message):
         """The highlight moved to another document (the screen's status line follows)."""
 
+    class ReadAhead(Message):
+        """Documents just off screen not read yet (a lazy corpus): read them in a thread
+        so that scrolling finds them ready (a saved page costs ~10 ms to extract)."""
+
+        def __init__(self, indices: list[int]) -> None:
+            super().__init__()
+            self.indices = indices
+
     class LanguagesWanted(Message):
         """Rows on screen whose language is not known yet (indices into documents)."""
 
@@ -137,6 +145,7 @@ class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
         self.marked: dict[str, None] = {}  # an ordered set: the order of marking
         self._facts: dict[int, tuple[str, str]] = {}  # notes, done (from the store)
         self._asked: set[int] = set()
+        self._read_ahead_asked: set[int] = set()
         # Row texts by (document, width, generation): the text is the costly part (the
         # file read, the bidi layout of the title); the highlight and the focus only
         # change a row's style, so moving or focusing reformats nothing.
@@ -246,6 +255,15 @@ class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
                 titles.append(one_line(self.documents[index].title))
         if len(titles) > 1:
             prepare_texts(titles)
+        self._want_read_ahead(top + crop.bottom, crop.height)
+
+    def _want_read_ahead(self, below: int, count: int) -> None:
+        """Ask for the next `count` rows from row `below` to be read ahead, once each."""
+        rows = self.rows[below:below + count]
+        wanted = [i for i in unread(self.documents, rows) if i not in self._read_ahead_asked]
+        if wanted:
+            self._read_ahead_asked.update(wanted)
+            self.post_message(self.ReadAhead(wanted))
 
     def render_line(self, y: int) -> Strip:
         row = round(self.scroll_offset.y) + y
@@ -488,6 +506,18 @@ class LibraryScreen(WholeFrame, Screen[list[str]]):
         return any(sequence[0] == key for sequence in resolved.sequences)
 
     # --- languages ---
+
+    def on_document_list_read_ahead(self, message: DocumentList.ReadAhead) -> None:
+        message.stop()
+        self._read_ahead(message.indices)
+
+    @work(thread=True, group="library-read-ahead")
+    def _read_ahead(self, indices: list[int]) -> None:
+        """Read documents about to be shown, off the UI thread (their languages are
+        detected when they are shown, as for every row); LazyCorpus keeps one Document
+        per entry if the UI thread reads one meanwhile."""
+        for index in indices:
+            _ = self.documents[index]
 
     def on_document_list_languages_wanted(self, message: DocumentList.LanguagesWanted) -> None:
         self._detect_languages(message.indices)
