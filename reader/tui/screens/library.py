@@ -263,7 +263,8 @@ class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
         wanted = [i for i in unread(self.documents, rows) if i not in self._read_ahead_asked]
         if wanted:
             self._read_ahead_asked.update(wanted)
-            self.post_message(self.ReadAhead(wanted))
+            # After the screen is painted: the reading thread would slow the paint (GIL).
+            self.call_after_refresh(self.post_message, self.ReadAhead(wanted))
 
     def render_line(self, y: int) -> Strip:
         row = round(self.scroll_offset.y) + y
