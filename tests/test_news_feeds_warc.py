@@ -212,6 +212,9 @@ def test_a_directory_mixes_pages_feeds_archives_and_text_lazily(tmp_path):
     corpus = LazyCorpus([tmp_path])
     assert [corpus.id_of(i) for i in range(len(corpus))] == [d.id for d in eager.documents] == [
         "a", "b", "c#1", "c#2", "d#3", "d#5", "d#7"]
-    assert not corpus.is_read(1)  # a page is extracted when it is first needed
+    # A page, and each page of an archive, is extracted when it is first needed.
+    assert not any(corpus.is_read(i) for i in (1, 4, 5, 6))
     assert corpus[1].text == eager.documents[1].text and corpus[1].meta["site"] == "الجريدة"
+    assert corpus[5].text == eager.documents[5].text and corpus[5].encoding == "cp1256"
+    assert corpus[5].meta == eager.documents[5].meta and not corpus.is_read(4) and not corpus.is_read(6)
     assert [str(n) for n in corpus.notes] == [str(n) for n in eager.notes]

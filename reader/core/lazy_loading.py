@@ -2,8 +2,9 @@
 
 `LazyCorpus(paths)` lists the files under `paths` (the same files, order and ids as
 `reader.core.loading.load_documents`) without reading them; `corpus[i]` reads and
-decodes file i on first access. JSONL files hold many documents each, so they are read
-when the corpus is built. A file that cannot be read becomes a `LoadProblem` in
+decodes file i on first access. JSONL files and feeds hold many documents each, so they
+are read when the corpus is built; a web archive's HTML records are listed then (their
+offsets) and each is read and extracted on first access. A file that cannot be read becomes a `LoadProblem` in
 `problems` and an empty document whose title says why (so its row stays visible).
 """
 
@@ -43,8 +44,10 @@ class LazyCorpus(Sequence[Document]):
                 doc_id = ids.claim(source.id)
                 self._entries.append(source if doc_id == source.id else Source(source.path, doc_id))
                 continue
-            for item in read_source(source):
-                if isinstance(item, LoadNote):
+            for item in _listed(source):
+                if isinstance(item, Source):  # an archive's record, read when needed
+                    self._entries.append(item._replace(id=ids.claim(item.id)))
+                elif isinstance(item, LoadNote):
                     self.notes.append(item)
                 elif isinstance(item, LoadProblem):
                     self.problems.append(item)
@@ -106,6 +109,18 @@ class LazyCorpus(Sequence[Document]):
         if document is not None:
             return document
         return Document(source.id, source.path, "", {"title": f"(unreadable: {reason})", "source": source.path})
+
+
+def _listed(source: Source) -> Iterator[Document | Source | LoadProblem]:
+    """A file of many documents: a web archive's records listed (each read alone when
+    needed: an archive can hold thousands of pages), JSONL and feeds read now."""
+    from reader.core.sources import WARC_SUFFIXES, news_suffix
+
+    if news_suffix(source.path) in WARC_SUFFIXES:
+        from reader.core.sources.warc import list_warc
+
+        return list_warc(source.path, source.id)
+    return read_source(source)
 
 
 def unread(documents: Sequence[Document], indices: Iterable[int]) -> list[int]:

@@ -51,6 +51,10 @@ class Source(NamedTuple):
 
     path: str
     id: str
+    #: One record of a web archive, read alone (reader.core.sources.warc.list_warc):
+    #: its byte offset in the file and its number; -1 and 0 for a whole file.
+    offset: int = -1
+    record: int = 0
 
     @property
     def is_jsonl(self) -> bool:
@@ -237,6 +241,11 @@ class UniqueIds:
 def read_source(source: Source) -> Iterator[Document | LoadProblem]:
     """The documents of one file (one, or one per JSONL line, feed item or archive
     record), why a part cannot be read (`LoadProblem`), and notes (`LoadNote`)."""
+    if source.offset >= 0:
+        from reader.core.sources.warc import read_record
+
+        yield from read_record(source.path, source.id, source.offset, source.record)
+        return
     try:
         data = _read_regular_file(source.path)
     except FileNotFoundError:

@@ -65,60 +65,146 @@ def _html_payload(record: Any) -> tuple[str | None, str | None]:
     return None, charset
 
 
-def read_warc(path: str, doc_id: str, data: bytes) -> Iterator:
-    """The HTML pages of one web archive, with what was skipped and what was broken."""
-    import io
-
+def _records(path: str, handle: Any) -> Iterator[tuple[int, Any, Any]]:
+    """(number, record, iterator) for each record of an archive, numbered from 1; a
+    `LoadProblem` in place of the record that cannot be parsed, and nothing after it."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    from reader.core.loading import LoadNote, LoadProblem
+    from reader.core.loading import LoadProblem
 
-    skipped: Counter[str] = Counter()
-    pages = 0
+    records = ArchiveIterator(handle)
     number = 0
-    records = ArchiveIterator(io.BytesIO(data))
     while True:
         number += 1
         try:
             record = next(records)
         except StopIteration:
-            break
+            return
         except (ArchiveLoadFailed, ValueError, EOFError, OSError) as error:
-            yield LoadProblem(path, f"broken record, the rest of the archive is not read: {one_line(str(error))[:200]}", number)
-            break
+            yield number, LoadProblem(path, f"broken record, the rest of the archive is not read: {one_line(str(error))[:200]}", number), records
+            return
         if not record.rec_type:  # what is left of a record cut short (a truncated .gz)
-            yield LoadProblem(path, "broken record (cut short?), the rest of the archive is not read", number)
+            yield number, LoadProblem(path, "broken record (cut short?), the rest of the archive is not read", number), records
+            return
+        yield number, record, records
+
+
+def _page(path: str, doc_id: str, number: int, record: Any, charset: str | None) -> Iterator:
+    """The document of one HTML record (and a note when it is the whole page)."""
+    from reader.core.loading import LoadNote, LoadProblem
+
+    uri = record.rec_headers.get_header("WARC-Target-URI") or None
+    archived = record.rec_headers.get_header("WARC-Date") or None
+    try:
+        body = record.content_stream().read()
+    except Exception as error:  # noqa: BLE001 - a bad chunked/gzip body: this record only
+        yield LoadProblem(path, f"cannot read the page's body: {one_line(str(error))[:200]}", number)
+        return
+    try:
+        decoded = decode_page(body, charset)
+    except DecodeError as error:
+        yield LoadProblem(path, str(error), number)
+        return
+    document, whole_page = page_document(
+        doc_id, path, decoded.text, decoded.encoding, url=uri, source=f"{path}:{number}",
+        extra={"date": archived, "url": uri, "record_date": archived, "warc_record": number},
+    )
+    if document is None:
+        yield LoadProblem(path, "no visible text in the page", number)
+        return
+    if uri:
+        document.meta["url"] = uri  # where the archive fetched it, over the page's own claim
+    yield document
+    if whole_page:
+        yield LoadNote(path, NO_ARTICLE_NOTE, number)
+
+
+def _skipped_note(path: str, pages: int, skipped: Counter[str]):
+    from reader.core.loading import LoadNote
+
+    kinds = ", ".join(_plural(count, kind) for kind, count in sorted(skipped.items()))
+    return LoadNote(path, f"{_plural(pages, 'HTML page')} read; skipped {kinds}")
+
+
+def read_warc(path: str, doc_id: str, data: bytes) -> Iterator:
+    """The HTML pages of one web archive, with what was skipped and what was broken."""
+    import io
+
+    from reader.core.document import Document
+
+    skipped: Counter[str] = Counter()
+    pages = 0
+    for number, record, _ in _records(path, io.BytesIO(data)):
+        if not hasattr(record, "rec_type"):  # a LoadProblem
+            yield record
             break
         reason, charset = _html_payload(record)
         if reason is not None:
             skipped[reason] += 1
             continue
-        uri = record.rec_headers.get_header("WARC-Target-URI") or None
-        archived = record.rec_headers.get_header("WARC-Date") or None
-        try:
-            body = record.content_stream().read()
-        except Exception as error:  # noqa: BLE001 - a bad chunked/gzip body: this record only
-            yield LoadProblem(path, f"cannot read the page's body: {one_line(str(error))[:200]}", number)
-            continue
-        try:
-            decoded = decode_page(body, charset)
-        except DecodeError as error:
-            yield LoadProblem(path, str(error), number)
-            continue
-        document, whole_page = page_document(
-            f"{doc_id}#{number}", path, decoded.text, decoded.encoding, url=uri, source=f"{path}:{number}",
-            extra={"date": archived, "url": uri, "record_date": archived, "warc_record": number},
-        )
-        if document is None:
-            yield LoadProblem(path, "no visible text in the page", number)
-            continue
-        if uri:
-            document.meta["url"] = uri  # where the archive fetched it, over the page's own claim
-        pages += 1
-        yield document
-        if whole_page:
-            yield LoadNote(path, NO_ARTICLE_NOTE, number)
+        for item in _page(path, f"{doc_id}#{number}", number, record, charset):
+            pages += isinstance(item, Document)
+            yield item
     if skipped:
-        kinds = ", ".join(_plural(count, kind) for kind, count in sorted(skipped.items()))
-        yield LoadNote(path, f"{_plural(pages, 'HTML page')} read; skipped {kinds}")
+        yield _skipped_note(path, pages, skipped)
+
+
+def list_warc(path: str, doc_id: str) -> Iterator:
+    """The HTML records of one web archive as `Source`s to read later (`read_record`),
+    without extracting any: what a lazily opened library lists. Problems and the note
+    of skipped records as `read_warc` gives them (a page opened whole is noted when it
+    is read)."""
+    import os
+    import stat
+
+    from reader.core.loading import LoadProblem, Source, read_source
+
+    try:
+        regular = stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        regular = False
+    if not regular:  # missing, a FIFO, a device: read_source says what it is
+        yield from read_source(Source(path, doc_id))
+        return
+    skipped: Counter[str] = Counter()
+    pages = 0
+    try:
+        with open(path, "rb") as handle:
+            for number, record, records in _records(path, handle):
+                if not hasattr(record, "rec_type"):
+                    yield record
+                    break
+                reason, _ = _html_payload(record)
+                if reason is not None:
+                    skipped[reason] += 1
+                    continue
+                pages += 1
+                yield Source(path, f"{doc_id}#{number}", records.get_record_offset(), number)
+    except OSError as error:
+        yield LoadProblem(path, f"cannot read: {error.strerror or error}")
+        return
+    if skipped:
+        yield _skipped_note(path, pages, skipped)
+
+
+def read_record(path: str, doc_id: str, offset: int, number: int) -> Iterator:
+    """The document of the HTML record at byte `offset` of an archive (listed by
+    `list_warc`): only that record is read and extracted."""
+    from reader.core.loading import LoadProblem
+
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(offset)
+            for _, record, _ in _records(path, handle):
+                if not hasattr(record, "rec_type"):
+                    yield LoadProblem(path, record.reason, number)
+                    return
+                reason, charset = _html_payload(record)
+                if reason is not None:
+                    yield LoadProblem(path, f"the record changed since the archive was listed ({reason})", number)
+                    return
+                yield from _page(path, doc_id, number, record, charset)
+                return
+    except OSError as error:
+        yield LoadProblem(path, f"cannot read: {error.strerror or error}", number)
