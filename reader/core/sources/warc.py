@@ -15,7 +15,7 @@ pages before it have loaded.
 
 warcio and not FastWARC: on our archives warcio's parsing is 1% of the time a record
 costs (trafilatura's extraction is the rest; bench/bench_news.py measures both: FastWARC
-would save 0.4%), and warcio is the library the tests write archives with.
+would save 0.4-0.8%), and warcio is the library the tests write archives with.
 """
 
 from __future__ import annotations
