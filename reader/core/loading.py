@@ -66,8 +66,14 @@ class Source(NamedTuple):
         return holds_many_documents(self.path)
 
 
+_MANY_ENDINGS = (".jsonl", ".xml", ".rss", ".atom", ".warc", ".warc.gz")
+
+
 def holds_many_documents(path: str) -> bool:
     """Whether the file at `path` holds several documents (JSONL, a feed, a WARC)."""
+    # The cheap test first (one C-level call): it rules out the text files of a large corpus.
+    if not path[-9:].lower().endswith(_MANY_ENDINGS):
+        return False
     from reader.core.sources import holds_many
 
     return is_jsonl_path(path) or holds_many(path)
