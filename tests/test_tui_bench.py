@@ -25,3 +25,10 @@ def test_scroll_bench_prints_size_and_textarea_ratios():
     out = _run("bench_scroll.py")
     assert re.search(r"ratio [\d.]+ MB / 10 KB: \d+\.\d\d", out), out
     assert re.search(r"ratio reader / TextArea on [\d.]+ MB: \d+\.\d\d", out), out
+
+
+def test_news_bench_prints_its_ratios_against_reading_the_raw_bytes():
+    out = _run("bench_news.py")
+    assert re.search(r"load_documents \(every page extracted\): +[\d.]+ ms +ratio +[\d.]+", out), out
+    assert re.search(r"lazy library, first screen painted: +[\d.]+ ms +ratio +[\d.]+", out), out
+    assert re.search(r"WARC of the \d+ pages: warcio reads every payload", out), out

@@ -57,3 +57,26 @@ def classify(texts: list[str]) -> list[Boilerplate]:
         else:
             kinds.append(Boilerplate.BODY)
     return kinds
+
+
+
+def dimmed(texts: list[str]) -> list[bool]:
+    """Which paragraphs of one document to show dimmed as left-overs of scraping: the
+    navigation and sharing lines, and a short headline-like line repeating an earlier one
+    (the doubled title). Headlines themselves and repeated body paragraphs are text.
+    Nothing is removed: offsets into the text stay what they were. Long paragraphs cost
+    only a length test (a pane asks this of a whole document when it opens)."""
+    seen: set[str] = set()
+    flags = []
+    for text in texts:
+        if len(text) > 2 * TITLE_MAX_CHARS:
+            flags.append(False)
+            continue
+        stripped = text.strip()
+        if len(stripped) <= NAVIGATION_MAX_CHARS and _NAVIGATION.match(stripped):
+            flags.append(True)
+            continue
+        key = " ".join(stripped.split()).casefold()
+        flags.append(key in seen and len(stripped) < TITLE_MAX_CHARS and not _SENTENCE_END.search(stripped))
+        seen.add(key)
+    return flags

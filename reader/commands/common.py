@@ -12,7 +12,7 @@ from reader.errors import ReaderError
 def add_paths_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths", nargs="*", metavar="PATH",
-        help="files (.txt, .md, .jsonl) or directories; default: the bundled seed articles",
+        help="files (.txt, .md, .jsonl, .html, RSS/Atom .xml, .warc) or directories; default: the bundled seed articles",
     )
 
 
@@ -21,6 +21,8 @@ def load_or_fail(paths: list[str]) -> LoadResult:
     result = load_documents(paths)
     for problem in result.problems:
         say(str(problem))
+    for note in result.notes:
+        say(str(note))
     if not result.documents:
         raise ReaderError("no document could be loaded")
     return result
@@ -28,11 +30,11 @@ def load_or_fail(paths: list[str]) -> LoadResult:
 
 def document_label(document) -> str:
     """Where `document` comes from, for a person: its file, with its id when the file
-    holds several documents (JSONL), control characters shown as placeholders."""
+    holds several documents (JSONL, a feed, a web archive), control characters shown as placeholders."""
     from reader.bidi.sanitize import visible
-    from reader.core.loading import is_jsonl_path
+    from reader.core.loading import holds_many_documents
 
-    several = is_jsonl_path(document.path)
+    several = holds_many_documents(document.path)
     return visible(f"{document.path} ({document.id})" if several else document.path)
 
 

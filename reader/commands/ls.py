@@ -16,6 +16,14 @@ def register(subparsers, name: str, summary: str) -> None:
     parser.set_defaults(func=run)
 
 
+#: Metadata of news sources (reader.core.sources), null for other documents.
+NEWS_KEYS = ("site", "date", "url", "author")
+
+
+def _text_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
 def run(args: argparse.Namespace) -> int:
     result = load_or_fail(args.paths)
     utf8_stdout()
@@ -31,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
             "sha256": doc.sha256,
             "encoding": doc.encoding,
             "title": doc.title,
+            # What a page, feed item or archive record says of itself (null when nothing).
+            **{key: _text_or_none(doc.meta.get(key)) for key in NEWS_KEYS},
         }
         if args.json:
             out.write(dumps(row) + "\n")

@@ -96,6 +96,8 @@ def run(args: argparse.Namespace) -> int:
     failed = [i for i in shown if not corpus[i].text]
     for problem in corpus.problems:
         say(str(problem))
+    for note in corpus.notes:  # archive records skipped, pages opened whole (read so far)
+        say(str(note))
     if not len(corpus) or len(failed) == len(corpus):
         raise ReaderError("no document could be loaded")
     resolved_keymap = None

@@ -93,7 +93,8 @@ def _run(args: argparse.Namespace) -> int:
     from reader.core.loading import iter_documents
 
     problems: list = []
-    documents = _reported(iter_documents(args.paths, problems), problems)
+    notes: list = []  # not problems: the exit status stays 0 (reader.core.loading.LoadNote)
+    documents = _reported(iter_documents(args.paths, problems, notes), problems)
     document = next(documents, None)
     if document is None:
         raise ReaderError("no document could be loaded")
@@ -122,6 +123,8 @@ def _run(args: argparse.Namespace) -> int:
         if document is not None:
             following = next(documents, None)
     sys.stdout.flush()
+    for note in notes:
+        say(str(note))
     return 1 if problems else 0
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from reader.core.direction import Direction, resolve_direction
+from reader.core.direction import Direction, first_strong_direction, resolve_direction
 from reader.core.language import detect_language
 
 
@@ -51,6 +51,9 @@ class Document:
 
     `meta` keeps what the source said about the document (a catalog entry, the other
     fields of a JSONL record): "title", "lang" and "direction" there win over detection.
+    A web page's attributes are only hints (reader.core.sources.page): "lang_hint" answers
+    when detection cannot, "dir_hint" gives the direction of paragraphs without a strong
+    character.
     """
 
     id: str
@@ -71,6 +74,9 @@ class Document:
         paragraphs = split_paragraphs(self.text)
         if override in ("ltr", "rtl"):
             paragraphs = [Paragraph(p.index, p.start, p.end, p.text, override) for p in paragraphs]
+        elif (hint := self.meta.get("dir_hint")) in ("ltr", "rtl"):
+            paragraphs = [p if first_strong_direction(p.text) else Paragraph(p.index, p.start, p.end, p.text, hint)
+                          for p in paragraphs]
         return paragraphs
 
     @cached_property
@@ -86,11 +92,17 @@ class Document:
 
     def _language(self, detect) -> str:
         known = self.meta.get("lang")
-        return known if isinstance(known, str) and known else detect(self.text[:4000])
+        if isinstance(known, str) and known:
+            return known
+        detected = detect(self.text[:4000])
+        hint = self.meta.get("lang_hint")
+        return hint if detected == "und" and isinstance(hint, str) and hint.isalpha() else detected
 
     @cached_property
     def direction(self) -> Direction:
         override = self.meta.get("direction")
+        if override not in ("ltr", "rtl"):
+            override = None if first_strong_direction(self.text) else self.meta.get("dir_hint")
         return resolve_direction(self.text, override if override in ("ltr", "rtl") else None)
 
     @property

@@ -2,20 +2,22 @@
 
 `LazyCorpus(paths)` lists the files under `paths` (the same files, order and ids as
 `reader.core.loading.load_documents`) without reading them; `corpus[i]` reads and
-decodes file i on first access. JSONL files hold many documents each, so they are read
-when the corpus is built. A file that cannot be read becomes a `LoadProblem` in
+decodes file i on first access. JSONL files and feeds hold many documents each, so they
+are read when the corpus is built; a web archive's HTML records are listed then (their
+offsets) and each is read and extracted on first access. A file that cannot be read becomes a `LoadProblem` in
 `problems` and an empty document whose title says why (so its row stays visible).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Iterable, overload
 
 from reader.core.bundled import seeds_dir
 from reader.core.document import Document
-from reader.core.loading import LoadProblem, Source, UniqueIds, list_sources, read_source
+from reader.core.loading import LoadNote, LoadProblem, Source, UniqueIds, list_sources, read_source
 
 
 class LazyCorpus(Sequence[Document]):
@@ -26,21 +28,28 @@ class LazyCorpus(Sequence[Document]):
         # Per entry: a Source not read yet, or the Document made from it.
         self._entries: list[Source | Document] = []
         self.problems: list[LoadProblem] = []
+        #: What the user should know about files that loaded (reader.core.loading.LoadNote).
+        self.notes: list[LoadNote] = []
         self._index: dict[str, int] | None = None
+        self._lock = threading.Lock()
         sources = list(list_sources(paths, self.problems))
-        if not any(source.is_jsonl for source in sources) and len({source.id for source in sources}) == len(sources):
+        if not any(source.holds_many for source in sources) and len({source.id for source in sources}) == len(sources):
             # The usual corpus, text files with distinct ids: the sources are the
             # entries as they are (no per-file work on top of the listing).
             self._entries = sources
             return
         ids = UniqueIds()
         for source in sources:
-            if not source.is_jsonl:
+            if not source.holds_many:
                 doc_id = ids.claim(source.id)
                 self._entries.append(source if doc_id == source.id else Source(source.path, doc_id))
                 continue
-            for item in read_source(source):
-                if isinstance(item, LoadProblem):
+            for item in _listed(source):
+                if isinstance(item, Source):  # an archive's record, read when needed
+                    self._entries.append(item._replace(id=ids.claim(item.id)))
+                elif isinstance(item, LoadNote):
+                    self.notes.append(item)
+                elif isinstance(item, LoadProblem):
                     self.problems.append(item)
                 else:
                     item.id = ids.claim(item.id)
@@ -62,7 +71,13 @@ class LazyCorpus(Sequence[Document]):
         if isinstance(entry, Document):
             return entry
         document = self._read(entry)
-        self._entries[index] = document
+        # A reading-ahead thread (the library's) may have read it meanwhile: one
+        # Document per entry, whoever finished first.
+        with self._lock:
+            entry = self._entries[index]
+            if isinstance(entry, Document):
+                return entry
+            self._entries[index] = document
         return document
 
     def is_read(self, index: int) -> bool:
@@ -82,15 +97,38 @@ class LazyCorpus(Sequence[Document]):
         return self._index.get(doc_id)
 
     def _read(self, source: Source) -> Document:
+        document, reason = None, "cannot be read"
         for item in read_source(source):
             if isinstance(item, Document):
-                return item
-            self.problems.append(item)
-            reason = item.reason
-            break
-        else:
-            reason = "cannot be read"
+                document = document or item
+            elif isinstance(item, LoadNote):
+                self.notes.append(item)
+            else:
+                self.problems.append(item)
+                reason = item.reason
+        if document is not None:
+            return document
         return Document(source.id, source.path, "", {"title": f"(unreadable: {reason})", "source": source.path})
+
+
+def _listed(source: Source) -> Iterator[Document | Source | LoadProblem]:
+    """A file of many documents: a web archive's records listed (each read alone when
+    needed: an archive can hold thousands of pages), JSONL and feeds read now."""
+    from reader.core.sources import WARC_SUFFIXES, news_suffix
+
+    if news_suffix(source.path) in WARC_SUFFIXES:
+        from reader.core.sources.warc import list_warc
+
+        return list_warc(source.path, source.id)
+    return read_source(source)
+
+
+def unread(documents: Sequence[Document], indices: Iterable[int]) -> list[int]:
+    """Those of `indices` whose document is not read yet (none for a list of documents):
+    what a screen may read ahead, off its UI thread, before they are shown."""
+    if not isinstance(documents, LazyCorpus):
+        return []
+    return [i for i in indices if 0 <= i < len(documents) and not documents.is_read(i)]
 
 
 def document_ids(documents: Sequence[Document]) -> list[str]:

@@ -15,6 +15,7 @@ from typing import Iterable, Iterator, NamedTuple
 from reader.core.bundled import catalog_entry, seeds_dir
 from reader.core.decoding import DecodeError, canonicalize, decode
 from reader.core.document import Document
+from reader.core.sources import NEWS_SUFFIXES  # pages, feeds, web archives (.warc.gz: see _walk)
 
 TEXT_SUFFIXES = {".txt", ".md"}
 JSONL_SUFFIXES = {".jsonl"}
@@ -31,10 +32,17 @@ class LoadProblem:
         return f"{where}: {self.reason}"
 
 
+@dataclass(frozen=True, slots=True)
+class LoadNote(LoadProblem):
+    """Not a problem but something the user should know about a file that loaded
+    (a page without an article opened whole, records of an archive skipped)."""
+
+
 @dataclass
 class LoadResult:
     documents: list[Document] = field(default_factory=list)
     problems: list[LoadProblem] = field(default_factory=list)
+    notes: list[LoadNote] = field(default_factory=list)
 
 
 class Source(NamedTuple):
@@ -43,10 +51,32 @@ class Source(NamedTuple):
 
     path: str
     id: str
+    #: One record of a web archive, read alone (reader.core.sources.warc.list_warc):
+    #: its byte offset in the file and its number; -1 and 0 for a whole file.
+    offset: int = -1
+    record: int = 0
 
     @property
     def is_jsonl(self) -> bool:
         return is_jsonl_path(self.path)
+
+    @property
+    def holds_many(self) -> bool:
+        """Whether the file holds several documents (JSONL, a feed, a web archive)."""
+        return holds_many_documents(self.path)
+
+
+_MANY_ENDINGS = (".jsonl", ".xml", ".rss", ".atom", ".warc", ".warc.gz")
+
+
+def holds_many_documents(path: str) -> bool:
+    """Whether the file at `path` holds several documents (JSONL, a feed, a WARC)."""
+    # The cheap test first (one C-level call): it rules out the text files of a large corpus.
+    if not path[-9:].lower().endswith(_MANY_ENDINGS):
+        return False
+    from reader.core.sources import holds_many
+
+    return is_jsonl_path(path) or holds_many(path)
 
 
 def is_jsonl_path(path: str) -> bool:
@@ -73,10 +103,17 @@ def list_sources(paths: Iterable[str | Path], problems: list[LoadProblem] | None
             for doc_id, file in _walk(path, found):
                 yield Source(file, doc_id)
         else:
-            yield Source(path, _split_suffix(os.path.basename(path))[0])
+            yield Source(path, _stem(os.path.basename(path)))
 
 
-_LOADABLE = TEXT_SUFFIXES | JSONL_SUFFIXES
+_LOADABLE = TEXT_SUFFIXES | JSONL_SUFFIXES | NEWS_SUFFIXES
+
+
+def _stem(name: str) -> str:
+    """The id part of a file name: without its suffix ("a.warc.gz" → "a")."""
+    if name[-8:].lower() == ".warc.gz" and len(name) > 8:
+        return name[:-8]
+    return _split_suffix(name)[0]
 
 
 def _walk(root: str, problems: list[LoadProblem]) -> list[tuple[str, str]]:
@@ -115,6 +152,11 @@ def _walk(root: str, problems: list[LoadProblem]) -> list[tuple[str, str]]:
             if dot and stem and ("." + suffix).lower() in _LOADABLE:
                 if entry.is_file():
                     found.append((prefix + stem, entry.path))
+                else:
+                    problems.append(LoadProblem(entry.path, _not_regular(entry.path)))
+            elif dot and suffix.lower() == "gz" and stem[-5:].lower() == ".warc" and len(stem) > 5:
+                if entry.is_file():  # a compressed web archive
+                    found.append((prefix + stem[:-5], entry.path))
                 else:
                     problems.append(LoadProblem(entry.path, _not_regular(entry.path)))
 
@@ -164,19 +206,24 @@ def _split_suffix(name: str) -> tuple[str, str]:
 def load_documents(paths: Iterable[str | Path] | None = None) -> LoadResult:
     """Load every document under `paths`; no paths means the bundled seed corpus."""
     result = LoadResult()
-    result.documents.extend(iter_documents(paths, result.problems))
+    result.documents.extend(iter_documents(paths, result.problems, result.notes))
     return result
 
 
-def iter_documents(paths: Iterable[str | Path] | None, problems: list[LoadProblem]) -> Iterator[Document]:
+def iter_documents(paths: Iterable[str | Path] | None, problems: list[LoadProblem],
+                   notes: list[LoadNote] | None = None) -> Iterator[Document]:
     """The documents of `load_documents`, one at a time (each read when it is asked
     for: a command that handles one document at a time holds one); what cannot be read
-    is appended to `problems` as it is met."""
+    is appended to `problems` as it is met, notes (a page opened whole, archive records
+    skipped) to `notes` when given."""
     paths = list(paths or []) or [seeds_dir()]
     ids = UniqueIds()
     for source in list_sources(paths, problems):
         for item in read_source(source):
-            if isinstance(item, LoadProblem):
+            if isinstance(item, LoadNote):
+                if notes is not None:
+                    notes.append(item)
+            elif isinstance(item, LoadProblem):
                 problems.append(item)
             else:
                 item.id = ids.claim(item.id)
@@ -198,7 +245,13 @@ class UniqueIds:
 
 
 def read_source(source: Source) -> Iterator[Document | LoadProblem]:
-    """The documents of one file (one, or one per JSONL line), or why it cannot be read."""
+    """The documents of one file (one, or one per JSONL line, feed item or archive
+    record), why a part cannot be read (`LoadProblem`), and notes (`LoadNote`)."""
+    if source.offset >= 0:
+        from reader.core.sources.warc import read_record
+
+        yield from read_record(source.path, source.id, source.offset, source.record)
+        return
     try:
         data = _read_regular_file(source.path)
     except FileNotFoundError:
@@ -215,6 +268,11 @@ def read_source(source: Source) -> Iterator[Document | LoadProblem]:
         return
     if source.is_jsonl:
         yield from _load_jsonl(source, data)
+        return
+    if _is_news_path(source.path):
+        from reader.core.sources import read_news
+
+        yield from read_news(source.path, source.id, data)
         return
     try:
         decoded = decode(data)
@@ -241,6 +299,12 @@ def _read_regular_file(path: str) -> bytes:
         if not stat.S_ISREG(mode):
             raise _NotRegular(f"not a regular file ({_file_kind(mode)})")
         return handle.read()
+
+
+def _is_news_path(path: str) -> bool:
+    from reader.core.sources import news_suffix
+
+    return news_suffix(path) is not None
 
 
 def _load_jsonl(source: Source, data: bytes) -> Iterator[Document | LoadProblem]:

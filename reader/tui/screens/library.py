@@ -2,7 +2,9 @@
 
 `LibraryScreen(documents, store=None)` dismisses with the list of document ids to
 open (enter: the highlighted one, or every marked one in the order marked; space
-marks; escape: an empty list). Typing filters on title, id, path and language.
+marks; escape: an empty list). Typing filters on title, id, path, language and site.
+The status line gives the highlighted document's site, date and URL when its source
+says them (saved pages, feed items, archive records: reader.core.sources).
 
 The list is drawn with Textual's line API (`DocumentList`): only the rows on screen
 are ever formatted, so 10,000 documents cost no more to show than five. What costs
@@ -35,7 +37,7 @@ from textual.widgets import Input, Static
 
 from reader.bidi.layout import layout_paragraph, prepare_texts
 from reader.core.document import Document
-from reader.core.lazy_loading import document_ids
+from reader.core.lazy_loading import document_ids, unread
 from reader.tui.bindings import LIBRARY_BINDINGS
 from reader.tui.screens.whole_frame import WholeFrame
 from reader.tui.type_ahead import focus_for_typing
@@ -86,6 +88,21 @@ def human_size(characters: int) -> str:
     return f"{characters / 1_000_000:.1f}M"
 
 
+def source_facts(document: Document) -> str:
+    """" · site · date · url" of a page, feed item or archive record (reader.core.sources),
+    laid out for the screen (a site's name is often Arabic or Hebrew); "" for others."""
+    meta = document.meta
+    facts = [meta.get("site"), meta.get("date"), meta.get("url")]
+    facts = [one_line(fact) for fact in facts if isinstance(fact, str) and fact.strip()]
+    if meta.get("extraction") == "whole page":
+        facts.append("no article found: whole page")
+    if not facts:
+        return ""
+    # Each fact laid out on its own: in one RTL paragraph an Arabic site name would make
+    # the date's numbers Arabic numbers and swap its parts.
+    return "".join(" · " + layout_paragraph(fact, None).lines[0].text for fact in facts)
+
+
 class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
     """A virtual list of documents, one line each; the screen binds its keys.
 
@@ -100,6 +117,14 @@ class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
 
     class Moved(Message):
         """The highlight moved to another document (the screen's status line follows)."""
+
+    class ReadAhead(Message):
+        """Documents just off screen not read yet (a lazy corpus): read them in a thread
+        so that scrolling finds them ready (a saved page costs ~10 ms to extract)."""
+
+        def __init__(self, indices: list[int]) -> None:
+            super().__init__()
+            self.indices = indices
 
     class LanguagesWanted(Message):
         """Rows on screen whose language is not known yet (indices into documents)."""
@@ -120,6 +145,7 @@ class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
         self.marked: dict[str, None] = {}  # an ordered set: the order of marking
         self._facts: dict[int, tuple[str, str]] = {}  # notes, done (from the store)
         self._asked: set[int] = set()
+        self._read_ahead_asked: set[int] = set()
         # Row texts by (document, width, generation): the text is the costly part (the
         # file read, the bidi layout of the title); the highlight and the focus only
         # change a row's style, so moving or focusing reformats nothing.
@@ -229,6 +255,16 @@ class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
                 titles.append(one_line(self.documents[index].title))
         if len(titles) > 1:
             prepare_texts(titles)
+        self._want_read_ahead(top + crop.bottom, crop.height)
+
+    def _want_read_ahead(self, below: int, count: int) -> None:
+        """Ask for the next `count` rows from row `below` to be read ahead, once each."""
+        rows = self.rows[below:below + count]
+        wanted = [i for i in unread(self.documents, rows) if i not in self._read_ahead_asked]
+        if wanted:
+            self._read_ahead_asked.update(wanted)
+            # After the screen is painted: the reading thread would slow the paint (GIL).
+            self.call_after_refresh(self.post_message, self.ReadAhead(wanted))
 
     def render_line(self, y: int) -> Strip:
         row = round(self.scroll_offset.y) + y
@@ -373,6 +409,9 @@ class LibraryScreen(WholeFrame, Screen[list[str]]):
         text = f"{shown} of {total} documents" if shown != total else f"{total} documents"
         if marked:
             text += f" · {marked} marked (enter opens them side by side)"
+        current = documents.current
+        if current is not None:
+            text += source_facts(current)
         text += self._progress()
         self.query_one("#library-status", Static).update(text)
 
@@ -404,7 +443,9 @@ class LibraryScreen(WholeFrame, Screen[list[str]]):
             return cached
         document = self.documents[index]
         lang = DocumentList.known_language(document)
-        text = "\n".join([document.id, document.path, document.title, lang or ""]).casefold()
+        site = document.meta.get("site")
+        text = "\n".join([document.id, document.path, document.title, lang or "",
+                          site if isinstance(site, str) else ""]).casefold()
         if lang is not None:
             self._haystacks[index] = text
         return text
@@ -466,6 +507,18 @@ class LibraryScreen(WholeFrame, Screen[list[str]]):
         return any(sequence[0] == key for sequence in resolved.sequences)
 
     # --- languages ---
+
+    def on_document_list_read_ahead(self, message: DocumentList.ReadAhead) -> None:
+        message.stop()
+        self._read_ahead(message.indices)
+
+    @work(thread=True, group="library-read-ahead")
+    def _read_ahead(self, indices: list[int]) -> None:
+        """Read documents about to be shown, off the UI thread (their languages are
+        detected when they are shown, as for every row); LazyCorpus keeps one Document
+        per entry if the UI thread reads one meanwhile."""
+        for index in indices:
+            _ = self.documents[index]
 
     def on_document_list_languages_wanted(self, message: DocumentList.LanguagesWanted) -> None:
         self._detect_languages(message.indices)

@@ -16,6 +16,7 @@ line keeping the column; word, sentence and paragraph motions are logical.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 from rich.segment import Segment
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
     from reader.core.document import Document
 
 LayoutOrder = Literal["visual", "logical"]
+#: How scraping left-overs (navigation lines, a doubled title) are drawn: there, but faint.
+_DIM = Style(dim=True)
 
 
 class DocumentView(AnnotationActions, ScrollView, can_focus=True):
@@ -355,6 +358,8 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         # The paragraph's own emphasis, not a revision: moving the highlight redraws only
         # the paragraphs it leaves and reaches.
         emphasis = self._emphasis.get(block.index)
+        if block.index in self.dimmed_paragraphs:
+            emphasis = _DIM if emphasis is None else _DIM + emphasis
         key = (index, row, self.decoration_key(), emphasis)
         strip = self._strips.get(key)
         if strip is None:
@@ -493,6 +498,15 @@ class DocumentView(AnnotationActions, ScrollView, can_focus=True):
         self.scroll_to(y=self._rows.text_top(index), animate=False, immediate=True)
 
     # ------------------------------------------------------------------ parallel reading
+
+    @cached_property
+    def dimmed_paragraphs(self) -> frozenset[int]:
+        """Paragraphs drawn dim: navigation lines and doubled titles that scraping left in
+        the text (reader.align.boilerplate.dimmed); kept, so every offset stays true."""
+        from reader.align.boilerplate import dimmed
+
+        flags = dimmed([p.text for p in self.document.paragraphs])
+        return frozenset(i for i, flag in enumerate(flags) if flag)
 
     def set_paragraph_emphasis(self, styles: dict[int, Style]) -> None:
         """Draw each document paragraph in ``styles`` (index -> style) with that style over
