@@ -198,7 +198,11 @@ def _next_to_number(tokens: list[Token], first: int, last: int) -> bool:
     return any(t is not None and t.kind == "number" for t in (before, after))
 
 
-def _table(lang: str) -> dict:
+@lru_cache(maxsize=None)
+def language_table(lang: str) -> dict:
+    """The data of one language (data/<lang>.toml), as read: its number words, scales,
+    ordinals, months and weekdays by category. `reader.annotate.suggestions` takes its
+    words from here too, so that each language's words are written once."""
     name = f"{lang}.toml"
     try:
         text = resources.files(__package__).joinpath("data").joinpath(name).read_text(encoding="utf-8")
@@ -212,4 +216,4 @@ def lexicon(lang: str) -> Lexicon:
     """The lexicon of `lang`; for a language without one, all of them together (a number
     word of any of them is still a number)."""
     langs = (lang,) if lang in LANGUAGES else LANGUAGES
-    return Lexicon(langs, [_table(code) for code in langs])
+    return Lexicon(langs, [language_table(code) for code in langs])

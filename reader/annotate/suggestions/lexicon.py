@@ -1,6 +1,9 @@
 """The words the date and quantity recognizers know, per language (ar, fa, ur, he, en, it).
 
-Plain data, written as a reader would spell it: the recognizers fold every entry with
+Months, weekdays, number and scale words come from the language data `reader compare`
+reads (one place for each language's words); what only suggestions need is here: which
+months are also ordinary words, the cues before a year, relative dates, units. Plain
+data, written as a reader would spell it: the recognizers fold every entry with
 `reader.core.search.fold` (harakat, hamza forms, ة/ه, ی/ي, case and digits do not
 matter), so one spelling per word is enough where folding joins the variants.
 
@@ -12,43 +15,28 @@ day or a year beside them.
 
 from __future__ import annotations
 
-#: Month names: each language's Gregorian names, the Levantine (Syriac) and Maghreb
-#: Arabic names, the Hijri months and the Persian (Solar Hijri) months.
-MONTHS: dict[str, tuple[str, ...]] = {
-    "en": (
-        "January", "February", "March", "April", "May", "June", "July", "August",
-        "September", "October", "November", "December",
-        "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
-    ),
-    "it": (
-        "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
-        "settembre", "ottobre", "novembre", "dicembre",
-    ),
-    "ar": (
-        "يناير", "فبراير", "مارس", "أبريل", "إبريل", "مايو", "يونيو", "يونيه", "يوليو", "يوليه",
-        "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
-        # Levantine and Iraqi names
-        "كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول",
-        "تشرين الأول", "تشرين الثاني", "كانون الأول",
-        # Maghreb names
-        "جانفي", "فيفري", "أفريل", "ماي", "جوان", "جويلية", "أوت",
-        # Hijri months
-        "محرم", "صفر", "ربيع الأول", "ربيع الآخر", "ربيع الثاني", "جمادى الأولى",
-        "جمادى الآخرة", "جمادى الثانية", "رجب", "شعبان", "رمضان", "شوال", "ذو القعدة", "ذو الحجة",
-    ),
-    "fa": (
-        "ژانویه", "فوریه", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر",
-        # Solar Hijri months
-        "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
-    ),
-    "ur": (
-        "جنوری", "فروری", "مارچ", "اپریل", "مئی", "جون", "جولائی", "اگست", "ستمبر", "اکتوبر", "نومبر", "دسمبر",
-    ),
-    "he": (
-        "ינואר", "פברואר", "מרץ", "מרס", "אפריל", "מאי", "יוני", "יולי", "אוגוסט", "ספטמבר",
-        "אוקטובר", "נובמבר", "דצמבר",
-    ),
-}
+from reader.annotate.compare.lexicon import LANGUAGES, language_table
+
+def _words(*categories: str) -> dict[str, tuple[str, ...]]:
+    """Per language, the entries of `categories` in the language data that `reader
+    compare` reads too (reader/annotate/compare/data/<lang>.toml): each word written once."""
+    return {
+        lang: tuple(key for category in categories for key in language_table(lang).get(category, {}))
+        for lang in LANGUAGES
+    }
+
+
+def _with(table: dict[str, tuple[str, ...]], extra: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    return {lang: (*table.get(lang, ()), *extra.get(lang, ())) for lang in {*table, *extra}}
+
+
+#: Month names: each language's Gregorian names, the Levantine and Maghreb Arabic names,
+#: the Hijri, Persian (Solar Hijri) and Hebrew months; and the English abbreviations a
+#: date is written with ("Mar. 9, 2021"), which the shared data (whole words) has not.
+MONTHS: dict[str, tuple[str, ...]] = _with(
+    _words("month", "month_hijri", "month_solar", "month_hebrew"),
+    {"en": ("Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.")},
+)
 
 #: Months that are ordinary words too: a date only with a day or a year beside them.
 AMBIGUOUS_MONTHS = frozenset({
@@ -58,15 +46,8 @@ AMBIGUOUS_MONTHS = frozenset({
     "מאי",
 })
 
-#: Days of the week; Arabic, Persian and Hebrew ones may follow the word for "day".
-WEEKDAYS: dict[str, tuple[str, ...]] = {
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-    "it": ("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"),
-    "ar": ("الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"),
-    "fa": ("دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "پنج‌شنبه", "جمعه", "شنبه", "یکشنبه", "یک‌شنبه"),
-    "ur": ("پیر", "منگل", "بدھ", "جمعرات", "جمعہ", "ہفتہ", "اتوار"),
-    "he": ("יום ראשון", "יום שני", "יום שלישי", "יום רביעי", "יום חמישי", "יום שישי", "שבת"),
-}
+#: Days of the week (with the word for "day" where the data writes it: "يوم الاثنين").
+WEEKDAYS: dict[str, tuple[str, ...]] = _words("weekday")
 #: The word "day" that may stand before a weekday (part of the date: "يوم الثلاثاء").
 DAY_WORDS = ("يوم", "روز")
 
@@ -130,41 +111,20 @@ DAY_OF = ("of", "di", "من", "ב")
 RANGE_OPENERS = ("between", "from", "tra il", "fra il", "dal", "بين عامي", "بين", "من عام", "من", "از سال", "از", "בין", "מ")
 RANGE_JOINERS = ("and", "to", "until", "e il", "al", "e", "و", "إلى", "الى", "حتى", "تا", "و", "ל", "עד")
 
-#: Number words, for counts written out ("سبعة ملايين", "three years"). Small numbers,
-#: tens and hundreds; larger numbers are written in digits in news.
-NUMBER_WORDS: dict[str, tuple[str, ...]] = {
-    "en": (
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty",
-        "seventy", "eighty", "ninety", "a hundred", "hundreds of", "several", "a few", "dozens of",
-    ),
-    "it": (
-        "uno", "una", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci",
-        "venti", "trenta", "quaranta", "cinquanta", "cento", "centinaia di", "decine di",
-    ),
-    "ar": (
-        "واحد", "اثنان", "اثنين", "اثنتان", "ثلاث", "ثلاثة", "أربع", "أربعة", "خمس", "خمسة",
-        "ست", "ستة", "سبع", "سبعة", "ثمان", "ثماني", "ثمانية", "تسع", "تسعة", "عشر", "عشرة",
-        "عشرين", "عشرون", "ثلاثين", "ثلاثون", "أربعين", "أربعون", "خمسين", "خمسون", "مئة", "مائة",
-        "مئات", "عشرات",
-    ),
-    "fa": ("یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده", "بیست", "سی", "چهل", "پنجاه", "صد", "صدها", "ده‌ها"),
-    "ur": ("ایک", "دو", "تین", "چار", "پانچ", "چھ", "سات", "آٹھ", "نو", "دس", "بیس", "سو"),
-    "he": (
-        "אחד", "אחת", "שניים", "שתיים", "שני", "שתי", "שלושה", "שלוש", "ארבעה", "ארבע", "חמישה",
-        "חמש", "שישה", "שש", "שבעה", "שבע", "שמונה", "תשעה", "תשע", "עשרה", "עשר", "עשרים", "מאה", "מאות", "עשרות",
-    ),
-}
+#: Number words, for counts written out ("سبعة ملايين", "three years"): the shared data's,
+#: and the words for one and a hundred and the vague counts, which `reader compare` leaves
+#: out (it compares values) but which count things before a unit ("one year", "عشرات الأطنان").
+NUMBER_WORDS: dict[str, tuple[str, ...]] = _with(_words("number"), {
+    "en": ("one", "a hundred", "hundreds of", "several", "a few", "dozens of"),
+    "it": ("uno", "una", "cento", "centinaia di", "decine di"),
+    "ar": ("واحد", "مئة", "مائة", "مئات", "عشرات"),
+    "fa": ("یک", "صد", "صدها", "ده‌ها"),
+    "ur": ("ایک", "سو"),
+    "he": ("אחד", "אחת", "מאה", "מאות", "עשרות"),
+})
 
 #: Scale words after a number ("6.5 مليار", "2.3 מיליון", "seven million").
-SCALES: dict[str, tuple[str, ...]] = {
-    "en": ("thousand", "million", "billion", "trillion"),
-    "it": ("mila", "mille", "milione", "milioni", "miliardo", "miliardi"),
-    "ar": ("ألف", "آلاف", "الف", "مليون", "ملايين", "مليار", "مليارات", "بليون", "ترليون", "تريليون"),
-    "fa": ("هزار", "میلیون", "میلیارد", "هزاران", "میلیون‌ها"),
-    "ur": ("ہزار", "لاکھ", "کروڑ", "ارب", "کھرب"),
-    "he": ("אלף", "אלפי", "אלפים", "מיליון", "מיליוני", "מיליארד", "מיליארדי"),
-}
+SCALES: dict[str, tuple[str, ...]] = _words("scale", "scale_plural")
 
 #: Units and currencies after a number (plural and dual forms as news writes them).
 UNITS: dict[str, tuple[str, ...]] = {
