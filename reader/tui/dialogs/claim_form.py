@@ -14,7 +14,8 @@ from reader.store.labels import LabelSchema
 from reader.store.model import STANCES, ClaimAttributes, Span
 from reader.tui.dialogs.choice_list import ChoiceList
 from reader.tui.dialogs.base import Dialog, field_label, key_hints, title
-from reader.tui.dialogs.display import BidiText, RtlPreview, clip, safe_input_value, screen_line
+from reader.tui.dialogs.display import BidiText, clip, safe_input_value, screen_line
+from reader.tui.widgets.bidi_input import BidiInput
 from reader.tui.bindings import CLAIM_FORM_BINDINGS
 
 #: Every attribute the form knows; a schema may offer fewer.
@@ -82,8 +83,7 @@ class ClaimForm(Dialog[ClaimAttributes]):
                             yield ChoiceList([Text(r) for r in rows], id="checkworthy", compact=True)
                 if "note" in self.fields:
                     yield field_label("Note")
-                    yield Input(value=safe_input_value(self.initial.note), id="note", placeholder="free text", compact=True)
-                    yield RtlPreview(self.initial.note, id="note-preview")
+                    yield BidiInput(value=safe_input_value(self.initial.note), id="note", placeholder="free text", compact=True)
                 with Horizontal(id="buttons"):
                     yield Button("Save", id="save", variant="primary", compact=True)
                     yield Button("Cancel", id="cancel", compact=True)
@@ -150,9 +150,6 @@ class ClaimForm(Dialog[ClaimAttributes]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.focus_next()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        self.query_one("#note-preview", RtlPreview).show(event.value)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

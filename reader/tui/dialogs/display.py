@@ -20,7 +20,7 @@ from reader.bidi.sanitize import display, is_safe
 from reader.bidi.width import char_width
 
 __all__ = ["screen_line", "screen_lines", "snippet", "snippet_in", "clip", "has_rtl", "safe_input_value",
-           "BidiText", "RtlPreview", "app_order"]
+           "BidiText", "app_order"]
 
 #: How a match or a span is set off inside a snippet: attributes, so it shows without colour.
 EMPHASIS = "bold underline"
@@ -160,34 +160,3 @@ def safe_input_value(text: str) -> str:
     """`text` for an Input's initial value: control and bidi formatting characters (which an
     Input would write raw to the terminal) become their placeholders; ZWNJ and the like stay."""
     return "".join(display(ch) if not is_safe(ch) else ch for ch in text)
-
-
-class RtlPreview(Widget):
-    """What an Input holds, in display order, shown only while it holds right-to-left text
-    (an Input draws its value in logical order, which reads backwards for Arabic)."""
-
-    DEFAULT_CSS = """
-    RtlPreview { height: auto; color: $text-muted; }
-    RtlPreview.-empty { display: none; }
-    """
-
-    def __init__(self, text: str = "", **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.text = text
-        self.set_class(not has_rtl(text), "-empty")
-
-    def show(self, text: str) -> None:
-        """Preview `text` (hidden when it has no right-to-left letter)."""
-        self.text = text
-        self.set_class(not has_rtl(text), "-empty")
-        self.refresh(layout=True)
-
-    def _lines(self, width: int) -> list[Text]:
-        return screen_lines(self.text, max(1, width - 2), order=app_order(self.app))
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines(width))
-
-    def render(self) -> Text:
-        lines = self._lines(self.content_size.width or 3)
-        return Text("\n").join(Text.assemble("↳ " if i == 0 else "  ", line) for i, line in enumerate(lines))

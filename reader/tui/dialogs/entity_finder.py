@@ -14,7 +14,8 @@ from reader.annotate.entity_finder import EntityChoice, EntityIndex, EntityMatch
 from reader.store.labels import LabelSchema
 from reader.store.model import Entity, Span
 from reader.tui.dialogs.base import Dialog, key_hints, title
-from reader.tui.dialogs.display import RtlPreview, clip, safe_input_value, screen_line
+from reader.tui.dialogs.display import clip, safe_input_value, screen_line
+from reader.tui.widgets.bidi_input import BidiInput
 from reader.tui.bindings import ENTITY_FINDER_BINDINGS
 
 __all__ = ["EntityFinder", "EntityChoice"]
@@ -57,8 +58,7 @@ class EntityFinder(Dialog[EntityChoice]):
         with Vertical(id="dialog"):
             yield title(heading)
             query = safe_input_value(self.span_name)
-            yield Input(value=query, placeholder="name or alias, any script", id="query")
-            yield RtlPreview(query, id="query-preview")
+            yield BidiInput(value=query, placeholder="name or alias, any script", id="query")
             yield MarkedList(id="results")
             yield key_hints(("type", "search"), ("↑↓", "move"), ("enter", "choose"), ("esc", "cancel"))
 
@@ -110,7 +110,6 @@ class EntityFinder(Dialog[EntityChoice]):
     # -- events ----------------------------------------------------------------------------
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.query_one("#query-preview", RtlPreview).show(event.value)
         self.show_results(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -41,6 +41,7 @@ from reader.core.lazy_loading import document_ids, unread
 from reader.tui.bindings import LIBRARY_BINDINGS
 from reader.tui.screens.whole_frame import WholeFrame
 from reader.tui.type_ahead import focus_for_typing
+from reader.tui.widgets.bidi_input import BidiInput
 from reader.tui.widgets.key_bar import KeyBar
 
 NOT_KNOWN = "–"  # no store: counts are unknown, not zero
@@ -382,7 +383,7 @@ class LibraryScreen(WholeFrame, Screen[list[str]]):
         self._query = ""
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Filter by title, id, path or language", id="library-filter", select_on_focus=False)
+        yield BidiInput(placeholder="Filter by title, id, path or language", id="library-filter", select_on_focus=False)
         yield Static("", id="library-header", markup=False)
         yield DocumentList(self.documents, self.store, self.relations, id="library-list")
         yield Static("", id="library-status", markup=False)

@@ -1,4 +1,4 @@
-"""SearchBar: an Input at the bottom of a pane; enter searches, escape closes it.
+"""SearchBar: a BidiInput at the bottom of a pane; enter searches, escape closes it.
 
 The pane's view opens it (/, the backward search, F for the whole corpus) and gets the
 query back through `run_search` / `run_corpus_search`.
@@ -11,8 +11,10 @@ from typing import Any
 from textual.binding import Binding
 from textual.widgets import Input
 
+from reader.tui.widgets.bidi_input import BidiInput
 
-class SearchBar(Input):
+
+class SearchBar(BidiInput):
     """One-line query for ``view``; ``backward`` and ``corpus`` say which search runs."""
 
     DEFAULT_CSS = """
