@@ -105,3 +105,13 @@ async def test_help_screen_given_the_app_lists_the_apps_keymap():
     async with app.run_test(size=(120, 60)) as pilot:
         await pilot.pause()
         assert "Keymap: emacs" in screen_text(app)
+
+
+def test_help_rows_name_the_schema_label_of_each_tag_key():
+    from reader.store.labels import load_schema
+
+    vim = resolve_keymap("vim", config_path=Path("/nonexistent/config.toml"))
+    rows = {row.binding_id: row for row in help_rows(vim, schema=load_schema())}
+    assert (rows["tag-1"].keys, rows["tag-1"].description) == ("T 1", "Tag as PERSON")
+    assert rows["tag-7"].description == "Tag as QUANTITY"
+    assert "no type has this key" in rows["tag-9"].description

@@ -16,7 +16,8 @@ from pathlib import Path
 from reader.core.files import write_atomically
 from reader.tui.bindings import ALL_GROUPS
 from reader.tui.keymap import BUNDLED_KEYMAPS, build_keymap, bundled_keymap_path, read_keymap_file
-from reader.tui.screens.help import GROUP_TITLES
+from reader.store.labels import load_schema
+from reader.tui.screens.help import GROUP_TITLES, describe
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "keymaps.md"
 
@@ -58,7 +59,9 @@ plain `<`, which is why the emacs keymap binds `<` and `>` too.
 
 Unknown ids, bad key names and two actions on the same key (when they are active at the
 same time) are reported when the reader starts; a file that is not valid TOML stops it
-with the file and line. With counts on, a digit counts only when no action uses it.
+with the file and line. With counts on, a digit counts only when no action uses it:
+the vim keymap has counts, so its tag keys are `T` then the label's key (`T 2` tags
+ORG) and `5j`, `3w` move.
 """
 
 
@@ -68,14 +71,30 @@ def keymap_table() -> str:
         name: build_keymap(name, [read_keymap_file(bundled_keymap_path(name))])
         for name in BUNDLED_KEYMAPS
     }
-    out: list[str] = []
+    schema = load_schema()
+    out: list[str] = ["", "## Tag keys", "",
+                      "The bundled label schema (reader/store/labels.toml) gives each entity type a key; "
+                      "the tag keys of each keymap:", "",
+                      "| Label | " + " | ".join(BUNDLED_KEYMAPS) + " |", "|---|" + "---|" * len(BUNDLED_KEYMAPS)]
+    for entity_type in schema.entity_types:
+        cells = [", ".join(f"`{k}`" for k in resolved[name].keys_for(f"tag-{entity_type.key}")) or "—"
+                 for name in BUNDLED_KEYMAPS]
+        out.append(f"| {entity_type.name} ({entity_type.description}) | " + " | ".join(cells) + " |")
+    for binding_id, what in (("tag-claim", "CLAIM (a claim, with the claim form's attributes)"),):
+        cells = [", ".join(f"`{k}`" for k in resolved[name].keys_for(binding_id)) or "—" for name in BUNDLED_KEYMAPS]
+        out.append(f"| {what} | " + " | ".join(cells) + " |")
+    out += ["", "Quit with " + "; ".join(
+        f"{', '.join(f'`{k}`' for k in resolved[name].keys_for('quit'))} ({name})" for name in BUNDLED_KEYMAPS
+    ) + ". Help (every key of the keymap in use, with the labels): " + "; ".join(
+        f"{', '.join(f'`{k}`' for k in resolved[name].keys_for('help'))} ({name})" for name in BUNDLED_KEYMAPS
+    ) + "."]
     for group, bindings in ALL_GROUPS.items():
         out += ["", f"## {GROUP_TITLES.get(group, group.title())} (`{group}`)", ""]
         out.append("| Id | Action | " + " | ".join(BUNDLED_KEYMAPS) + " |")
         out.append("|---|---|" + "---|" * len(BUNDLED_KEYMAPS))
         for binding in bindings:
             cells = [", ".join(f"`{k}`" for k in resolved[name].keys_for(binding.id)) or "—" for name in BUNDLED_KEYMAPS]
-            out.append(f"| `{binding.id}` | {binding.description} | " + " | ".join(cells) + " |")
+            out.append(f"| `{binding.id}` | {describe(binding, schema)} | " + " | ".join(cells) + " |")
     counted = [name for name in BUNDLED_KEYMAPS if resolved[name].counts]
     out += ["", "Keymaps with counts: " + (", ".join(counted) or "none") + "."]
     return "\n".join(out) + "\n"

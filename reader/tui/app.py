@@ -392,7 +392,7 @@ class ReaderApp(TypeAheadMixin, KeymapMixin, App):
     def action_help(self) -> None:
         from reader.tui.screens.help import HelpScreen
 
-        self.push_screen(HelpScreen(self))
+        self.push_screen(HelpScreen(self, schema=self.annotation.schema))
 
     def action_library(self) -> None:
         from reader.tui.screens.library import LibraryScreen

@@ -15,6 +15,7 @@ from textual.keys import format_key
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reader.store.labels import LabelSchema, load_schema
 from reader.tui.bindings import ALL_GROUPS, HELP_BINDINGS
 from reader.tui.keymap import ResolvedKeymap, build_keymap
 
@@ -48,10 +49,33 @@ def display_keys(keys: Sequence[str]) -> str:
     return ", ".join(" ".join(format_key(k) for k in key.split()) for key in keys) or "—"
 
 
-def help_rows(resolved: ResolvedKeymap, groups: Mapping[str, Sequence[Binding]] = ALL_GROUPS) -> list[HelpRow]:
-    """One row per binding id of `groups`, in bindings.py order, with `resolved`'s keys."""
+def describe(binding: Binding, schema: LabelSchema | None) -> str:
+    """What `binding` does as help and docs/keymaps.md say it: a tag key names the label
+    of the schema's entity type with that key ("Tag as PERSON")."""
+    if binding.id and binding.id.startswith("tag-") and binding.id[4:].isdigit() and schema is not None:
+        found = schema.by_key(binding.id[4:])
+        if found is None:
+            return f"Tag as entity type {binding.id[4:]} (no type has this key in the label schema)"
+        return f"Tag as {found.name}"
+    return binding.description
+
+
+def label_keys(resolved: ResolvedKeymap, schema: LabelSchema) -> list[tuple[str, str]]:
+    """(keys, label) for each entity type of `schema` that the keymap gives a key."""
+    out = []
+    for entity_type in schema.entity_types:
+        keys = resolved.keys_for(f"tag-{entity_type.key}")
+        if keys:
+            out.append((display_keys(keys), entity_type.name))
+    return out
+
+
+def help_rows(resolved: ResolvedKeymap, groups: Mapping[str, Sequence[Binding]] = ALL_GROUPS,
+              schema: LabelSchema | None = None) -> list[HelpRow]:
+    """One row per binding id of `groups`, in bindings.py order, with `resolved`'s keys
+    (tag keys described by `schema`'s labels)."""
     return [
-        HelpRow(group, b.id, display_keys(resolved.keys_for(b.id)), b.description)
+        HelpRow(group, b.id, display_keys(resolved.keys_for(b.id)), describe(b, schema))
         for group, bindings in groups.items()
         for b in bindings
         if b.id
@@ -74,11 +98,13 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen > VerticalScroll { width: 90%; height: 90%; border: round $primary; background: $surface; }
     """
 
-    def __init__(self, resolved: object = None, **kwargs) -> None:
+    def __init__(self, resolved: object = None, *, schema: LabelSchema | None = None, **kwargs) -> None:
         """`resolved`: the keymap to list; anything else (None, the App) means the
-        keymap the App applied (see `active_keymap`)."""
+        keymap the App applied (see `active_keymap`). `schema`: the label schema in use
+        (the bundled one if None), whose labels the tag keys are listed with."""
         super().__init__(**kwargs)
         self._resolved = resolved if isinstance(resolved, ResolvedKeymap) else None
+        self.schema = schema if schema is not None else load_schema()
 
     @property
     def resolved(self) -> ResolvedKeymap:
@@ -86,7 +112,7 @@ class HelpScreen(ModalScreen[None]):
 
     @property
     def rows(self) -> list[HelpRow]:
-        return help_rows(self.resolved)
+        return help_rows(self.resolved, schema=self.schema)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-scroll"):
@@ -101,6 +127,25 @@ class HelpScreen(ModalScreen[None]):
         if resolved.description:
             title.append(f" — {resolved.description}", style="")
         parts: list = [title]
+        quit_keys = display_keys(resolved.keys_for("quit"))
+        close_keys = display_keys(resolved.keys_for("help-close"))
+        parts.append(Text.assemble(("Quit the reader: ", "bold"), quit_keys,
+                                   ("   Close this help: ", "bold"), close_keys))
+        labels = label_keys(resolved, self.schema)
+        claim_keys = resolved.keys_for("tag-claim")
+        if claim_keys:
+            labels.append((display_keys(claim_keys), "CLAIM"))
+        if labels:
+            covers = {t.name: t.description for t in self.schema.entity_types}
+            covers["CLAIM"] = "a claim (the claim form asks for its attributes)"
+            table = Table(title="Tag keys (labels of the schema in use)", title_justify="left",
+                          show_header=True, expand=True, box=None, pad_edge=False)
+            table.add_column("Keys", style="bold", ratio=1)
+            table.add_column("Label", ratio=1)
+            table.add_column("What it covers", style="dim", ratio=3)
+            for keys, label in labels:
+                table.add_row(keys, label, covers.get(label, ""))
+            parts += [Text(""), table, Text("")]
         if resolved.counts:
             parts.append(Text("A count typed before a motion repeats it (5j)."))
         tables: dict[str, Table] = {}
