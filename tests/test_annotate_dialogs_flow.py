@@ -58,6 +58,8 @@ async def _two_linked_mentions(pilot, app):
     await pilot.press(*keys_for("Roscosmos"))
     await pilot.pause()
     await pilot.press("enter")  # the existing entity of that exact name comes first
+    await wait_for(pilot, lambda: isinstance(app.screen, dialogs.AliasConfirm), "the alias question")
+    await pilot.press("k")  # روسكوزموس becomes an alias of Roscosmos
     await wait_for(pilot, lambda: len(store.spans()) == 2 and all(s.entity_id for s in store.spans()),
                    "the second mention")
     assert len(store.entities()) == 1

@@ -218,8 +218,10 @@ def test_vim_keymap_searches_backward_with_question_mark_and_redoes_with_ctrl_r(
             await pilot.press(*keys_for("the"), "enter")
             await wait_for(pilot, lambda: view._match is not None, "the match")
             assert view.cursor == EN.lower().rindex("the")
-            await pilot.press("2", "u")
             store = app.annotation.store
+            await pilot.press("T", "2")  # vim: T then the label's key tags (digits are counts)
+            await wait_for(pilot, lambda: len(store.spans()) == 1, "the tag")
+            await pilot.press("u")
             await wait_for(pilot, lambda: not store.spans(), "undo")
             await pilot.press("ctrl+r")
             await wait_for(pilot, lambda: len(store.spans()) == 1, "redo with ctrl+r")

@@ -40,10 +40,23 @@ def test_typing_a_latin_spelling_finds_the_entity_tagged_in_arabic():
     assert result == EntityChoice.link("e-roscosmos")
 
 
-def test_a_near_spelling_puts_create_first_and_the_entity_below():
-    result, shown = run(drive(finder(mention("روسكوزموس")), *"Roscosmo", "down", "down", "enter"))
+def test_a_near_spelling_of_an_entity_without_that_alias_is_preselected_ahead_of_create():
+    bare = [Entity("ORG", "Roscosmos", id="e-roscosmos"), Entity("PERSON", "Rogozin", id="e-rogozin")]
+    result, shown = run(drive(finder(mention("روسكوزموس"), known=bare), *"Roskosmos", "enter"))
     assert result == EntityChoice.link("e-roscosmos")
-    assert "Create new entity" in shown
+    assert shown.index("Roscosmos") < shown.index("Create new entity")
+
+
+def test_typing_an_existing_name_preselects_it_whatever_the_mention():
+    bare = [Entity("ORG", "Roscosmos", id="e-roscosmos"), Entity("PERSON", "Rogozin", id="e-rogozin")]
+    result, _ = run(drive(finder(mention("روسكوزموس", label="PERSON"), known=bare), *"Rogozin", "enter"))
+    assert result == EntityChoice.link("e-rogozin")
+
+
+def test_a_name_that_only_shares_letters_is_not_preselected():
+    bare = [Entity("PERSON", "Rogozin", id="e-rogozin")]
+    result, shown = run(drive(finder(mention("روسكوزموس", label="PERSON"), known=bare), *"Romitin", "enter"))
+    assert result == EntityChoice.create("PERSON", "Romitin")
 
 
 def test_enter_on_the_first_row_creates_an_entity_named_after_the_span_with_its_label():
@@ -52,9 +65,10 @@ def test_enter_on_the_first_row_creates_an_entity_named_after_the_span_with_its_
     assert "Create new entity" in shown and "(ORG)" in shown
 
 
-def test_the_second_row_creates_an_entity_named_as_typed():
-    result, _ = run(drive(finder(mention("روسكوزموس"), known=[]), *"Roscosmos", "down", "enter"))
+def test_enter_after_typing_creates_an_entity_named_as_typed_not_after_the_mention():
+    result, shown = run(drive(finder(mention("روسكوزموس"), known=[]), *"Roscosmos", "enter"))
     assert result == EntityChoice.create("ORG", "Roscosmos")
+    assert shown.index("«Roscosmos»") < shown.index("Create new entity «ﺱﻮﻣﺯﻮﻜﺳﻭﺭ»")  # the mention's row second
 
 
 def test_results_update_as_you_type():

@@ -25,11 +25,18 @@ from rapidfuzz import fuzz, process
 from reader.core.search import fold
 from reader.store.model import Entity
 
-__all__ = ["EntityMatch", "EntityChoice", "EntityIndex", "rank_entities", "fold_name", "MIN_SCORE"]
+__all__ = ["EntityMatch", "EntityChoice", "EntityIndex", "FinderRow", "finder_rows", "rank_entities", "fold_name",
+           "script_parts", "new_alias", "AliasQuestion", "alias_question", "MIN_SCORE", "PRESELECT_SCORE"]
 
 #: Matches scoring below this (0-100) are not shown: below it WRatio mostly reflects
 #: shared letters, not a shared name.
 MIN_SCORE = 60.0
+
+#: An entity scoring this much against the typed name or the mention is what the user
+#: most likely means: it is preselected, ahead of any "create" row. Near spellings
+#: (Roskosmos for Roscosmos: 89) pass, names that merely share letters (Romitin for
+#: Rogozin: 57) do not.
+PRESELECT_SCORE = 85.0
 
 
 class EntityMatch(NamedTuple):
@@ -116,6 +123,114 @@ class EntityIndex:
                               fold_name(self.entities[item[0]].name)),
         )
         return [EntityMatch(self.entities[i], score, alias) for i, (score, alias) in ranked[:limit]]
+
+
+class FinderRow(NamedTuple):
+    """One row of the entity finder: what choosing it does, and for a link the match
+    that put the entity there (None for a "create" row)."""
+
+    choice: EntityChoice
+    match: EntityMatch | None
+
+
+def finder_rows(index: EntityIndex, query: str, mention: str, new_type: str,
+                limit: int = 20) -> list[FinderRow]:
+    """The finder's rows for `query` (what the user typed; the finder starts with the
+    mention) and `mention` (the span's text), the row to preselect first.
+
+    Entities are ranked against the typed name; those matching the mention well
+    (`PRESELECT_SCORE`) stay listed after them while the user types another name.
+    "Create" rows name the new entity as typed first, then after the mention when it
+    differs. When an entity matches the typed name well (the same name or alias in any
+    script once folded, or a near spelling), linking to it is the likely intent and the
+    entities come first; otherwise creating one named as typed does."""
+    typed = " ".join(query.split())
+    spoken = " ".join(mention.split())
+    main = typed if fold_name(typed) else spoken
+    matches = index.rank(main, limit, prefer_type=new_type) if fold_name(main) else index.rank("", limit)
+    strong = bool(matches) and matches[0].score >= PRESELECT_SCORE
+    seen = {m.entity.id for m in matches}
+    if fold_name(spoken) and fold_name(spoken) != fold_name(main):
+        matches += [m for m in index.rank(spoken, limit, prefer_type=new_type)
+                    if m.score >= PRESELECT_SCORE and m.entity.id not in seen]
+    links = [FinderRow(EntityChoice.link(m.entity.id), m) for m in matches[:limit]]
+    creates: list[FinderRow] = []
+    folded_seen: set[str] = set()
+    for name in (typed, spoken):
+        if fold_name(name) and fold_name(name) not in folded_seen:
+            folded_seen.add(fold_name(name))
+            creates.append(FinderRow(EntityChoice.create(new_type, name), None))
+    return links + creates if strong else creates + links
+
+
+def _script(word: str) -> str:
+    """The script of a word's first letter ("ARABIC", "LATIN", "HEBREW"...), "" if none."""
+    import unicodedata
+
+    for char in word:
+        if char.isalpha():
+            return unicodedata.name(char, "").split(" ")[0]
+    return ""
+
+
+def script_parts(text: str) -> list[str]:
+    """`text` cut where the script of its words changes ("روسكوزموس Roscosmos" →
+    ["روسكوزموس", "Roscosmos"]); words without letters join the part before them.
+    One part for a text in one script."""
+    parts: list[tuple[str, list[str]]] = []
+    for word in text.split():
+        script = _script(word)
+        if parts and (not script or script == parts[-1][0] or not parts[-1][0]):
+            parts[-1] = (parts[-1][0] or script, [*parts[-1][1], word])
+        else:
+            parts.append((script, [word]))
+    return [" ".join(words) for _, words in parts]
+
+
+def new_alias(entity: Entity, mention: str) -> str | None:
+    """The alias linking `mention` to `entity` would add (the mention's text, spaces
+    made single), or None when it is already a name or alias of the entity once folded."""
+    text = " ".join(mention.split())
+    known = {fold_name(n) for n in (entity.name, *entity.aliases)}
+    return None if not fold_name(text) or fold_name(text) in known else text
+
+
+@dataclass(frozen=True, slots=True)
+class AliasQuestion:
+    """What to ask before a link changes an entity's names: `text` (a new alias, or a
+    new entity's name) would be added to the entity called `entity_name`; `parts` are
+    its pieces in one script each (more than one: the text mixes scripts, and as one
+    alias it would only ever match that exact pairing). `creates`: the entity is new."""
+
+    entity_name: str
+    text: str
+    parts: tuple[str, ...]
+    creates: bool
+
+    @property
+    def mixed(self) -> bool:
+        return len(self.parts) > 1
+
+
+def alias_question(choice: EntityChoice, entity: Entity | None, mention: str) -> AliasQuestion | None:
+    """The question to ask before `choice` is carried out for a span reading `mention`
+    (`entity`: the chosen existing entity), or None when nothing needs asking: linking to
+    an entity that already has the mention's text among its names, or creating an entity
+    whose name and mention are each in one script."""
+    spoken = " ".join(mention.split())
+    if choice.creates:
+        name = " ".join((choice.name or spoken).split())
+        for text in (name, spoken):
+            parts = tuple(script_parts(text))
+            if len(parts) > 1:
+                return AliasQuestion(name, text, parts, True)
+        return None
+    if entity is None:
+        return None
+    alias = new_alias(entity, spoken)
+    if alias is None:
+        return None
+    return AliasQuestion(entity.name, alias, tuple(script_parts(alias)), False)
 
 
 def rank_entities(query: str, entities: Sequence[Entity], limit: int = 20) -> list[EntityMatch]:

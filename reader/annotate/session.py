@@ -213,23 +213,48 @@ class AnnotationSession:
         self._changed()
         return updated
 
-    def link_to_entity(self, span: Span, choice: Any) -> Entity:
+    def link_to_entity(self, span: Span, choice: Any, alias: str = "keep") -> Entity:
         """Link ``span`` to the entity an EntityFinder chose: an existing one
-        (``choice.entity_id``) or a new one (``choice.type``, ``choice.name``).
+        (``choice.entity_id``) or a new one (``choice.type``, ``choice.name``), in one
+        undoable change. ``alias`` says what becomes of the mention's text when it is not
+        a name of the entity yet (see `AliasQuestion`): "keep" (it joins the aliases),
+        "drop" (the span is linked, the aliases stay as they were) or "split" (each part
+        in one script becomes its own alias; a new entity's name is split the same way).
         Returns the entity."""
+        from reader.annotate.entity_finder import fold_name, script_parts
         from reader.store.model import Entity
 
+        if alias not in ("keep", "drop", "split"):
+            raise ValueError(f"alias must be keep, drop or split, not {alias!r}")
         store = self.require_store()
         entity_id = getattr(choice, "entity_id", None)
+        mention = " ".join(span.text.split())
         if entity_id:
             entity = store.entity(entity_id)
             if entity is None:
                 raise ReaderError(f"entity {entity_id} does not exist")
+            with store.change(f"link “{mention[:30]}” to {entity.name}"):
+                store.link_mention(span.id, entity.id, add_alias=alias == "keep")
+                if alias == "split":
+                    known = {fold_name(n) for n in (entity.name, *entity.aliases)}
+                    parts = [p for p in script_parts(mention) if fold_name(p) not in known]
+                    if parts:
+                        store.update_entity(entity.id, aliases=[*entity.aliases, *parts])
         else:
             entity_type = getattr(choice, "type", None) or getattr(choice, "entity_type", None) or span.label
-            name = getattr(choice, "name", None) or span.text
-            entity = store.add_entity(Entity(type=entity_type, name=name))
-        store.link_mention(span.id, entity.id)
+            name = " ".join((getattr(choice, "name", None) or span.text).split())
+            names = script_parts(name) if alias == "split" else [name]
+            if alias == "split":
+                names += script_parts(mention)
+            elif alias == "keep":
+                names.append(mention)
+            unique: dict[str, str] = {}
+            for each in names:
+                unique.setdefault(fold_name(each), each)
+            first, *aliases = unique.values()
+            with store.change(f"link “{mention[:30]}” to new entity {first}"):
+                entity = store.add_entity(Entity(type=entity_type, name=first, aliases=aliases))
+                store.link_mention(span.id, entity.id, add_alias=False)
         self._changed()
         return store.entity(entity.id) or entity
 

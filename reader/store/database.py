@@ -359,9 +359,10 @@ class AnnotationStore:
             self._put(ENTITIES, entity_id, updated.to_dict())
         return updated
 
-    def link_mention(self, span_id: str, entity_id: str) -> Span:
-        """Make span `span_id` a mention of entity `entity_id`; its text joins the aliases
-        (Roscosmos, روسكوزموس and Roskosmos become names of one entity). Returns the span."""
+    def link_mention(self, span_id: str, entity_id: str, *, add_alias: bool = True) -> Span:
+        """Make span `span_id` a mention of entity `entity_id`; unless `add_alias` is
+        false, its text joins the aliases (Roscosmos, روسكوزموس and Roskosmos become names
+        of one entity). Returns the span."""
         span = self._require_span(span_id)
         entity = self.entity(entity_id)
         if entity is None:
@@ -371,7 +372,7 @@ class AnnotationStore:
         linked = replace(span, entity_id=entity_id, updated=now())
         with self.change(f"link “{_short(span.text)}” to {entity.name}"):
             self._put(SPANS, span_id, linked.to_dict())
-            if span.text != entity.name and span.text not in entity.aliases:
+            if add_alias and span.text != entity.name and span.text not in entity.aliases:
                 self._put(ENTITIES, entity_id, replace(entity, aliases=[*entity.aliases, span.text]).to_dict())
         return linked
 

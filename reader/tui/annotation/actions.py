@@ -405,13 +405,31 @@ class AnnotationActions(SearchActions):
             return
         session = self._require_session()
 
+        def link(choice: Any, alias: str | None) -> None:
+            if alias is None:
+                self.notify("not linked")  # type: ignore[attr-defined]
+                return
+            before = session.store.entity(choice.entity_id) if choice.entity_id else None
+            entity = self._run(lambda: session.link_to_entity(span, choice, alias))
+            if entity is None:
+                return
+            added = [a for a in entity.aliases if before is None or a not in before.aliases]
+            names = f"; aliases added: {', '.join(_short(a) for a in added)}" if added else ""
+            self.notify(f"“{_short(span.text)}” → {entity.name} ({entity.type}){names}")  # type: ignore[attr-defined]
+            self._spans_changed()
+
         def chosen(choice: Any) -> None:
             if choice is None:
                 return
-            entity = self._run(lambda: session.link_to_entity(span, choice))
-            if entity is not None:
-                self.notify(f"“{_short(span.text)}” → {entity.name} ({entity.type})")  # type: ignore[attr-defined]
-                self._spans_changed()
+            from reader.annotate.entity_finder import alias_question
+
+            entity = session.store.entity(choice.entity_id) if choice.entity_id else None
+            question = alias_question(choice, entity, span.text)
+            if question is None:
+                link(choice, "keep")
+                return
+            confirm = _dialog("AliasConfirm")
+            self.app.push_screen(confirm(question), lambda alias: link(choice, alias))  # type: ignore[attr-defined]
 
         self.app.push_screen(finder(span, session.store.entities(), session.schema), chosen)  # type: ignore[attr-defined]
 

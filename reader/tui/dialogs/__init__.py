@@ -3,6 +3,7 @@
 
 - ClaimForm(span, entity_spans, schema) -> ClaimAttributes | None
 - EntityFinder(span, entities, schema) -> EntityChoice | None
+- AliasConfirm(question) -> "keep" | "drop" | "split" | None
 - LinkTypeChooser(source, target) -> "same" | "supports" | "contradicts" | None
 - LabelChooser(schema, current) -> label | None
 - LinkedPanel(span, store, documents) -> (doc_id, offset) | None
@@ -22,6 +23,7 @@ _WHERE = {
     "ClaimForm": "claim_form",
     "EntityFinder": "entity_finder",
     "EntityChoice": "entity_finder",
+    "AliasConfirm": "alias_confirm",
     "LinkTypeChooser": "link_type",
     "LabelChooser": "label_chooser",
     "LinkedPanel": "linked_panel",

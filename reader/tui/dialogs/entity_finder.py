@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList
 from reader.tui.dialogs.choice_list import MarkedList
 
-from reader.annotate.entity_finder import EntityChoice, EntityIndex, EntityMatch, fold_name
+from reader.annotate.entity_finder import EntityChoice, EntityIndex, EntityMatch, finder_rows
 from reader.store.labels import LabelSchema
 from reader.store.model import Entity, Span
 from reader.tui.dialogs.base import Dialog, key_hints, title
@@ -27,10 +27,10 @@ NAME_SHOWN = 50
 
 class EntityFinder(Dialog[EntityChoice]):
     """An input (pre-filled with the span's text) over a list of corpus entities ranked by
-    fuzzy match of the typed text against their names and aliases, in any script
-    (reader.annotate.entity_finder). The list updates as you type; up/down move in it and
-    enter chooses. Unless an entity's name or alias equals the query, the first row
-    creates a new entity named after the span, with the span's label as type.
+    fuzzy match of the typed text and of the mention against their names and aliases, in
+    any script (reader.annotate.entity_finder). The list updates as you type; up/down move
+    in it and enter chooses. An entity matching either well is the first row; otherwise
+    the first row creates a new entity named as typed, with the span's label as type.
     Dismisses with an EntityChoice (link or create), or None on escape."""
 
     BINDINGS = ENTITY_FINDER_BINDINGS
@@ -68,24 +68,11 @@ class EntityFinder(Dialog[EntityChoice]):
 
     # -- results ---------------------------------------------------------------------------
     def show_results(self, query: str) -> None:
-        """Rank the entities against `query` and show them; the first row is highlighted."""
-        matches = self.index.rank(query, RESULTS, prefer_type=self.new_type)
-        exact = bool(self.index.exact(query))
-        creates = [EntityChoice.create(self.new_type, self.span_name)]
-        typed = " ".join(query.split())
-        if typed and fold_name(typed) != fold_name(self.span_name):
-            creates.append(EntityChoice.create(self.new_type, typed))
-        links = [EntityChoice.link(m.entity.id) for m in matches]
-        rows = [self._create_row(c) for c in creates]
-        entity_rows = [self._entity_row(m) for m in matches]
-        if exact:
-            # Someone of that name exists: linking is the likely intent; creating a
-            # namesake stays possible at the end.
-            self.choices = links + creates[:1]
-            prompts = entity_rows + rows[:1]
-        else:
-            self.choices = creates + links
-            prompts = rows + entity_rows
+        """Rank the entities against `query` and the mention and show them; the first
+        row (the likely intent: see `finder_rows`) is highlighted."""
+        rows = finder_rows(self.index, query, self.span_name, self.new_type, RESULTS)
+        self.choices = [row.choice for row in rows]
+        prompts = [self._create_row(row.choice) if row.match is None else self._entity_row(row.match) for row in rows]
         self.query_one("#results", MarkedList).set_rows(prompts)
 
     def _create_row(self, choice: EntityChoice) -> Text:
