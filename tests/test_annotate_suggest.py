@@ -34,6 +34,10 @@ def test_suggestions_are_reviewed_added_linked_and_undone_at_once(tmp_path):
 
             await pilot.press("asterisk")
             await wait_for(pilot, lambda: isinstance(app.screen, review), "the suggestion review")
+            # Only the open document first; c looks in the whole corpus.
+            assert [(s.doc_id, s.text) for s in app.screen.suggestions] == [("en", "Roscosmos"), ("en", "roscosmos")]
+            await pilot.press("c")
+            await wait_for(pilot, lambda: len(app.screen.suggestions) == 3, "the corpus's suggestions")
             proposed = app.screen.suggestions
             assert [(s.doc_id, s.text) for s in proposed] == [
                 ("en", "Roscosmos"), ("en", "roscosmos"), ("ar", "روسكوزموس")]

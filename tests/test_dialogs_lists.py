@@ -70,14 +70,14 @@ def test_y_and_n_decide_one_by_one_and_enter_returns_the_accepted():
     found, documents = proposals()
     result, shown = run(drive(SuggestionReview(found, documents), "y", "n", "y", "enter"))
     assert result == [found[0], found[2]]
-    assert "4 proposed · 2 accepted · 1 rejected" in shown
+    assert "4 proposed" in shown and "· 2 accepted · 1 rejected" in shown
 
 
 def test_a_accepts_all_remaining_but_keeps_rejections():
     found, documents = proposals()
     result, shown = run(drive(SuggestionReview(found, documents), "n", "a", "ctrl+s"))
     assert result == found[1:]
-    assert "4 proposed · 3 accepted · 1 rejected" in shown
+    assert "4 proposed" in shown and "· 3 accepted · 1 rejected" in shown
 
 
 def test_escape_cancels_even_after_accepting():

@@ -23,7 +23,7 @@ from reader.core.search import find_all, fold
 from reader.core.textunits import at_word_end, at_word_start, word_at
 from reader.store.model import Span, SpanKind
 
-__all__ = ["Suggestion", "suggest_like"]
+__all__ = ["Suggestion", "suggest_like", "entity_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,3 +131,17 @@ def suggest_like(
                 Suggestion(document.id, start, end, document.text[start:end], label, pattern)
             )
     return suggestions
+
+
+def entity_of(span: Any, entities: Iterable[Any]) -> Any | None:
+    """The entity whose names "tag all like this" also looks for: the one `span` is
+    linked to, else the only entity of the span's label with a name or alias equal to the
+    span's text once folded (so a Roscosmos span not linked yet still finds روسكوزموس
+    and Roskosmos through that entity's aliases). None when there is none or several."""
+    from reader.annotate.entity_finder import EntityIndex
+
+    entities = list(entities)
+    if span.entity_id:
+        return next((e for e in entities if e.id == span.entity_id), None)
+    found = [e for e in EntityIndex(entities).exact(span.text) if e.type == span.label]
+    return found[0] if len(found) == 1 else None

@@ -156,6 +156,7 @@ SUGGESTION_REVIEW_BINDINGS: list[Binding] = [
     _b("suggestion-reject", "n", "reject", "Reject and go to the next", show=True),
     _b("suggestion-accept-rest", "a", "accept_rest", "Accept all remaining", show=True),
     _b("suggestion-finish", "ctrl+s", "finish", "Finish: keep the accepted ones", show=True),
+    _b("suggestion-corpus", "c", "widen", "Look in every document of the corpus, not only the open ones", show=True),
 ]
 
 #: The machine's suggestions for the focused document (reader.annotate.suggestions).

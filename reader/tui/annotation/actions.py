@@ -510,32 +510,47 @@ class AnnotationActions(SearchActions):
         review = _dialog("SuggestionReview")
         if span is None:
             return
-        from reader.annotate.like_this import suggest_like
+        from reader.annotate.like_this import entity_of, suggest_like
 
         session = self._require_session()
         store = session.require_store()
-        documents = list(getattr(self.app, "documents", [self.document]))  # type: ignore[attr-defined]
-        entity = store.entity(span.entity_id) if span.entity_id else None
+        corpus = getattr(self.app, "documents", [self.document])  # type: ignore[attr-defined]
+        panes = getattr(self.screen, "panes", None)  # type: ignore[attr-defined]
+        opened = list(dict.fromkeys(p.view.document for p in panes)) if panes else [self.document]
+        entity = entity_of(span, store.entities())
         aliases = [entity.name, *entity.aliases] if entity is not None else []
-        suggestions = suggest_like(span.text, span.label, documents, aliases=aliases, existing=store.spans())
-        if not suggestions:
-            self.notify(f"no other occurrence of “{_short(span.text)}” in {len(documents)} documents")  # type: ignore[attr-defined]
+        entity_id = entity.id if entity is not None else None
+
+        def find(documents) -> list[Any]:
+            return suggest_like(span.text, span.label, documents, aliases=aliases, existing=store.spans())
+
+        suggestions = find(opened)
+        wider = len(corpus) > len(opened)
+        if not suggestions and not wider:
+            self.notify(f"no other occurrence of “{_short(span.text)}” in {len(opened)} documents")  # type: ignore[attr-defined]
             return
+        documents = DocumentsById(corpus)
 
         def accepted(chosen: list[Any] | None) -> None:
             if not chosen:
                 return
             spans = [s.to_span(kind=span.kind, annotator=session.annotator, entity_id=None) for s in chosen]
             for document in {s.doc_id for s in spans}:
-                known = next((d for d in documents if d.id == document), None)
+                known = documents.get(document)
                 if known is not None and store.document(document) is None:
                     self._run(lambda: store.ensure_document(known))
-            added = self._run(lambda: session.add_suggested(spans, span.entity_id))
+            added = self._run(lambda: session.add_suggested(spans, entity_id))
             if added:
-                self.notify(f"tagged {len(added)} more as {span.label} (u undoes them at once)")  # type: ignore[attr-defined]
+                places = len({s.doc_id for s in added})
+                self.notify(f"tagged {len(added)} more as {span.label} in {places} documents "  # type: ignore[attr-defined]
+                            "(u undoes them at once)")
                 self._spans_changed()
 
-        self.app.push_screen(review(suggestions, {d.id: d for d in documents}), accepted)  # type: ignore[attr-defined]
+        self.app.push_screen(  # type: ignore[attr-defined]
+            review(suggestions, documents, opened=len(opened), corpus=len(corpus),
+                   widen=(lambda: find(corpus)) if wider else None),
+            accepted,
+        )
 
 
     def action_suggestions(self) -> None:

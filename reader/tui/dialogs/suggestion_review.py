@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Callable, Sequence
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,14 +18,37 @@ from reader.tui.bindings import SUGGESTION_REVIEW_BINDINGS
 
 #: A suggestion's state, and how its row is marked (words as well as symbols: no colour needed).
 MARKS = {None: ("?  ", ""), True: ("✓ yes", "bold"), False: ("✗ no ", "dim strike")}
-TITLE_SHOWN = 28
+TITLE_SHOWN = 20
+FILE_SHOWN = 24
+
+
+def document_place(document, fallback: str) -> str:
+    """Where a document comes from, as short as it stays clear: its path relative to the
+    working directory when it is under it, else the path as given (the id if none)."""
+    path = getattr(document, "path", "") if document is not None else ""
+    if not isinstance(path, str) or not path:
+        return fallback
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        return path
+    return path if relative.startswith("..") else relative
+
+
+def _tail(text: str, limit: int) -> str:
+    """`text` cut to its last `limit` characters ("…" first): a file name keeps its end."""
+    return text if len(text) <= limit else "…" + text[-(limit - 1):]
 
 
 class SuggestionReview(Dialog[list]):
-    """One row per suggestion: its document's title and the occurrence in context (the
-    match in bold underline). y accepts and n rejects the highlighted one and move on,
-    a accepts every one not yet decided, enter or ctrl+s finishes, escape cancels.
-    Dismisses with the accepted suggestions (in the given order), or None."""
+    """One row per suggestion: its document's title and file, and the occurrence in
+    context (the match in bold underline); under the list, the highlighted suggestion's
+    document in full (title and path: a duplicate shares its title with the original).
+    Suggestions come from the open documents; c (`widen`, when given) looks in every
+    document of the corpus instead, keeping the decisions made. y accepts and n rejects
+    the highlighted one and move on, a accepts every one not yet decided, enter or ctrl+s
+    finishes, escape cancels. Dismisses with the accepted suggestions (in the given
+    order), or None."""
 
     BINDINGS = SUGGESTION_REVIEW_BINDINGS
 
@@ -33,10 +57,19 @@ class SuggestionReview(Dialog[list]):
     SuggestionReview #counter { text-style: bold; }
     """
 
-    def __init__(self, suggestions: Sequence[Suggestion], documents=None, **kwargs) -> None:
+    def __init__(self, suggestions: Sequence[Suggestion], documents=None, *, opened: int | None = None,
+                 corpus: int | None = None, widen: Callable[[], Sequence[Suggestion]] | None = None,
+                 **kwargs) -> None:
+        """`opened`: how many documents the suggestions were looked for in (the open
+        ones); `corpus`: how many there are in all; `widen`: the suggestions from every
+        document of the corpus (None: nothing more to look in)."""
         super().__init__(**kwargs)
         self.suggestions = list(suggestions)
         self.documents = documents_by_id(documents)
+        self.opened = opened
+        self.corpus = corpus
+        self.widen = widen
+        self.widened = False
         #: per suggestion: True accepted, False rejected, None not decided yet
         self.decisions: list[bool | None] = [None] * len(self.suggestions)
 
@@ -44,24 +77,56 @@ class SuggestionReview(Dialog[list]):
         with Vertical(id="dialog"):
             yield title("Tag all like this: review the proposed spans")
             yield Static(self._counter(), id="counter", markup=False)
-            if self.suggestions:
-                yield MarkedList([self._row(i) for i in range(len(self.suggestions))], id="suggestions")
-            else:
-                yield Static(Text("No other occurrence found."), markup=False)
-            yield key_hints(("y", "accept"), ("n", "reject"), ("a", "accept all remaining"),
-                            ("enter/ctrl+s", "finish"), ("esc", "cancel"))
+            yield MarkedList([self._row(i) for i in range(len(self.suggestions))], id="suggestions")
+            yield Static(Text("No other occurrence found."), id="none", markup=False)
+            yield Static(self._place(), id="place", markup=False)
+            hints = [("y", "accept"), ("n", "reject"), ("a", "accept all remaining")]
+            if self.widen is not None:
+                hints.append(("c", "look in the whole corpus"))
+            yield key_hints(*hints, ("enter/ctrl+s", "finish"), ("esc", "cancel"))
 
     def on_mount(self) -> None:
+        self._show_list()
+
+    def _show_list(self) -> None:
+        listing = self.query_one("#suggestions", OptionList)
+        listing.display = bool(self.suggestions)
+        self.query_one("#none", Static).display = not self.suggestions
         if self.suggestions:
-            listing = self.query_one("#suggestions", OptionList)
             listing.highlighted = 0
             listing.focus()
+        self.query_one("#place", Static).update(self._place())
 
     # -- rows ------------------------------------------------------------------------------
     def _counter(self) -> Text:
         accepted = sum(d is True for d in self.decisions)
         rejected = sum(d is False for d in self.decisions)
-        return Text(f"{len(self.suggestions)} proposed · {accepted} accepted · {rejected} rejected")
+        places = len({s.doc_id for s in self.suggestions})
+        line = Text(f"{len(self.suggestions)} proposed in {places} document{'s' if places != 1 else ''}")
+        if self.widened and self.corpus is not None:
+            line.append(f" (looked in all {self.corpus} documents)")
+        elif self.opened is not None:
+            line.append(f" (looked in the {self.opened} open document{'s' if self.opened != 1 else ''}"
+                        + (f" of {self.corpus}; c: all of them)" if self.widen is not None and self.corpus else ")"))
+        line.append(f" · {accepted} accepted · {rejected} rejected")
+        return line
+
+    def _place(self) -> Text:
+        """The highlighted suggestion's document: its title and where it comes from."""
+        listing = self.query_one("#suggestions", OptionList) if self.is_mounted else None
+        index = listing.highlighted if listing is not None else (0 if self.suggestions else None)
+        if index is None or not 0 <= index < len(self.suggestions):
+            return Text("")
+        doc_id = self.suggestions[index].doc_id
+        document = self.documents.get(doc_id)
+        place = Text("in ", style="dim")
+        place.append_text(screen_line(clip(document_title(document, doc_id), 60), order=self.order, style="bold"))
+        place.append("  ")
+        place.append_text(screen_line(document_place(document, doc_id), order=self.order))
+        return place
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.query_one("#place", Static).update(self._place())
 
     def _row(self, index: int) -> Text:
         suggestion = self.suggestions[index]
@@ -70,6 +135,9 @@ class SuggestionReview(Dialog[list]):
         row = Text.assemble((mark, style), "  ")
         row.append_text(screen_line(clip(document_title(document, suggestion.doc_id), TITLE_SHOWN),
                                     order=self.order, style="dim"))
+        row.append("  ")
+        name = os.path.basename(document_place(document, suggestion.doc_id))
+        row.append_text(screen_line(_tail(name, FILE_SHOWN), order=self.order, style="italic"))
         row.append(f"  {suggestion.label}  ", "bold")
         text = getattr(document, "text", None)
         room = self.row_room(row.cell_len)
@@ -117,6 +185,18 @@ class SuggestionReview(Dialog[list]):
             self.decisions[index] = True
         if undecided:
             self._redraw(undecided)
+
+    def action_widen(self) -> None:
+        """Look in every document of the corpus: the rows are made again, decisions kept."""
+        if self.widen is None or self.widened:
+            return
+        decided = {(s.doc_id, s.start, s.end): d for s, d in zip(self.suggestions, self.decisions)}
+        self.suggestions = list(self.widen())
+        self.decisions = [decided.get((s.doc_id, s.start, s.end)) for s in self.suggestions]
+        self.widened = True
+        self.query_one("#suggestions", MarkedList).set_rows(self._row(i) for i in range(len(self.suggestions)))
+        self.query_one("#counter", Static).update(self._counter())
+        self._show_list()
 
     def action_finish(self) -> None:
         """Close with the accepted suggestions."""
