@@ -31,12 +31,26 @@ if TYPE_CHECKING:
 #: Above this many documents, relations are not searched when the corpus opens.
 AUTO_RELATIONS_MAX = 1000
 
+def toast_text_width(screen_width: int) -> int:
+    """Cells a line of a toast holds on a screen `screen_width` cells wide: Textual's
+    Toast is 60 cells wide, at most half of its rack (the screen less the rack's
+    scrollbar, 2), less its border (1) and padding (2). tests/test_notifications.py
+    measures it on a running app."""
+    return max(8, min(60, (screen_width - 2) // 2) - 3)
+
+
 class ReaderApp(TypeAheadMixin, KeymapMixin, App):
     """Documents side by side. ``shown``: indices into ``documents`` of the first panes."""
 
     TITLE = "reader"
     BINDINGS = APP_BINDINGS
     _control_filter: Any = None  # made on first use (get_line_filters)
+
+    # Toasts stack above the status line and the key bar (two rows), never over the
+    # status line: it shows the pending step (a count, "g", a claim link) being typed.
+    CSS = """
+    ToastRack { margin-bottom: 2; }
+    """
 
     def __init__(
         self,
@@ -120,13 +134,24 @@ class ReaderApp(TypeAheadMixin, KeymapMixin, App):
     def notify(self, message: str, *, title: str = "", severity="information",
                timeout: float | None = None, markup: bool = True) -> None:
         """Every notification goes through here (widgets' notify calls the app's).
-        Messages quote document text, titles and file names: never markup, each line
-        laid out by the bidi engine and without control characters."""
-        from reader.bidi.layout import display_line
+        Messages quote document text, titles and file names: never markup, and laid out
+        as paragraphs are, by the bidi engine and without control characters: each line
+        of the message is wrapped to the toast's width first and each screen line then
+        reordered (UAX #9's order: a long Arabic notice starts on its first line, at the
+        right edge), so the toast has nothing left to wrap."""
+        from reader.bidi.layout import display_line, layout_texts
 
-        safe = "\n".join(display_line(line, order=self.order) for line in str(message).split("\n"))
-        super().notify(safe, title=display_line(title, order=self.order) if title else "", severity=severity,
-                       timeout=timeout, markup=False)
+        width = toast_text_width(self.size.width)
+        rows: list[str] = []
+        for line in str(message).split("\n"):
+            if not line.strip():
+                rows.append("")
+                continue
+            rtl, laid = layout_texts(line, width, order=self.order)
+            for text, cells, _start, _end in laid:
+                rows.append(" " * (width - cells) + text if rtl and self.order == "visual" else text)
+        super().notify("\n".join(rows), title=display_line(title, order=self.order) if title else "",
+                       severity=severity, timeout=timeout, markup=False)
 
     def on_mount(self) -> None:
         # After the first paint: the keymap files, load problems and the database.
