@@ -78,3 +78,52 @@ def test_fact_check_fields_the_form_does_not_show_are_kept_on_save():
     result, _ = run(drive(_form(span, people()), "ctrl+s"))
     assert (result.verdict, result.restatement, result.claim_date, result.appearance_offset) == (
         "mostly false", "The station is done by 2035.", "2021-03-09", 12)
+
+
+LONG = ("وقالت وكالة ناسا إن ناسا ستواصل العمل، وأكدت ناسا أن ناسا لن تتراجع، وقالت روسكوزموس إن "
+        "ناسا وروسكوزموس ستتعاونان في محطة أبحاث القمر الدولية التي تدور حول القمر، حسبما أعلنت "
+        "وكالتا الفضاء في البلدين في بيان مشترك صدر في موسكو وبكين في التاسع من مارس.")
+
+
+def _mentions(word: str, label: str, entity_id: str | None = None) -> list[Span]:
+    out, at = [], LONG.find(word)
+    while at != -1:
+        out.append(Span(doc_id="000", start=at, end=at + len(word), kind="entity", label=label, text=word,
+                        entity_id=entity_id))
+        at = LONG.find(word, at + 1)
+    return out
+
+
+def test_the_speaker_list_shows_each_entity_once_and_saves_one_of_its_mentions():
+    nasa = _mentions("ناسا", "ORG")  # not linked: the same text and label are one speaker
+    roscosmos = _mentions("روسكوزموس", "ORG", entity_id="e-roscosmos")
+    assert len(nasa) == 5 and len(roscosmos) == 2
+    span = Span(doc_id="000", start=0, end=len(LONG), kind="claim", label="CLAIM", text=LONG)
+    form = _form(span, nasa + roscosmos)
+    assert len(form.speaker_ids) == 3  # none, ناسا, روسكوزموس
+    result, _ = run(drive(form, "down", "ctrl+s", size=(80, 24)))
+    assert result.speaker in {s.id for s in nasa}
+
+
+def test_the_claim_form_fits_80_by_24_with_its_buttons_visible():
+    from dialog_support import DialogHost
+
+    span = Span(doc_id="000", start=0, end=len(LONG), kind="claim", label="CLAIM", text=LONG)
+    form = _form(span, _mentions("ناسا", "ORG") + _mentions("روسكوزموس", "ORG"))
+
+    async def go():
+        app = DialogHost(form)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            save, cancel = form.query_one("#save"), form.query_one("#cancel")
+            screen = app.screen.region
+            for button in (save, cancel):
+                region = button.region
+                assert region.height >= 1 and screen.contains_region(region), button.id
+                # drawn, not scrolled out of sight in a container
+                assert form.screen.get_widget_at(region.x + 1, region.y)[0] is button, button.id
+            await pilot.press("tab", "tab", "tab", "tab", "enter")  # every field, then Save
+            await pilot.pause()
+            assert app.result is not PENDING and app.result is not None
+
+    run(go())

@@ -115,3 +115,16 @@ def test_help_rows_name_the_schema_label_of_each_tag_key():
     assert (rows["tag-1"].keys, rows["tag-1"].description) == ("T 1", "Tag as PERSON")
     assert rows["tag-7"].description == "Tag as QUANTITY"
     assert "no type has this key" in rows["tag-9"].description
+
+
+def test_annotating_guide_names_each_label_on_its_key_and_how_to_quit():
+    from reader.store.labels import load_schema
+
+    guide = (Path(__file__).resolve().parent.parent / "docs" / "annotating.md").read_text(encoding="utf-8")
+    default = resolve_keymap("default", config_path=Path("/nonexistent/config.toml"))
+    for entity_type in load_schema().entity_types:
+        (key,) = default.keys_for(f"tag-{entity_type.key}")
+        assert f"`{key}` {entity_type.name}" in guide, entity_type.name
+    assert "`q` quits" in guide and "q" in default.keys_for("quit")
+    vim = resolve_keymap("vim", config_path=Path("/nonexistent/config.toml"))
+    assert vim.keys_for("tag-1") == ["T 1"] and "`T 1` PERSON" in guide

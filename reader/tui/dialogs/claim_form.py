@@ -26,6 +26,26 @@ SPEAKER_SHOWN = 60   # characters of a speaker span's text in its row
 CLAIM_SHOWN = 300    # characters of the claim shown at the top
 
 
+def speaker_groups(speakers: Sequence[Span], claim_start: int, keep: str | None = None) -> list[list[Span]]:
+    """`speakers` (entity spans in text order) grouped by who they name: the mentions of
+    one entity, or the unlinked mentions sharing a label and a text (spaces and case
+    aside). Each group is in text order except its first span, the one a speaker row
+    saves: `keep` when it is in the group, else the last mention before `claim_start`,
+    else the first. Groups come in the order of their first mention."""
+    groups: dict[tuple, list[Span]] = {}
+    for span in speakers:
+        key = ("entity", span.entity_id) if span.entity_id else ("text", span.label, " ".join(span.text.split()).casefold())
+        groups.setdefault(key, []).append(span)
+    out = []
+    for group in groups.values():
+        chosen = next((s for s in group if s.id == keep), None)
+        if chosen is None:
+            before = [s for s in group if s.start < claim_start]
+            chosen = before[-1] if before else group[0]
+        out.append([chosen, *(s for s in group if s is not chosen)])
+    return out
+
+
 class ClaimForm(Dialog[ClaimAttributes]):
     """Edits a claim span's attributes, pre-filled from `span.attrs`. The speaker is one
     of `entity_spans` (the document's entity spans) or none. Tab and shift+tab move
@@ -37,12 +57,19 @@ class ClaimForm(Dialog[ClaimAttributes]):
 
     BINDINGS = CLAIM_FORM_BINDINGS
 
+    # The fields scroll; the buttons and key hints stay below them, always on screen (at
+    # 80x24 too). The claim's text takes at most 4 rows (it is in the document anyway).
     DEFAULT_CSS = """
     ClaimForm #choices { height: auto; }
     ClaimForm #choices > Vertical { width: 1fr; height: auto; }
     ClaimForm #buttons { height: auto; margin-top: 1; }
     ClaimForm #buttons Button { margin-right: 2; }
-    ClaimForm #form { height: auto; max-height: 100%; }
+    ClaimForm #form { height: auto; max-height: 1fr; }
+    ClaimForm #claim-text { max-height: 4; overflow: hidden; }
+    ClaimForm .dialog-title { margin-bottom: 0; }
+    ClaimForm .field-label { margin-top: 0; }
+    ClaimForm .dialog-keys { margin-top: 0; }
+    ClaimForm #speaker { max-height: 6; }
     """
 
     def __init__(self, span: Span, entity_spans: Sequence[Span], schema: LabelSchema, **kwargs) -> None:
@@ -51,12 +78,16 @@ class ClaimForm(Dialog[ClaimAttributes]):
         self.schema = schema
         self.initial = span.claim
         self.speakers = sorted((s for s in entity_spans if s.kind == "entity"), key=lambda s: (s.start, s.end))
+        #: one row per speaker: each entity once (its mentions share a row, as do the
+        #: unlinked mentions with the same label and text); the row saves the mention
+        #: nearest before the claim (a mention saved before keeps its own row's value)
+        self.mentions = speaker_groups(self.speakers, span.start, span.claim.speaker)
         named = {a.name: a for a in schema.claim_attributes}
         self.fields = [f for f in FIELDS if f in named] or list(FIELDS)
         stance = named.get("stance")
         self.stances: list[str | None] = [None, *(stance.choices if stance and stance.choices else STANCES)]
         #: speaker ids in row order (row 0: none); an id not among the spans keeps a row of its own
-        self.speaker_ids: list[str | None] = [None, *(s.id for s in self.speakers)]
+        self.speaker_ids: list[str | None] = [None, *(group[0].id for group in self.mentions)]
         if self.initial.speaker is not None and self.initial.speaker not in self.speaker_ids:
             self.speaker_ids.append(self.initial.speaker)
         if self.initial.stance is not None and self.initial.stance not in self.stances:
@@ -84,23 +115,26 @@ class ClaimForm(Dialog[ClaimAttributes]):
                 if "note" in self.fields:
                     yield field_label("Note")
                     yield BidiInput(value=safe_input_value(self.initial.note), id="note", placeholder="free text", compact=True)
-                with Horizontal(id="buttons"):
-                    yield Button("Save", id="save", variant="primary", compact=True)
-                    yield Button("Cancel", id="cancel", compact=True)
-            yield key_hints(("tab/shift+tab", "next/previous field"), ("↑↓", "choose"),
+            with Horizontal(id="buttons"):
+                yield Button("Save", id="save", variant="primary", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+            yield key_hints(("tab/shift+tab", "move"), ("↑↓", "choose"),
                             ("ctrl+s", "save"), ("esc", "cancel"))
 
     def _speaker_rows(self) -> list[Text]:
-        by_id = {s.id: s for s in self.speakers}
+        by_id = {group[0].id: group for group in self.mentions}
         rows = [Text("— none —")]
         for span_id in self.speaker_ids[1:]:
-            span = by_id.get(span_id)
-            if span is None:
+            group = by_id.get(span_id)
+            if group is None:
                 rows.append(Text(f"{span_id} (not an entity span of this document: kept as it is)",
                                  style="italic"))
                 continue
+            span = group[0]
             row = Text.assemble((f"{span.label:<10}", "bold"), " ")
             row.append_text(screen_line(clip(span.text, SPEAKER_SHOWN), order=self.order))
+            if len(group) > 1:
+                row.append(f"  ({len(group)} mentions)", "dim")
             rows.append(row)
         return rows
 
