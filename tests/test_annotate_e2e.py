@@ -25,8 +25,8 @@ def _dialog(name: str):
 
 async def _choose_entity(pilot, app, typed: str | None, row: int) -> None:
     """E on the mention; type ``typed`` (if any) over the pre-filled span text; enter on
-    result ``row`` (the finder lists "create «span text»", then "create «typed»" when they
-    differ, or the matching entities first when one has that exact name)."""
+    result ``row`` (the finder lists "create «typed»", then "create «span text»" when they
+    differ, or the matching entities first when one matches the typed name well)."""
     finder = _dialog("EntityFinder")
     await pilot.press("E")
     await wait_for(pilot, lambda: isinstance(app.screen, finder), "the entity finder")
@@ -47,7 +47,7 @@ async def _annotate(pilot, app) -> None:
     await search(pilot, app, ROSCOSMOS_AR)
     await pilot.press("2")
     await wait_for(pilot, lambda: len(store.spans()) == 1, "the ORG span in 000")
-    await _choose_entity(pilot, app, "Roscosmos", 1)  # create «Roscosmos»
+    await _choose_entity(pilot, app, "Roscosmos", 0)  # create «Roscosmos», named as typed
     await wait_for(pilot, lambda: len(store.entities()) == 1, "the new entity")
     assert store.entities()[0].name == "Roscosmos"
 

@@ -35,7 +35,7 @@ def _reader(tmp_path, keymap: str) -> TmuxTerminal:
     doc.write_text("\n".join(LINES) + "\n", encoding="utf-8")
     command = [sys.executable, "-m", "reader", str(doc), "--db", str(tmp_path / "a.db"), "--keymap", keymap]
     term = TmuxTerminal(shlex.join(command), cwd=tmp_path, width=100, height=30)
-    term.wait_for("offset 0")
+    term.wait_for_settled("offset 0")  # the keymap is applied just after the first paint
     return term
 
 

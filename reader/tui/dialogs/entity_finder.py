@@ -15,6 +15,7 @@ from reader.store.labels import LabelSchema
 from reader.store.model import Entity, Span
 from reader.tui.dialogs.base import Dialog, key_hints, title
 from reader.tui.dialogs.display import clip, safe_input_value, screen_line
+from reader.tui.type_ahead import focus_for_typing
 from reader.tui.widgets.bidi_input import BidiInput
 from reader.tui.bindings import ENTITY_FINDER_BINDINGS
 
@@ -64,7 +65,8 @@ class EntityFinder(Dialog[EntityChoice]):
 
     def on_mount(self) -> None:
         self.show_results(self.query_one("#query", Input).value)
-        self.query_one("#query", Input).focus()
+        # Keys typed while the dialog opens (E then a name, in one burst) go to the query.
+        focus_for_typing(self.query_one("#query", Input))
 
     # -- results ---------------------------------------------------------------------------
     def show_results(self, query: str) -> None:
