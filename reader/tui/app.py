@@ -135,21 +135,24 @@ class ReaderApp(TypeAheadMixin, KeymapMixin, App):
                timeout: float | None = None, markup: bool = True) -> None:
         """Every notification goes through here (widgets' notify calls the app's).
         Messages quote document text, titles and file names: never markup, and laid out
-        as paragraphs are, by the bidi engine and without control characters: each line
-        of the message is wrapped to the toast's width first and each screen line then
-        reordered (UAX #9's order: a long Arabic notice starts on its first line, at the
-        right edge), so the toast has nothing left to wrap."""
+        as paragraphs are, by the bidi engine and without control characters: a line of
+        the message holding right-to-left text is wrapped to the toast's width first and
+        each screen line then reordered (UAX #9's order: a long Arabic notice starts on
+        its first line, at the right edge), leaving the toast nothing to wrap; a
+        left-to-right line is only sanitized, and the toast wraps it."""
         from reader.bidi.layout import display_line, layout_texts
+        from reader.tui.dialogs.display import has_rtl
 
         width = toast_text_width(self.size.width)
         rows: list[str] = []
         for line in str(message).split("\n"):
-            if not line.strip():
-                rows.append("")
+            if self.order != "visual" or not has_rtl(line):
+                # Nothing to reorder (or the terminal reorders): the toast may wrap it.
+                rows.append(display_line(line, order=self.order))
                 continue
             rtl, laid = layout_texts(line, width, order=self.order)
             for text, cells, _start, _end in laid:
-                rows.append(" " * (width - cells) + text if rtl and self.order == "visual" else text)
+                rows.append(" " * (width - cells) + text if rtl else text)
         super().notify("\n".join(rows), title=display_line(title, order=self.order) if title else "",
                        severity=severity, timeout=timeout, markup=False)
 
