@@ -102,3 +102,17 @@ def test_bench_quick_run_ranks_roscosmos_first_for_every_spelling():
     for spelling in ("'Roscosmos'", "'روسكوزموس'", "'Roskosmos'"):
         line = next(l for l in run.stdout.splitlines() if l.startswith(f"rank {spelling}"))
         assert line.endswith("first: Roscosmos") and "x a substring filter" in line
+
+
+def test_a_name_in_another_script_finds_the_entity_by_sound_without_an_alias():
+    from reader.annotate.entity_finder import PRESELECT_SCORE, finder_rows
+
+    roscosmos = Entity("ORG", "Roscosmos")
+    rogozin = Entity("PERSON", "Dmitry Rogozin", aliases=["Rogozin"])
+    index = EntityIndex([roscosmos, rogozin, Entity("ORG", "NASA")])
+    rows = finder_rows(index, "روسكوزموس", "روسكوزموس", "ORG")
+    assert rows[0].choice.entity_id == roscosmos.id          # preselected, ahead of "create"
+    assert rows[0].match.score >= PRESELECT_SCORE
+    assert [m.entity for m in index.rank("روجوزين")][:1] == [rogozin]
+    # A different name that only looks alike is not taken for it.
+    assert all(m.entity is not rogozin or m.score < PRESELECT_SCORE for m in index.rank("روميتين"))

@@ -94,6 +94,8 @@ class EntityIndex:
                     seen.add(folded)
                     self._choices.append(folded)
                     self._owners.append((index, name))
+        #: each choice's consonant skeleton, made the first time a query needs them
+        self._sounds: list[str] | None = None
 
     def exact(self, query: str) -> list[Entity]:
         """Entities with a name or alias equal to `query` once both are folded."""
@@ -117,12 +119,42 @@ class EntityIndex:
             index, alias = self._owners[position]
             if index not in best or score > best[index][0]:
                 best[index] = (float(score), alias)
+        for position, score in self._sound_matches(folded):
+            index, alias = self._owners[position]
+            # A good match in the query's own script stays the one shown.
+            if index not in best or best[index][0] < PRESELECT_SCORE <= score:
+                best[index] = (score, alias)
         ranked = sorted(
             best.items(),
             key=lambda item: (-item[1][0], self.entities[item[0]].type != prefer_type,
                               fold_name(self.entities[item[0]].name)),
         )
         return [EntityMatch(self.entities[i], score, alias) for i, (score, alias) in ranked[:limit]]
+
+
+    def _sound_matches(self, folded: str) -> list[tuple[int, float]]:
+        """Names written in another script than `folded` that sound like it (روسكوزموس
+        and Roscosmos, روجوزين and Rogozin; not Romitin): the consonant skeletons `reader
+        compare` matches names by. Such a match scores PRESELECT_SCORE and up, so the
+        finder puts the entity first even when it has no alias in the query's script."""
+        if len(folded) < 3:
+            return []
+        from reader.annotate.compare.names import SOUND_MATCH, skeleton
+
+        if self._sounds is None:
+            self._sounds = [skeleton(choice) for choice in self._choices]
+        latin = folded.isascii()
+        sound = skeleton(folded)
+        if len(sound) < 2:
+            return []
+        found = []
+        for _, similarity, position in process.extract(
+            sound, self._sounds, scorer=fuzz.ratio, processor=None, limit=None, score_cutoff=100 * SOUND_MATCH
+        ):
+            if self._choices[position].isascii() != latin:  # the same script is fuzzy-matched above
+                span = 100 - PRESELECT_SCORE
+                found.append((position, PRESELECT_SCORE + span * (similarity - 100 * SOUND_MATCH) / (100 - 100 * SOUND_MATCH)))
+        return found
 
 
 class FinderRow(NamedTuple):
