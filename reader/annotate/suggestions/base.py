@@ -14,6 +14,7 @@ of their own.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -214,5 +215,28 @@ def spans_in(norm: NormalizedText, pattern: re.Pattern[str], regions: list[tuple
 
 
 def folded(text: str) -> NormalizedText:
-    """The folded text with its way back (cached per text by `reader.core.search`)."""
-    return normalized(text)
+    """The folded text with its way back (built once per text by `reader.core.search`)."""
+    return normalized(_Keyed(text, text_key(text)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Keyed:
+    """A text with its content hash: what `reader.core.search.normalized` caches by."""
+
+    text: str
+    sha256: str
+    id: str = ""
+
+
+_LAST_KEY: tuple[str, str] | None = None
+
+
+def text_key(text: str) -> str:
+    """The sha256 of `text`, remembered for the last text asked about: every recognizer
+    of one document asks for the same string (hashing 10 MB takes ~50 ms a time)."""
+    global _LAST_KEY
+    if _LAST_KEY is not None and _LAST_KEY[0] is text:
+        return _LAST_KEY[1]
+    key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    _LAST_KEY = (text, key)
+    return key

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from reader.annotate.like_this import suggest_like
-from reader.annotate.suggestions.base import Found, folded, word_forms
+from reader.annotate.suggestions.base import Found, folded, text_key, word_forms
 from reader.core.search import fold
 from reader.store.model import Entity
 
@@ -38,9 +38,7 @@ class KnownEntityRecognizer:
         ]
 
     def find(self, text: str, lang: str) -> Iterator[Found]:
-        import hashlib
-
-        document = _Text("", text, lang, hashlib.sha256(text.encode("utf-8")).hexdigest())
+        document = _Text("", text, lang, text_key(text))
         # Only entities one of whose names starts with a word of this text (behind its
         # clitics) are searched for: a database of thousands of entities costs a set
         # lookup each, not a pass over the text each.
