@@ -44,7 +44,7 @@ bases = st.sampled_from(["auto", "ltr", "rtl"])
 def engine_lines(text, width, base="auto", shape=True):
     """(rtl, [(text, cells, start, end)]) from the full engine."""
     rtl, lines = build_lines(text, width, base, shape=shape, show_invisibles=False, visual=True)
-    return rtl, [(t, len(cells), start, end) for t, cells, _, start, end in lines]
+    return rtl, [(t, len(cells), start, end) for t, cells, start, end in lines]
 
 
 @settings(max_examples=600, deadline=None)

@@ -48,7 +48,7 @@ def test_cells_partition_the_paragraph(text, width, base, shape, show):
     layout = layout_paragraph(text, width, base, shape=shape, show_invisibles=show)
     _check_partition(text, layout)
     for line in layout.lines:
-        assert line.width == len(line.cells) == len(line.levels) == cell_len(line.text)
+        assert line.width == len(line.cells) == cell_len(line.text)
         if width is not None:
             assert line.width <= max(width, 2)  # a wide char alone may overflow width 1
         for cell in range(line.width):
@@ -101,7 +101,7 @@ def test_word_fast_path_draws_what_the_engine_draws(text, width, base, shape):
     rtl, lines = _engine_lines(text, width, base, shape)
     if fast is not None:
         assert fast[0] == rtl
-        assert [(t, w, s, e) for t, w, s, e in fast[1]] == [(t, len(c), s, e) for t, c, _, s, e in lines]
+        assert [(t, w, s, e) for t, w, s, e in fast[1]] == [(t, len(c), s, e) for t, c, s, e in lines]
 
 
 def test_fast_path_is_taken_on_news_and_agrees():

@@ -78,4 +78,4 @@ def test_rtl_padding_and_cell_of():
     assert layout.lines[0].pad(6) == 2 and layout_paragraph("hi", 6).lines[0].pad(6) == 0
     assert layout.lines[0].cell_of(0) == 3  # the first letter is at the right
     assert layout.line_of(5) == (1, 3)
-    assert layout.lines[0].is_rtl_at(0)
+    assert layout.lines[0].rtl

@@ -104,13 +104,6 @@ class Alignment:
             raise ValueError(f"side must be 'a' or 'b', not {side!r}")
         return list(self._partners.get((side, index), []))
 
-    def bead_of(self, side: Side, index: int) -> Bead | None:
-        """The bead holding paragraph `index` of `side`, or None if it is unaligned."""
-        for bead in self.beads:
-            if index in (bead.a if side == "a" else bead.b):
-                return bead
-        return None
-
 
 @dataclass(frozen=True, slots=True)
 class _Side:

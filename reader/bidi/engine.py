@@ -15,12 +15,8 @@ Returns plain tuples; layout.py wraps them in the public dataclasses and caches.
 
 from __future__ import annotations
 
-import unicodedata
-
-from reader.bidi import sanitize, shaping
+from reader.bidi import sanitize, shaping, uba
 from reader.bidi.width import char_width, cluster_width
-
-from reader.bidi import uba
 from reader.bidi.unicode_tables import MIRROR
 
 #: Spaces a line may break after (and which then hang, undrawn, at the line's end).
@@ -30,11 +26,8 @@ BREAK_SPACES = frozenset(" \t\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2
 BREAK_AFTER_INVISIBLE = frozenset("\u200b")
 #: Shown under a combining mark that has no base on its line.
 DOTTED_CIRCLE = "\u25cc"
-#: L1 resets these (and any whitespace/isolate run before them) to the paragraph level.
-_SEGMENT_CLASSES = frozenset(("S", "B"))
-_TRAILING_CLASSES = frozenset(("WS", "FSI", "LRI", "RLI", "PDI", "BN", "LRE", "RLE", "LRO", "RLO", "PDF"))
-
-RawLine = tuple[str, tuple[tuple[int, int], ...], tuple[int, ...], int, int]
+#: One screen line: (text, the logical range of each cell, start, end).
+RawLine = tuple[str, tuple[tuple[int, int], ...], int, int]
 
 
 class _Clusters:
@@ -66,7 +59,7 @@ def build_lines(
     levels = par.levels
     rtl = par.para_level == 1
     if not text:
-        return rtl, [("", (), (), 0, 0)]
+        return rtl, [("", (), 0, 0)]
     glyphs = _glyphs(text, levels, shape=shape, show_invisibles=show_invisibles, visual=visual)
     if not show_invisibles and sanitize.EXPLICIT.search(text) and controls_change_order(text, par, base):
         _mark_explicit_controls(text, glyphs)
@@ -269,7 +262,7 @@ def _render_line(
     text: str, par, clusters: _Clusters, first: int, last: int, visual: bool, hang: bool
 ) -> RawLine:
     if first == last:
-        return ("", (), (), 0, 0)
+        return ("", (), 0, 0)
     start = clusters.start[first]
     end = clusters.end[last - 1]
     lo, hi = first, last
@@ -289,17 +282,14 @@ def _render_line(
     span_start[lo], span_end[hi - 1] = start, end
     if visual:
         shown = _visual_order(par, clusters, shown, start, end)
-    line_levels = _l1_levels(text, par, start, end)
     out_text = []
     cells: list[tuple[int, int]] = []
-    cell_levels: list[int] = []
     for k in shown:
         span = (span_start[k], span_end[k])
         out_text.append(clusters.glyphs[k])
         n = clusters.width[k]
         cells.extend([span] * n)
-        cell_levels.extend([line_levels[clusters.head[k] - start]] * n)
-    return ("".join(out_text), tuple(cells), tuple(cell_levels), start, end)
+    return ("".join(out_text), tuple(cells), start, end)
 
 
 def _visual_order(par, clusters: _Clusters, shown: list[int], start: int, end: int) -> list[int]:
@@ -342,20 +332,3 @@ def _visual_order(par, clusters: _Clusters, shown: list[int], start: int, end: i
 
     return sorted(shown, key=key)
 
-
-def _l1_levels(text: str, par, start: int, end: int) -> list[int]:
-    """Levels of text[start:end] after rule L1 (what the TUI gets per cell)."""
-    para = par.para_level
-    levels = [para if lv < 0 else lv for lv in par.levels[start:end]]
-    trailing = True
-    for k in range(end - start - 1, -1, -1):
-        cls = unicodedata.bidirectional(text[start + k])
-        if cls in _SEGMENT_CLASSES:
-            levels[k] = para
-            trailing = True
-        elif cls in _TRAILING_CLASSES:
-            if trailing:
-                levels[k] = para
-        else:
-            trailing = False
-    return levels

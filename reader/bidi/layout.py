@@ -22,12 +22,15 @@ from functools import lru_cache
 
 from reader.bidi import fastpath, sanitize, shaping, uba
 from reader.bidi.document_forms import DocumentForms
-from reader.bidi.engine import build_lines, build_window, controls_change_levels, controls_change_order
+from reader.bidi.engine import RawLine, build_lines, build_window, controls_change_levels, controls_change_order
 
 __all__ = [
     "VisualLine", "ParagraphLayout", "layout_paragraph", "layout_texts", "layout_document", "layout_long_paragraph",
     "prepare_texts", "clear_cache",
 ]
+
+#: The logical range ``[start, end)`` of the paragraph text shown at each cell of a line.
+Cells = tuple[tuple[int, int], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +46,8 @@ class VisualLine:
     into the range of the cell of the character logically before them on the same line
     (the one after them when they open the line), so the cells of a paragraph's lines
     partition its text: every offset belongs to exactly one range.
-    ``levels`` is the embedding level of each cell (after rule L1): odd means the text
-    at that cell runs right to left.
-
-    ``cells`` and ``levels`` may be computed on first use: printing a document needs
-    only ``text``, so the map is not paid for until the TUI asks for it.
+    ``cells`` may be computed on first use: printing a document needs only ``text``,
+    so the map is not paid for until the TUI asks for it.
     """
 
     text: str
@@ -55,18 +55,11 @@ class VisualLine:
     start: int
     end: int
     rtl: bool
-    #: (cells, levels), or a function computing them (called at most once).
-    detail: tuple | Callable[[], tuple] = field(repr=False, compare=False)
+    #: the cells, or a function computing them (called at most once).
+    detail: Cells | Callable[[], Cells] = field(repr=False, compare=False)
 
     @property
-    def cells(self) -> tuple[tuple[int, int], ...]:
-        return self._detail()[0]
-
-    @property
-    def levels(self) -> tuple[int, ...]:
-        return self._detail()[1]
-
-    def _detail(self) -> tuple:
+    def cells(self) -> Cells:
         detail = self.detail
         if callable(detail):
             detail = detail()
@@ -90,10 +83,6 @@ class VisualLine:
     def range_at(self, cell: int) -> tuple[int, int]:
         """The logical range shown at ``cell`` (IndexError outside the line)."""
         return self.cells[cell]
-
-    def is_rtl_at(self, cell: int) -> bool:
-        """Whether the text at ``cell`` runs right to left (odd level)."""
-        return bool(self.levels[cell] & 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +164,7 @@ def _texts(
     rtl, raw_lines = build_lines(
         text, width, base, shape=shape and visual, show_invisibles=show_invisibles, visual=visual
     )
-    return rtl, [(t, len(c), s, e) for t, c, _, s, e in raw_lines]
+    return rtl, [(t, len(c), s, e) for t, c, s, e in raw_lines]
 
 
 def prepare_texts(paragraphs: list[str], *, shape: bool = True) -> None:
@@ -255,7 +244,7 @@ def _windows(
     text = par.text
     n = len(text)
     if not n:
-        yield [(t, len(c), s, e) for t, c, _, s, e in build_lines(text, width, base, shape=shape, show_invisibles=show_invisibles, visual=visual)[1]]
+        yield [(t, len(c), s, e) for t, c, s, e in build_lines(text, width, base, shape=shape, show_invisibles=show_invisibles, visual=visual)[1]]
         return
     shape = shape and visual
     shaped: str | None = None
@@ -286,7 +275,7 @@ def _windows(
                 shaped = shaping.shaped_text(text)
             lines = [
                 (t, len(c), s, e)
-                for t, c, _, s, e in build_window(
+                for t, c, s, e in build_window(
                     par, lo, hi, width, shaped=shaped if shape else None,
                     show_invisibles=show_invisibles, visual=visual, marked=marked,
                 )
@@ -325,7 +314,7 @@ def _layout_cached(
 ) -> ParagraphLayout:
     visual = order == "visual"
 
-    def full() -> tuple[bool, list]:
+    def full() -> tuple[bool, list[RawLine]]:
         return build_lines(
             text, width, base, shape=shape and visual, show_invisibles=show_invisibles, visual=visual
         )
@@ -334,20 +323,19 @@ def _layout_cached(
     if fast is None:
         rtl, raw_lines = full()
         lines = tuple(
-            VisualLine(text=t, width=len(c), start=s, end=e, rtl=rtl, detail=(c, lv))
-            for t, c, lv, s, e in raw_lines
+            VisualLine(text=t, width=len(c), start=s, end=e, rtl=rtl, detail=c)
+            for t, c, s, e in raw_lines
         )
     else:
         # Only the texts: the cell maps come from the full engine if and when asked for.
         rtl, fast_lines = fast
-        engine_lines: list = []
+        engine_lines: list[RawLine] = []
 
-        def detail(row: int) -> Callable[[], tuple]:
-            def compute() -> tuple:
+        def detail(row: int) -> Callable[[], Cells]:
+            def compute() -> Cells:
                 if not engine_lines:
                     engine_lines.extend(full()[1])
-                _, cells, levels, _, _ = engine_lines[row]
-                return cells, levels
+                return engine_lines[row][1]
             return compute
 
         lines = tuple(

@@ -25,8 +25,3 @@ def char_width(ch: str) -> int:
 def cluster_width(glyphs: str) -> int:
     """Cells taken by a cluster's glyphs (base then marks), as Rich measures them."""
     return cell_len(glyphs)
-
-
-def text_width(text: str) -> int:
-    """Cells taken by a whole line of output."""
-    return cell_len(text)

@@ -4,7 +4,7 @@
 `reader.core.loading.load_documents`) without reading them; `corpus[i]` reads and
 decodes file i on first access. JSONL files and feeds hold many documents each, so they
 are read when the corpus is built; a web archive's HTML records are listed then (their
-offsets) and each is read and extracted on first access. A file that cannot be read becomes a `LoadProblem` in
+offsets) and each is read and extracted on first access. A file that cannot be read becomes a `Problem` in
 `problems` and an empty document whose title says why (so its row stays visible).
 """
 
@@ -17,7 +17,8 @@ from typing import Iterable, overload
 
 from reader.core.bundled import seeds_dir
 from reader.core.document import Document
-from reader.core.loading import LoadNote, LoadProblem, Source, UniqueIds, list_sources, read_source
+from reader.core.loading import LoadNote, Source, UniqueIds, list_sources, read_source
+from reader.core.problems import Problem
 
 
 class LazyCorpus(Sequence[Document]):
@@ -27,7 +28,7 @@ class LazyCorpus(Sequence[Document]):
         paths = list(paths or []) or [seeds_dir()]
         # Per entry: a Source not read yet, or the Document made from it.
         self._entries: list[Source | Document] = []
-        self.problems: list[LoadProblem] = []
+        self.problems: list[Problem] = []
         #: What the user should know about files that loaded (reader.core.loading.LoadNote).
         self.notes: list[LoadNote] = []
         self._index: dict[str, int] | None = None
@@ -49,7 +50,7 @@ class LazyCorpus(Sequence[Document]):
                     self._entries.append(item._replace(id=ids.claim(item.id)))
                 elif isinstance(item, LoadNote):
                     self.notes.append(item)
-                elif isinstance(item, LoadProblem):
+                elif isinstance(item, Problem):
                     self.problems.append(item)
                 else:
                     item.id = ids.claim(item.id)
@@ -111,7 +112,7 @@ class LazyCorpus(Sequence[Document]):
         return Document(source.id, source.path, "", {"title": f"(unreadable: {reason})", "source": source.path})
 
 
-def _listed(source: Source) -> Iterator[Document | Source | LoadProblem]:
+def _listed(source: Source) -> Iterator[Document | Source | Problem]:
     """A file of many documents: a web archive's records listed (each read alone when
     needed: an archive can hold thousands of pages), JSONL and feeds read now."""
     from reader.core.sources import WARC_SUFFIXES, news_suffix

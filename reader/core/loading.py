@@ -1,7 +1,7 @@
 """Loading documents from paths: files, directories (recursively) and JSONL.
 
 Bad input never stops a load: each file or JSONL line that cannot be read becomes a
-`LoadProblem` naming the path, the line and the reason, and the rest still loads.
+`Problem` naming the path, the line and the reason, and the rest still loads.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from typing import Iterable, Iterator, NamedTuple
 from reader.core.bundled import catalog_entry, seeds_dir
 from reader.core.decoding import DecodeError, canonicalize, decode
 from reader.core.document import Document
+from reader.core.jsonl import json_lines
+from reader.core.problems import Problem
 from reader.core.sources import NEWS_SUFFIXES  # pages, feeds, web archives (.warc.gz: see _walk)
 
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -22,18 +24,7 @@ JSONL_SUFFIXES = {".jsonl"}
 
 
 @dataclass(frozen=True, slots=True)
-class LoadProblem:
-    path: str
-    reason: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line is not None else self.path
-        return f"{where}: {self.reason}"
-
-
-@dataclass(frozen=True, slots=True)
-class LoadNote(LoadProblem):
+class LoadNote(Problem):
     """Not a problem but something the user should know about a file that loaded
     (a page without an article opened whole, records of an archive skipped)."""
 
@@ -41,7 +32,7 @@ class LoadNote(LoadProblem):
 @dataclass
 class LoadResult:
     documents: list[Document] = field(default_factory=list)
-    problems: list[LoadProblem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     notes: list[LoadNote] = field(default_factory=list)
 
 
@@ -85,7 +76,7 @@ def is_jsonl_path(path: str) -> bool:
     return path[-6:].lower() == ".jsonl" and _split_suffix(path)[1].lower() in JSONL_SUFFIXES
 
 
-def list_sources(paths: Iterable[str | Path], problems: list[LoadProblem] | None = None) -> Iterator[Source]:
+def list_sources(paths: Iterable[str | Path], problems: list[Problem] | None = None) -> Iterator[Source]:
     """Every file to load under `paths`, without reading any: directories recursively
     (sorted, dot-files skipped, only .txt/.md/.jsonl), files as given.
 
@@ -116,7 +107,7 @@ def _stem(name: str) -> str:
     return _split_suffix(name)[0]
 
 
-def _walk(root: str, problems: list[LoadProblem]) -> list[tuple[str, str]]:
+def _walk(root: str, problems: list[Problem]) -> list[tuple[str, str]]:
     """(id, path) of the loadable files under `root`, in the order of their paths'
     parts (each directory's entries sorted by name, a subdirectory's files where its
     name sorts); the id is the path below `root` without the suffix. What cannot be
@@ -129,7 +120,7 @@ def _walk(root: str, problems: list[LoadProblem]) -> list[tuple[str, str]]:
                 # Names are unique in a directory: sorting the names alone is enough.
                 entries = {entry.name: entry for entry in listing if entry.name[0] != "."}
         except OSError as error:
-            problems.append(LoadProblem(directory, f"cannot list the directory: {_reason(error)}"))
+            problems.append(Problem(directory, f"cannot list the directory: {_reason(error)}"))
             return
         for name in sorted(entries):
             entry = entries[name]
@@ -139,11 +130,11 @@ def _walk(root: str, problems: list[LoadProblem]) -> list[tuple[str, str]]:
                 # one already being walked above is a loop, not more documents.
                 key = _identity(entry.stat()) if is_dir else None
             except OSError as error:  # e.g. a link to itself (ELOOP)
-                problems.append(LoadProblem(entry.path, _reason(error)))
+                problems.append(Problem(entry.path, _reason(error)))
                 continue
             if key is not None:
                 if key in ancestors:
-                    problems.append(LoadProblem(entry.path, f"symbolic link loop: leads back to {ancestors[key]}"))
+                    problems.append(Problem(entry.path, f"symbolic link loop: leads back to {ancestors[key]}"))
                 else:
                     visit(entry.path, prefix + name + "/", {**ancestors, key: entry.path})
                 continue
@@ -153,17 +144,17 @@ def _walk(root: str, problems: list[LoadProblem]) -> list[tuple[str, str]]:
                 if entry.is_file():
                     found.append((prefix + stem, entry.path))
                 else:
-                    problems.append(LoadProblem(entry.path, _not_regular(entry.path)))
+                    problems.append(Problem(entry.path, _not_regular(entry.path)))
             elif dot and suffix.lower() == "gz" and stem[-5:].lower() == ".warc" and len(stem) > 5:
                 if entry.is_file():  # a compressed web archive
                     found.append((prefix + stem[:-5], entry.path))
                 else:
-                    problems.append(LoadProblem(entry.path, _not_regular(entry.path)))
+                    problems.append(Problem(entry.path, _not_regular(entry.path)))
 
     try:
         top = {_identity(os.stat(root)): root}
     except OSError as error:
-        problems.append(LoadProblem(root, _reason(error)))
+        problems.append(Problem(root, _reason(error)))
         return found
     visit(root, "", top)
     return found
@@ -210,7 +201,7 @@ def load_documents(paths: Iterable[str | Path] | None = None) -> LoadResult:
     return result
 
 
-def iter_documents(paths: Iterable[str | Path] | None, problems: list[LoadProblem],
+def iter_documents(paths: Iterable[str | Path] | None, problems: list[Problem],
                    notes: list[LoadNote] | None = None) -> Iterator[Document]:
     """The documents of `load_documents`, one at a time (each read when it is asked
     for: a command that handles one document at a time holds one); what cannot be read
@@ -223,7 +214,7 @@ def iter_documents(paths: Iterable[str | Path] | None, problems: list[LoadProble
             if isinstance(item, LoadNote):
                 if notes is not None:
                     notes.append(item)
-            elif isinstance(item, LoadProblem):
+            elif isinstance(item, Problem):
                 problems.append(item)
             else:
                 item.id = ids.claim(item.id)
@@ -244,9 +235,9 @@ class UniqueIds:
         return candidate
 
 
-def read_source(source: Source) -> Iterator[Document | LoadProblem]:
+def read_source(source: Source) -> Iterator[Document | Problem]:
     """The documents of one file (one, or one per JSONL line, feed item or archive
-    record), why a part cannot be read (`LoadProblem`), and notes (`LoadNote`)."""
+    record), why a part cannot be read (`Problem`), and notes (`LoadNote`)."""
     if source.offset >= 0:
         from reader.core.sources.warc import read_record
 
@@ -255,16 +246,16 @@ def read_source(source: Source) -> Iterator[Document | LoadProblem]:
     try:
         data = _read_regular_file(source.path)
     except FileNotFoundError:
-        yield LoadProblem(source.path, "no such file or directory")
+        yield Problem(source.path, "no such file or directory")
         return
     except IsADirectoryError:
-        yield LoadProblem(source.path, "is a directory")
+        yield Problem(source.path, "is a directory")
         return
     except _NotRegular as refused:
-        yield LoadProblem(source.path, str(refused))
+        yield Problem(source.path, str(refused))
         return
     except OSError as error:
-        yield LoadProblem(source.path, f"cannot read: {_reason(error)}")
+        yield Problem(source.path, f"cannot read: {_reason(error)}")
         return
     if source.is_jsonl:
         yield from _load_jsonl(source, data)
@@ -277,7 +268,7 @@ def read_source(source: Source) -> Iterator[Document | LoadProblem]:
     try:
         decoded = decode(data)
     except DecodeError as error:
-        yield LoadProblem(source.path, str(error))
+        yield Problem(source.path, str(error))
         return
     meta = {"source": source.path, **catalog_entry(source.path)}
     yield Document(source.id, source.path, decoded.text, meta, decoded.encoding)
@@ -307,35 +298,30 @@ def _is_news_path(path: str) -> bool:
     return news_suffix(path) is not None
 
 
-def _load_jsonl(source: Source, data: bytes) -> Iterator[Document | LoadProblem]:
+def _load_jsonl(source: Source, data: bytes) -> Iterator[Document | Problem]:
     """One document per line with a "text" field; the other fields become metadata."""
-    import orjson  # only JSONL pays for it (it pulls in json, uuid, datetime)
-
     file = source.path
     try:
         decoded = decode(data)
     except DecodeError as error:
-        yield LoadProblem(file, str(error))
+        yield Problem(file, str(error))
         return
     stem = source.id
-    for number, line in enumerate(decoded.text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = orjson.loads(line)
-        except orjson.JSONDecodeError as error:
-            yield LoadProblem(file, f"malformed JSON: {error}", number)
+    for parsed in json_lines(decoded.text):
+        number, record = parsed.number, parsed.value
+        if parsed.error is not None:
+            yield Problem(file, f"malformed JSON: {parsed.error}", number)
             continue
         if not isinstance(record, dict):
-            yield LoadProblem(file, "expected a JSON object with a \"text\" field", number)
+            yield Problem(file, "expected a JSON object with a \"text\" field", number)
             continue
         text = record.get("text")
         if not isinstance(text, str):
-            yield LoadProblem(file, "no \"text\" field with a string value", number)
+            yield Problem(file, "no \"text\" field with a string value", number)
             continue
         text = canonicalize(text)
         if not text.strip():
-            yield LoadProblem(file, "empty \"text\"", number)
+            yield Problem(file, "empty \"text\"", number)
             continue
         meta = {k: v for k, v in record.items() if k != "text"}
         meta.setdefault("source", f"{file}:{number}")

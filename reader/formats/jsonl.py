@@ -80,7 +80,6 @@ def load(path: Path, labels: Collection[str] | None = None, warnings: list[str] 
     file = str(path)
     result = AnnotationSet()
     span_doc: dict[str, str] = {}          # span id -> doc id
-    span_line: dict[str, int] = {}
     entity_refs: list[tuple[int, str]] = []  # (line, entity id) mentioned by spans
     speaker_refs: list[tuple[int, str, str]] = []  # (line, doc id, speaker span id)
     doc_ids: set[str] = set()
@@ -92,7 +91,7 @@ def load(path: Path, labels: Collection[str] | None = None, warnings: list[str] 
             continue
         kind = record.get("record")
         if kind == "document":
-            _read_document(record, number, file, labels, problems, result, doc_ids, span_doc, span_line, entity_refs, speaker_refs)
+            _read_document(record, number, file, labels, problems, result, doc_ids, span_doc, entity_refs, speaker_refs)
         elif kind == "entity":
             if not isinstance(record.get("id"), str) or not isinstance(record.get("type"), str) or not isinstance(record.get("name"), str):
                 problems.add(file, "entity record needs string id, type and name", number)
@@ -136,7 +135,7 @@ def load(path: Path, labels: Collection[str] | None = None, warnings: list[str] 
     return result
 
 
-def _read_document(record, number, file, labels, problems, result, doc_ids, span_doc, span_line, entity_refs, speaker_refs) -> None:
+def _read_document(record, number, file, labels, problems, result, doc_ids, span_doc, entity_refs, speaker_refs) -> None:
     doc_id, text, meta = record.get("id"), record.get("text"), record.get("meta") or {}
     if not isinstance(doc_id, str) or not doc_id or not isinstance(text, str) or not isinstance(meta, dict):
         problems.add(file, "document record needs a string id, a string text and a meta object", number)
@@ -174,7 +173,6 @@ def _read_document(record, number, file, labels, problems, result, doc_ids, span
             continue
         span = Span.from_dict({**item, "doc_id": doc_id, "attrs": item.get("attrs") or {}})
         span_doc[span.id] = doc_id
-        span_line[span.id] = number
         if span.entity_id:
             entity_refs.append((number, span.entity_id))
         if span.claim.speaker:

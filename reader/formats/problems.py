@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from reader.core.problems import Problem
 from reader.errors import ReaderError
 
 #: at most this many problems are spelled out in one error message
 SHOWN_PROBLEMS = 20
 
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One bad record: where it is (file, and line when the format has lines) and why."""
-
-    file: str
-    reason: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line is not None else self.file
-        return f"{where}: {self.reason}"
+__all__ = ["SHOWN_PROBLEMS", "ExportError", "ImportRejected", "Problem", "ProblemList"]
 
 
 class ImportRejected(ReaderError):
@@ -38,7 +26,7 @@ class ExportError(ReaderError):
     """The annotations cannot be written faithfully (a span no longer matches its text)."""
 
 
-class ProblemList(list):
+class ProblemList(list[Problem]):
     """Problems gathered while reading one file; `raise_if_any` ends the import."""
 
     def add(self, file: str, reason: str, line: int | None = None) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 import orjson
 
 from reader.core.decoding import canonicalize
+from reader.core.jsonl import json_lines
 from reader.formats.problems import ProblemList
 from reader.store.model import DocumentRecord
 
@@ -39,13 +40,11 @@ def read_json_lines(path: Path, problems: ProblemList) -> list[tuple[int, Any]]:
     if text is None:
         return []
     records = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            records.append((number, orjson.loads(line)))
-        except orjson.JSONDecodeError as error:
-            problems.add(str(path), f"not valid JSON: {error}", number)
+    for parsed in json_lines(text):
+        if parsed.error is not None:
+            problems.add(str(path), f"not valid JSON: {parsed.error}", parsed.number)
+        else:
+            records.append((parsed.number, parsed.value))
     return records
 
 

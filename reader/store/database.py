@@ -394,12 +394,6 @@ class AnnotationStore:
             if record is None or record["kind"] != "claim":
                 raise ReaderError(f"link {link.id}: {end} is not a claim span")
 
-    def delete_link(self, link_id: str) -> None:
-        if self._get(LINKS, link_id) is None:
-            raise ReaderError(f"link {link_id} does not exist")
-        with self.change("unlink claims"):
-            self._remove(LINKS, link_id)
-
     def links(self) -> list[ClaimLink]:
         return [ClaimLink.from_dict(_deep(r)) for r in self._storage.tables.get(LINKS, {}).values()]
 

@@ -35,10 +35,6 @@ class WriterLock:
             pass  # a full disk: the lock holds without its note ("another process" to others)
         return True
 
-    @property
-    def held(self) -> bool:
-        return self._lock.is_locked
-
     def holder(self) -> str:
         """'pid 123 on host (annotator, since …)', or a vaguer phrase if the note is missing."""
         try:

@@ -43,7 +43,7 @@ def holds_many(path: str) -> bool:
 
 
 def read_news(path: str, doc_id: str, data: bytes) -> Iterator:
-    """The documents of one news file (its bytes `data`), with a `LoadProblem` for each
+    """The documents of one news file (its bytes `data`), with a `Problem` for each
     part that cannot be read and a `LoadNote` for what the user should know."""
     suffix = news_suffix(path)
     if suffix in PAGE_SUFFIXES:

@@ -8,7 +8,7 @@ updated, as ISO 8601 UTC), `author` and the feed's title as `site`.
 
 feedparser gets the file's bytes as a stream, never a string (a string that looks like a
 URL or a path would be opened), and decodes them by what the feed declares. A feed that
-cannot be read at all is a `LoadProblem`; so is a malformed feed whose items were still
+cannot be read at all is a `Problem`; so is a malformed feed whose items were still
 read (they load), and an item with neither title nor text (`path:item: reason`).
 """
 
@@ -60,7 +60,7 @@ def read_feed(path: str, doc_id: str, data: bytes) -> Iterator:
     """The items of one feed as documents, with the problems found on the way."""
     import feedparser
 
-    from reader.core.loading import LoadProblem
+    from reader.core.problems import Problem
 
     parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=True)
     broken = parsed.get("bozo_exception") if parsed.get("bozo") else None
@@ -69,14 +69,14 @@ def read_feed(path: str, doc_id: str, data: bytes) -> Iterator:
     entries = parsed.get("entries") or []
     if not entries:
         if broken is not None:
-            yield LoadProblem(path, f"not a readable RSS or Atom feed: {one_line(str(broken))}")
+            yield Problem(path, f"not a readable RSS or Atom feed: {one_line(str(broken))}")
         elif not parsed.get("version"):
-            yield LoadProblem(path, "not an RSS or Atom feed")
+            yield Problem(path, "not an RSS or Atom feed")
         else:
-            yield LoadProblem(path, "the feed has no items")
+            yield Problem(path, "the feed has no items")
         return
     if broken is not None:
-        yield LoadProblem(path, f"malformed feed, {len(entries)} items read up to the error: {one_line(str(broken))}")
+        yield Problem(path, f"malformed feed, {len(entries)} items read up to the error: {one_line(str(broken))}")
     feed = parsed.get("feed") or {}
     site = _title(feed)
     feed_lang = (feed.get("language") or "").split("-")[0].lower() or None
@@ -86,7 +86,7 @@ def read_feed(path: str, doc_id: str, data: bytes) -> Iterator:
         if title and title not in blocks[:2]:
             blocks.insert(0, title)
         if not blocks:
-            yield LoadProblem(path, "item has no title and no text", number)
+            yield Problem(path, "item has no title and no text", number)
             continue
         meta: dict[str, Any] = {
             "source": f"{path}:{number}",

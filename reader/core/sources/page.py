@@ -334,16 +334,17 @@ def page_document(doc_id: str, path: str, markup: str, encoding: str, *, url: st
 
 def read_page(path: str, doc_id: str, data: bytes) -> Iterator:
     """The one document of a saved page, or why it cannot be read."""
-    from reader.core.loading import LoadNote, LoadProblem
+    from reader.core.loading import LoadNote
+    from reader.core.problems import Problem
 
     try:
         decoded = decode_page(data)
     except DecodeError as error:
-        yield LoadProblem(path, str(error))
+        yield Problem(path, str(error))
         return
     document, whole_page = page_document(doc_id, path, decoded.text, decoded.encoding)
     if document is None:
-        yield LoadProblem(path, "no visible text in the page")
+        yield Problem(path, "no visible text in the page")
         return
     yield document
     if whole_page:

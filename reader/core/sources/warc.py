@@ -10,7 +10,7 @@ or the archive date when the page gives none.
 Requests, warcinfo and metadata records, non-HTML responses (PDFs, images), revisits
 (which hold no payload) and HTTP error responses are skipped and counted in one
 `LoadNote`. A record that cannot be parsed ends the reading of the file (a WARC has no
-index to find the next record by) with a `LoadProblem` naming the record, after the
+index to find the next record by) with a `Problem` naming the record, after the
 pages before it have loaded.
 
 warcio and not FastWARC: on our archives warcio's parsing is 1% of the time a record
@@ -67,11 +67,11 @@ def _html_payload(record: Any) -> tuple[str | None, str | None]:
 
 def _records(path: str, handle: Any) -> Iterator[tuple[int, Any, Any]]:
     """(number, record, iterator) for each record of an archive, numbered from 1; a
-    `LoadProblem` in place of the record that cannot be parsed, and nothing after it."""
+    `Problem` in place of the record that cannot be parsed, and nothing after it."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    from reader.core.loading import LoadProblem
+    from reader.core.problems import Problem
 
     records = ArchiveIterator(handle)
     number = 0
@@ -82,36 +82,37 @@ def _records(path: str, handle: Any) -> Iterator[tuple[int, Any, Any]]:
         except StopIteration:
             return
         except (ArchiveLoadFailed, ValueError, EOFError, OSError) as error:
-            yield number, LoadProblem(path, f"broken record, the rest of the archive is not read: {one_line(str(error))[:200]}", number), records
+            yield number, Problem(path, f"broken record, the rest of the archive is not read: {one_line(str(error))[:200]}", number), records
             return
         if not record.rec_type:  # what is left of a record cut short (a truncated .gz)
-            yield number, LoadProblem(path, "broken record (cut short?), the rest of the archive is not read", number), records
+            yield number, Problem(path, "broken record (cut short?), the rest of the archive is not read", number), records
             return
         yield number, record, records
 
 
 def _page(path: str, doc_id: str, number: int, record: Any, charset: str | None) -> Iterator:
     """The document of one HTML record (and a note when it is the whole page)."""
-    from reader.core.loading import LoadNote, LoadProblem
+    from reader.core.loading import LoadNote
+    from reader.core.problems import Problem
 
     uri = record.rec_headers.get_header("WARC-Target-URI") or None
     archived = record.rec_headers.get_header("WARC-Date") or None
     try:
         body = record.content_stream().read()
     except Exception as error:  # noqa: BLE001 - a bad chunked/gzip body: this record only
-        yield LoadProblem(path, f"cannot read the page's body: {one_line(str(error))[:200]}", number)
+        yield Problem(path, f"cannot read the page's body: {one_line(str(error))[:200]}", number)
         return
     try:
         decoded = decode_page(body, charset)
     except DecodeError as error:
-        yield LoadProblem(path, str(error), number)
+        yield Problem(path, str(error), number)
         return
     document, whole_page = page_document(
         doc_id, path, decoded.text, decoded.encoding, url=uri, source=f"{path}:{number}",
         extra={"date": archived, "url": uri, "record_date": archived, "warc_record": number},
     )
     if document is None:
-        yield LoadProblem(path, "no visible text in the page", number)
+        yield Problem(path, "no visible text in the page", number)
         return
     if uri:
         document.meta["url"] = uri  # where the archive fetched it, over the page's own claim
@@ -136,7 +137,7 @@ def read_warc(path: str, doc_id: str, data: bytes) -> Iterator:
     skipped: Counter[str] = Counter()
     pages = 0
     for number, record, _ in _records(path, io.BytesIO(data)):
-        if not hasattr(record, "rec_type"):  # a LoadProblem
+        if not hasattr(record, "rec_type"):  # a Problem
             yield record
             break
         reason, charset = _html_payload(record)
@@ -158,7 +159,8 @@ def list_warc(path: str, doc_id: str) -> Iterator:
     import os
     import stat
 
-    from reader.core.loading import LoadProblem, Source, read_source
+    from reader.core.loading import Source, read_source
+    from reader.core.problems import Problem
 
     try:
         regular = stat.S_ISREG(os.stat(path).st_mode)
@@ -182,7 +184,7 @@ def list_warc(path: str, doc_id: str) -> Iterator:
                 pages += 1
                 yield Source(path, f"{doc_id}#{number}", records.get_record_offset(), number)
     except OSError as error:
-        yield LoadProblem(path, f"cannot read: {error.strerror or error}")
+        yield Problem(path, f"cannot read: {error.strerror or error}")
         return
     if skipped:
         yield _skipped_note(path, pages, skipped)
@@ -191,20 +193,20 @@ def list_warc(path: str, doc_id: str) -> Iterator:
 def read_record(path: str, doc_id: str, offset: int, number: int) -> Iterator:
     """The document of the HTML record at byte `offset` of an archive (listed by
     `list_warc`): only that record is read and extracted."""
-    from reader.core.loading import LoadProblem
+    from reader.core.problems import Problem
 
     try:
         with open(path, "rb") as handle:
             handle.seek(offset)
             for _, record, _ in _records(path, handle):
                 if not hasattr(record, "rec_type"):
-                    yield LoadProblem(path, record.reason, number)
+                    yield Problem(path, record.reason, number)
                     return
                 reason, charset = _html_payload(record)
                 if reason is not None:
-                    yield LoadProblem(path, f"the record changed since the archive was listed ({reason})", number)
+                    yield Problem(path, f"the record changed since the archive was listed ({reason})", number)
                     return
                 yield from _page(path, doc_id, number, record, charset)
                 return
     except OSError as error:
-        yield LoadProblem(path, f"cannot read: {error.strerror or error}", number)
+        yield Problem(path, f"cannot read: {error.strerror or error}", number)
