@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 from reader.commands.common import add_paths_argument, say
 from reader.core.document import Document
-from reader.core.lazy_loading import LazyCorpus, document_ids
+from reader.core.corpus import Corpus, as_corpus
+from reader.core.lazy_loading import LazyCorpus
 from reader.errors import ReaderError, UsageError
 
 
@@ -32,7 +33,7 @@ def register(subparsers, name: str, summary: str) -> None:
     parser.set_defaults(func=run)
 
 
-def first_panes(documents: Sequence[Document], paths: list[str]) -> list[int]:
+def first_panes(documents: Sequence[Document] | Corpus, paths: list[str]) -> list[int]:
     """Indices of the documents shown first (a list or a LazyCorpus: no file is read).
 
     No path: the seeds' first translation pair (original, translation) from the catalog.
@@ -41,22 +42,23 @@ def first_panes(documents: Sequence[Document], paths: list[str]) -> list[int]:
     if not paths:
         from reader.core.bundled import seed_catalog
 
-        by_id = {doc_id: i for i, doc_id in enumerate(document_ids(documents))}
+        by_id = {doc_id: i for i, doc_id in enumerate(as_corpus(documents).ids)}
         for relation in seed_catalog().get("relation", []):
             if relation.get("type") == "translation" and relation.get("a") in by_id and relation.get("b") in by_id:
                 return [by_id[relation["b"]], by_id[relation["a"]]]
         return [0]
     if len(paths) == 2:
-        firsts = [_first_under(documents, path) for path in paths]
-        if None not in firsts and firsts[0] != firsts[1]:
-            return firsts  # type: ignore[return-value]
+        corpus = as_corpus(documents)
+        first, second = (_first_under(corpus, path) for path in paths)
+        if first is not None and second is not None and first != second:
+            return [first, second]
     return [0]
 
 
-def _first_under(documents: Sequence[Document], path: str) -> int | None:
+def _first_under(corpus: Corpus, path: str) -> int | None:
     root = Path(path).resolve()
-    for i in range(len(documents)):
-        here = Path(documents.path_of(i) if isinstance(documents, LazyCorpus) else documents[i].path).resolve()
+    for i, doc_id in enumerate(corpus.ids):
+        here = Path(corpus.path_of(doc_id)).resolve()
         if here == root or root in here.parents:
             return i
     return None

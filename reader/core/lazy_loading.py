@@ -6,6 +6,10 @@ decodes file i on first access. JSONL files and feeds hold many documents each, 
 are read when the corpus is built; a web archive's HTML records are listed then (their
 offsets) and each is read and extracted on first access. A file that cannot be read becomes a `Problem` in
 `problems` and an empty document whose title says why (so its row stays visible).
+
+A LazyCorpus is a `reader.core.corpus.Corpus` (`ids`, `path_of(id)`, `load(id)`: what
+code that does not draw a list should use) and, for the library list, a sequence of
+documents by position.
 """
 
 from __future__ import annotations
@@ -16,12 +20,13 @@ from pathlib import Path
 from typing import Iterable, overload
 
 from reader.core.bundled import seeds_dir
+from reader.core.corpus import Corpus, as_corpus
 from reader.core.document import Document
 from reader.core.loading import LoadNote, Source, UniqueIds, list_sources, read_source
 from reader.core.problems import Problem
 
 
-class LazyCorpus(Sequence[Document]):
+class LazyCorpus(Sequence[Document], Corpus):
     """A read-on-demand sequence of the documents under `paths` (seeds when empty)."""
 
     def __init__(self, paths: Iterable[str | Path] | None = None) -> None:
@@ -33,11 +38,12 @@ class LazyCorpus(Sequence[Document]):
         self.notes: list[LoadNote] = []
         self._index: dict[str, int] | None = None
         self._lock = threading.Lock()
+        self._ids: tuple[str, ...] | None = None
         sources = list(list_sources(paths, self.problems))
         if not any(source.holds_many for source in sources) and len({source.id for source in sources}) == len(sources):
             # The usual corpus, text files with distinct ids: the sources are the
             # entries as they are (no per-file work on top of the listing).
-            self._entries = sources
+            self._entries = list(sources)
             return
         ids = UniqueIds()
         for source in sources:
@@ -65,7 +71,7 @@ class LazyCorpus(Sequence[Document]):
     @overload
     def __getitem__(self, index: slice) -> list[Document]: ...
 
-    def __getitem__(self, index):
+    def __getitem__(self, index: int | slice) -> Document | list[Document]:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
         entry = self._entries[index]
@@ -88,14 +94,33 @@ class LazyCorpus(Sequence[Document]):
         """The id of document `index`, without reading it."""
         return self._entries[index].id
 
-    def path_of(self, index: int) -> str:
-        return self._entries[index].path
-
     def index_of(self, doc_id: str) -> int | None:
         """The index of the document with id `doc_id`, without reading any file."""
         if self._index is None:
             self._index = {entry.id: i for i, entry in enumerate(self._entries)}
         return self._index.get(doc_id)
+
+    # -- the Corpus protocol ----------------------------------------------------------------
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """Every document's id in corpus order, without reading any file."""
+        if self._ids is None:
+            self._ids = tuple(entry.id for entry in self._entries)
+        return self._ids
+
+    def path_of(self, doc_id: str) -> str:
+        """The file document `doc_id` comes from, without reading it (KeyError if unknown)."""
+        return self._entries[self._known(doc_id)].path
+
+    def load(self, doc_id: str) -> Document:
+        """Document `doc_id`, read now if it was not yet (KeyError if unknown)."""
+        return self[self._known(doc_id)]
+
+    def _known(self, doc_id: str) -> int:
+        index = self.index_of(doc_id)
+        if index is None:
+            raise KeyError(doc_id)
+        return index
 
     def _read(self, source: Source) -> Document:
         document, reason = None, "cannot be read"
@@ -134,17 +159,17 @@ def unread(documents: Sequence[Document], indices: Iterable[int]) -> list[int]:
 
 def document_ids(documents: Sequence[Document]) -> list[str]:
     """The ids of `documents` (a list or a LazyCorpus) without reading any file."""
-    if isinstance(documents, LazyCorpus):
-        return [documents.id_of(i) for i in range(len(documents))]
-    return [document.id for document in documents]
+    return list(as_corpus(documents).ids)
 
 
 def find_document(documents: Sequence[Document], doc_id: str) -> Document | None:
     """The document with id `doc_id` in `documents` (a list or a LazyCorpus); a
     LazyCorpus reads only that one file."""
-    if isinstance(documents, LazyCorpus):
-        index = documents.index_of(doc_id)
-        return None if index is None else documents[index]
+    if isinstance(documents, Corpus):
+        try:
+            return documents.load(doc_id)
+        except KeyError:
+            return None
     return next((document for document in documents if document.id == doc_id), None)
 
 
