@@ -28,7 +28,7 @@ _QUOTED = re.compile(r"«([^»]{3,80})»|“([^”]{3,80})”|\"([^\"]{3,80})\"|
 _TOKEN = re.compile(_NUMBER.pattern + r"|[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
-class _DigitTable(dict):
+class _DigitTable(dict[int, str]):
     """A `str.translate` table filled on demand: a decimal digit of any script -> ASCII.
 
     Filling it lazily avoids scanning all of Unicode at import; `LookupError` tells
@@ -39,8 +39,8 @@ class _DigitTable(dict):
         value = unicodedata.decimal(chr(code), None)
         if value is None:
             raise LookupError(code)
-        self[code] = str(value)
-        return self[code]
+        digit = self[code] = str(value)
+        return digit
 
 
 _DIGITS = _DigitTable()

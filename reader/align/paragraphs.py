@@ -185,7 +185,8 @@ def align_paragraphs(a: Document, b: Document, *, links: Iterable[tuple[int, int
 
 
 ALIGNMENT_CACHE_SIZE = 64
-_recent: OrderedDict[tuple, Alignment] = OrderedDict()
+#: (sha256 of A, language of A, sha256 of B, language of B, links) -> its alignment
+_recent: OrderedDict[tuple[str, str, str, str, frozenset[tuple[int, int]]], Alignment] = OrderedDict()
 
 
 def _align(a: Document, b: Document, link_set: frozenset[tuple[int, int]]) -> Alignment:

@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from reader.annotate.team import TeamCorpus
-from reader.store.model import CLAIM_LABEL, Span
+from reader.store.model import CLAIM_LABEL, ClaimLink, Span
 
 #: "outside": a character no span of the layer covers
 OUTSIDE = "O"
@@ -318,14 +318,16 @@ def _link_agreement(pairs: list[tuple[Span, Span]]) -> dict[str, Any]:
     return {"compared": len(compared), "same": same, "share": same / len(compared) if compared else None}
 
 
-def _claim_link_agreement(pairs: list[tuple[Span, Span]], links_a, links_b) -> dict[str, Any]:
+def _claim_link_agreement(
+    pairs: list[tuple[Span, Span]], links_a: Sequence[ClaimLink], links_b: Sequence[ClaimLink]
+) -> dict[str, Any]:
     """Over pairs of matched claims that either annotator linked: the same link type (or
     both unlinked); a link's direction is not compared."""
     index_a = {x.id: i for i, (x, _) in enumerate(pairs)}
     index_b = {y.id: i for i, (_, y) in enumerate(pairs)}
 
-    def typed(links, index) -> dict[frozenset[int], str]:
-        found = {}
+    def typed(links: Sequence[ClaimLink], index: dict[str, int]) -> dict[frozenset[int], str]:
+        found: dict[frozenset[int], str] = {}
         for link in links:
             if link.source in index and link.target in index:
                 found[frozenset((index[link.source], index[link.target]))] = link.type

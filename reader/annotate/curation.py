@@ -79,6 +79,11 @@ class Disagreement:
     def candidates(self) -> list[Version]:
         return [v for v in self.versions if v.key is not None]
 
+    @property
+    def candidate_keys(self) -> list[str]:
+        """The keys of `candidates`, in the same order."""
+        return [v.key for v in self.versions if v.key is not None]
+
 
 class Curation:
     """The disagreements of a gold database and the decisions on them."""
@@ -99,7 +104,7 @@ class Curation:
         document and text order (`order_key`)."""
         records = self.candidates(doc_id)
         accepted_spans = {r["span_id"] for r in records.values() if r["state"] == ACCEPTED and r.get("span_id")}
-        by_place: dict[tuple[str, str], list[tuple[int, int, dict | Span]]] = {}
+        by_place: dict[tuple[str, str], list[tuple[int, int, dict[str, Any] | Span]]] = {}
         for record in records.values():
             by_place.setdefault((record["doc_id"], record["kind"]), []).append(
                 (record["start"], record["end"], record))
@@ -109,8 +114,11 @@ class Curation:
             groups.extend(self._groups(doc, kind, items, gold))
         return sorted(groups, key=order_key)
 
-    def _groups(self, doc_id, kind, candidates, gold) -> list[Disagreement]:
-        items = sorted(candidates + gold, key=lambda item: (item[0], -item[1]))
+    def _groups(
+        self, doc_id: str, kind: str, candidates: list[tuple[int, int, dict[str, Any] | Span]],
+        gold: list[tuple[int, int, Span]],
+    ) -> list[Disagreement]:
+        items = sorted([*candidates, *gold], key=lambda item: (item[0], -item[1]))
         clusters: list[list[tuple[int, int, Any]]] = []
         reach = -1
         for item in items:
@@ -130,7 +138,7 @@ class Curation:
                                       tuple(versions)))
         return found
 
-    def _version(self, obj: dict | Span, *, several: bool) -> Version:
+    def _version(self, obj: dict[str, Any] | Span, *, several: bool) -> Version:
         if isinstance(obj, Span):
             agreed = tuple(obj.attrs.get("agreed") or ())
             return Version(None, obj.doc_id, obj.kind, obj.label, obj.start, obj.end, obj.text, agreed,
@@ -154,7 +162,7 @@ class Curation:
 
     # -- deciding ---------------------------------------------------------------------------
     def _records_of(self, group: Disagreement) -> dict[str, dict[str, Any]]:
-        found = {v.key: self.store.curation_record(v.key) for v in group.candidates}
+        found = {key: self.store.curation_record(key) for key in group.candidate_keys}
         return {k: r for k, r in found.items() if r is not None}
 
     def accept(self, group: Disagreement, key: str, start: int | None = None, end: int | None = None) -> Span:
@@ -162,7 +170,7 @@ class Curation:
         edit), rejecting the group's other candidates. One undoable change; returns the span."""
         records = self._records_of(group)
         record = records.get(key)
-        if record is None or key not in {v.key for v in group.candidates}:
+        if record is None or key not in group.candidate_keys:
             raise ReaderError(f"{key} is not a version of this disagreement")
         document = self.store.document(record["doc_id"])
         if document is None:
@@ -181,14 +189,14 @@ class Curation:
                         annotator=self.curator, attrs={**attrs, "proposed_by": list(record["proposed_by"])},
                         entity_id=self._gold_entity(record, document.text[start:end]))
             span = self.store.add_span(span)
-            for other in group.candidates:
-                other_record = records[other.key]
-                if other.key == key:
+            for other_key in group.candidate_keys:
+                other_record = records[other_key]
+                if other_key == key:
                     decided = {**other_record, "state": ACCEPTED, "span_id": span.id, "edited": edited}
                 else:
                     decided = {**other_record, "state": REJECTED, "span_id": None, "edited": False}
-                records[other.key] = {**decided, "decided_by": self.curator}
-                self.store.put_curation_record(other.key, records[other.key])
+                records[other_key] = {**decided, "decided_by": self.curator}
+                self.store.put_curation_record(other_key, records[other_key])
             self._resolve_links(key, records)
         return span
 
@@ -197,16 +205,16 @@ class Curation:
         records = self._records_of(group)
         with self.store.change(f"curate: reject {len(group.candidates)} versions in {group.doc_id}"):
             self._undo_decisions(group, records)
-            for version in group.candidates:
-                self.store.put_curation_record(version.key, {**records[version.key], "state": REJECTED,
+            for key in group.candidate_keys:
+                self.store.put_curation_record(key, {**records[key], "state": REJECTED,
                                                              "span_id": None, "edited": False,
                                                              "decided_by": self.curator})
 
     def _undo_decisions(self, group: Disagreement, records: dict[str, dict[str, Any]]) -> None:
         """Deciding a group again: the gold span of an earlier acceptance goes."""
-        for version in group.candidates:
-            span_id = records[version.key].get("span_id")
-            if records[version.key]["state"] == ACCEPTED and span_id and self.store.span(span_id) is not None:
+        for key in group.candidate_keys:
+            span_id = records[key].get("span_id")
+            if records[key]["state"] == ACCEPTED and span_id and self.store.span(span_id) is not None:
                 self.store.delete_span(span_id)
 
     def _gold_entity(self, record: dict[str, Any], text: str) -> str | None:
@@ -235,11 +243,11 @@ class Curation:
             if pending.get("type") != "link" or key not in (pending["source"].get("candidate"),
                                                             pending["target"].get("candidate")):
                 continue
-            ends = [_gold_end(pending[end], records, self.store) for end in ("source", "target")]
-            if None in ends or (ends[0], ends[1], pending["link_type"]) in existing:
+            source, target = (_gold_end(pending[end], records, self.store) for end in ("source", "target"))
+            if source is None or target is None or (source, target, pending["link_type"]) in existing:
                 continue
-            self.store.add_link(ClaimLink(ends[0], ends[1], pending["link_type"], annotator=MERGE))
-            existing.add((ends[0], ends[1], pending["link_type"]))
+            self.store.add_link(ClaimLink(source, target, pending["link_type"], annotator=MERGE))
+            existing.add((source, target, pending["link_type"]))
 
 
 def _gold_end(end: dict[str, str], records: dict[str, dict[str, Any]], store: AnnotationStore) -> str | None:

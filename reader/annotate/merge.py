@@ -33,9 +33,9 @@ from reader.annotate.curation import (
 from reader.annotate.team import TeamCorpus
 from reader.errors import ReaderError
 from reader.store.database import AnnotationStore
-from reader.store.model import AnnotationSet, ClaimLink, Entity, Span
+from reader.store.model import AnnotationSet, ClaimLink, Entity, Span, SpanKind
 
-Key = tuple[str, str, str, int, int]          # doc id, kind, label, start, end
+Key = tuple[str, SpanKind, str, int, int]          # doc id, kind, label, start, end
 
 
 @dataclass
@@ -174,7 +174,7 @@ def merge(corpus: TeamCorpus, store: AnnotationStore, min_agree: int | None = No
                 curation_writes[entity_key(*member)] = {"type": "entity", "gold": entity.id}
     for key, span in list(new_spans.items()):
         by = versions[key]
-        linked = [gold_entity.get((a, s.entity_id)) for a, s in by.items() if s.entity_id]
+        gold_ids = [gold_entity.get((a, s.entity_id)) for a, s in by.items() if s.entity_id]
         attrs: dict[str, Any] = {}
         if span.kind == "claim":
             attrs = dict(most_common([{k: v for k, v in s.attrs.items() if k != "speaker"} for s in by.values()]))
@@ -184,7 +184,7 @@ def merge(corpus: TeamCorpus, store: AnnotationStore, min_agree: int | None = No
             attrs["speaker"] = most_common(speakers) if speakers else None
         attrs["agreed"] = sorted(by)
         new_spans[key] = Span(span.doc_id, span.start, span.end, span.kind, span.label, span.text, annotator=MERGE,
-                              id=span.id, attrs=attrs, entity_id=next((e for e in linked if e), None))
+                              id=span.id, attrs=attrs, entity_id=next((e for e in gold_ids if e), None))
     result.agreed = len(new_spans)
 
     # -- claim links --------------------------------------------------------------------------
@@ -195,15 +195,15 @@ def merge(corpus: TeamCorpus, store: AnnotationStore, min_agree: int | None = No
         for link in corpus.links.get(annotator, []):
             ends = []
             for end in (link.source, link.target):
-                key = span_key.get(end)
-                if key is None:
+                end_key = span_key.get(end)
+                if end_key is None:
                     break
-                if key in gold_of:
-                    ends.append({"gold": gold_of[key]})
-                elif records.get(candidate_key(*key), {}).get("state") == REJECTED:
+                if end_key in gold_of:
+                    ends.append({"gold": gold_of[end_key]})
+                elif records.get(candidate_key(*end_key), {}).get("state") == REJECTED:
                     break
                 else:
-                    ends.append({"candidate": candidate_key(*key)})
+                    ends.append({"candidate": candidate_key(*end_key)})
             if len(ends) != 2:
                 continue
             if "gold" in ends[0] and "gold" in ends[1]:
@@ -218,9 +218,9 @@ def merge(corpus: TeamCorpus, store: AnnotationStore, min_agree: int | None = No
                 result.pending_links += 1
                 if {k: v for k, v in records.get(link_key(link.id), {}).items() if k != "id"} != pending:
                     curation_writes[link_key(link.id)] = pending
-    for ends, types in types_between.items():
+    for pair, types in types_between.items():
         if len(types) > 1:
-            result.warnings.append(f"claims {' and '.join(sorted(ends))} are linked as {' and '.join(sorted(types))} "
+            result.warnings.append(f"claims {' and '.join(sorted(pair))} are linked as {' and '.join(sorted(types))} "
                                    "by different annotators: both links are in the gold")
     result.links = len(new_links)
 
@@ -237,10 +237,10 @@ def merge(corpus: TeamCorpus, store: AnnotationStore, min_agree: int | None = No
                       f"{result.candidates} to curate"):
         store.apply(AnnotationSet(new_documents, list(new_spans.values()), list(written_entities.values()),
                                   new_links))
-        for key, record in curation_writes.items():
-            store.put_curation_record(key, record)
-        for key in removals:
-            store.remove_curation_record(key)
+        for record_key, record in curation_writes.items():
+            store.put_curation_record(record_key, record)
+        for removal in removals:
+            store.remove_curation_record(removal)
     return result
 
 

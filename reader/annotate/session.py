@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from dataclasses import dataclass, replace
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Iterable
 
 from reader.errors import ReaderError
@@ -18,8 +19,9 @@ from reader.annotate.selection import SelectionMode
 if TYPE_CHECKING:
     from reader.annotate.suggestions import Suggestion
     from reader.core.document import Document
+    from reader.store.database import AnnotationStore
     from reader.store.labels import LabelSchema
-    from reader.store.model import ClaimLink, Entity, Span
+    from reader.store.model import ClaimAttributes, ClaimLink, Entity, LinkType, Span, SpanKind
 
 # reader.store.model is imported where spans, entities and links are made: only with a
 # store open, which imports it anyway (not before the first paint).
@@ -61,9 +63,10 @@ class AnnotationSession:
     def __init__(self, schema: LabelSchema | None = None, annotator: str = "") -> None:
         self._schema = schema
         self.annotator = annotator
-        self.store: Any | None = None
-        #: Opens (creates) the store on the first change when it was not there at start.
-        self.opener: Any | None = None
+        self.store: AnnotationStore | None = None
+        #: Opens (creates) the store on the first change when it was not there at start;
+        #: it attaches the store it opens.
+        self.opener: Callable[[], object] | None = None
         self.revision = 0
         self.pending_link: Span | None = None
         self.mode = SelectionMode()
@@ -91,13 +94,13 @@ class AnnotationSession:
         return self._schema
 
     # -- the store ---------------------------------------------------------------------------
-    def attach(self, store: Any) -> None:
+    def attach(self, store: AnnotationStore) -> None:
         """Use ``store`` from now on (the app opens it after the first paint)."""
         self.store = store
         self.annotator = getattr(store, "annotator", "") or self.annotator
         self._changed()
 
-    def require_store(self) -> Any:
+    def require_store(self) -> AnnotationStore:
         """The store (opened now by ``opener`` if needed), or ReaderError saying why there is none."""
         if self.store is None and self.opener is not None:
             opener, self.opener = self.opener, None
@@ -179,7 +182,7 @@ class AnnotationSession:
             raise ReaderError("nothing to tag here: put the cursor on a word or select text")
         if store.document(document.id) is None:
             store.ensure_document(document)
-        kind = "claim" if label == CLAIM_LABEL else "entity"
+        kind: SpanKind = "claim" if label == CLAIM_LABEL else "entity"
         for other in self.spans(document.id):
             if (other.start, other.end, other.label) == (start, end, label):
                 raise ReaderError(f"“{other.text}” is already tagged {label}")
@@ -207,8 +210,8 @@ class AnnotationSession:
             self.pending_link = None
         self._changed()
 
-    def set_claim(self, span: Span, attributes: Any) -> Span:
-        """Store a claim's attributes (a ClaimAttributes)."""
+    def set_claim(self, span: Span, attributes: ClaimAttributes) -> Span:
+        """Store a claim's attributes."""
         updated = self.require_store().update_span(span.id, attrs=attributes.to_dict())
         self._changed()
         return updated
@@ -258,7 +261,7 @@ class AnnotationSession:
         self._changed()
         return store.entity(entity.id) or entity
 
-    def link_claims(self, source: Span, target: Span, link_type: str) -> ClaimLink:
+    def link_claims(self, source: Span, target: Span, link_type: LinkType) -> ClaimLink:
         """A claim link of ``link_type`` from ``source`` to ``target``."""
         from reader.store.model import ClaimLink
 
@@ -293,7 +296,7 @@ class AnnotationSession:
         return added
 
     @staticmethod
-    def _add_mentions(store: Any, spans: list[Span], entity_id: str | None) -> list[Span]:
+    def _add_mentions(store: AnnotationStore, spans: list[Span], entity_id: str | None) -> list[Span]:
         added = [store.add_span(span) for span in spans]
         entity = store.entity(entity_id) if entity_id else None
         if entity is not None:
@@ -370,7 +373,7 @@ class AnnotationSession:
             return None
         return self._step(self.require_store().redo)
 
-    def _step(self, step) -> Change | None:
+    def _step(self, step: Callable[[], str | None]) -> Change | None:
         store = self.require_store()
         before = {s.id: s for s in store.spans()}
         description = step()

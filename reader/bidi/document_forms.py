@@ -75,7 +75,7 @@ class DocumentForms:
         # code points as in its mirror, which is all line breaking needs.
         self.proxy = _marks_hidden(shown, clusters)
 
-    def _refused_paragraphs(self, text: str, shown: str, other: re.Pattern | None, in_cluster: str) -> set[int]:
+    def _refused_paragraphs(self, text: str, shown: str, other: re.Pattern[str] | None, in_cluster: str) -> set[int]:
         """Indices of the paragraphs that must take the word path: with a character
         ``fastpath._NOT_SIMPLE`` or ``other`` (wide characters...) matches, or a word
         that begins with a mark (``in_cluster``)."""
@@ -122,7 +122,8 @@ def _marks_after_base(shown: str, clusters: list[tuple[int, int]]) -> str:
     mirror = shown[::-1]
     if not clusters:
         return mirror
-    pieces, done = [], 0
+    pieces: list[str] = []
+    done = 0
     for start, end in reversed(clusters):
         if not start or shown[start - 1] == "\n":
             continue
@@ -138,7 +139,8 @@ def _mirrored(shown: str, positions: list[int]) -> str:
     mirror is at an odd level)."""
     if not positions:
         return shown
-    pieces, done = [], 0
+    pieces: list[str] = []
+    done = 0
     for at in positions:
         pieces += (shown[done:at], MIRROR[shown[at]])
         done = at + 1
@@ -150,7 +152,8 @@ def _marks_hidden(shown: str, clusters: list[tuple[int, int]]) -> str:
     """``shown`` with its marks as HIDDEN: every paragraph's proxy."""
     if not clusters:
         return shown
-    pieces, done = [], 0
+    pieces: list[str] = []
+    done = 0
     for start, end in clusters:
         pieces += (shown[done:start], HIDDEN * (end - start))
         done = end
@@ -281,13 +284,15 @@ def _simple_outside(ch: str) -> bool:
     return _kind(ch) == "x"
 
 
-codecs.register_error(_PASS_SIMPLE, _pass_simple)
+# Registered for this one encoding, so the handler only ever gets UnicodeEncodeError;
+# typeshed types error handlers for any UnicodeError.
+codecs.register_error(_PASS_SIMPLE, _pass_simple)  # type: ignore[arg-type]
 
 
-_REGEXES: dict[str, re.Pattern] = {}
+_REGEXES: dict[str, re.Pattern[str]] = {}
 
 
-def _compiled(pattern: str) -> re.Pattern:
+def _compiled(pattern: str) -> re.Pattern[str]:
     regex = _REGEXES.get(pattern)
     if regex is None:
         regex = _REGEXES[pattern] = re.compile(pattern, re.S)

@@ -15,6 +15,8 @@ Returns plain tuples; layout.py wraps them in the public dataclasses and caches.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reader.bidi import sanitize, shaping, uba
 from reader.bidi.width import char_width, cluster_width
 from reader.bidi.unicode_tables import MIRROR
@@ -161,7 +163,7 @@ def _glyphs(
     return glyphs
 
 
-def mirrored(text: str, glyphs: list[str], levels: list[int] | None = None) -> list[str]:
+def mirrored(text: str, glyphs: list[str], levels: Sequence[int] | None = None) -> list[str]:
     """Rule L4: ``glyphs`` with Bidi_Mirrored characters at odd ``levels`` (all odd
     when None) replaced by their mirror, on the original character only (never on
     a placeholder or a shape). Returns a new list, or ``glyphs`` itself if nothing
@@ -259,7 +261,7 @@ def _break_lines(clusters: _Clusters, width: int | None, whole: bool = True) -> 
 
 
 def _render_line(
-    text: str, par, clusters: _Clusters, first: int, last: int, visual: bool, hang: bool
+    text: str, par: uba.ParagraphLevels, clusters: _Clusters, first: int, last: int, visual: bool, hang: bool
 ) -> RawLine:
     if first == last:
         return ("", (), 0, 0)

@@ -97,7 +97,7 @@ class _CharacterKinds:
         # VARIATION SELECTOR-16 may widen the character before it (Rich measures
         # the pair as two cells).
         self.other: set[str] = {"\ufe0f"}
-        self._unknown: re.Pattern | None = None  # for long texts; None: to be made
+        self._unknown: re.Pattern[str] | None = None  # for long texts; None: to be made
         self._compile_in_cluster()
         self.other_re = re.compile(_char_class(self.other))
 
@@ -127,7 +127,7 @@ class _CharacterKinds:
         if self._unknown.search(text) is not None:
             self._sort(set(self._unknown.findall(text)))
 
-    def _sort(self, new) -> None:
+    def _sort(self, new: Iterable[str]) -> None:
         in_cluster, other = len(self.in_cluster), len(self.other)
         for ch in new:
             self._unknown = None
@@ -149,15 +149,16 @@ _KINDS = _CharacterKinds()
 _MIRRORED = re.compile("[" + "".join(map(re.escape, sorted(MIRROR))) + "]")
 
 
-def _mirror(match: re.Match) -> str:
+def _mirror(match: re.Match[str]) -> str:
     return MIRROR[match.group()]
 
 
-def _base_first(match: re.Match) -> str:
-    return match.group(2) + match.group(1)[::-1]
+def _base_first(match: re.Match[str]) -> str:
+    base: str = match.group(2)
+    return base + match.group(1)[::-1]
 
 
-def _hit_words(regex: re.Pattern, text: str, words: list[str]) -> set[str]:
+def _hit_words(regex: re.Pattern[str], text: str, words: list[str]) -> set[str]:
     """The words of ``text`` (``words`` joined by single spaces) where ``regex`` matches."""
     hit: set[str] = set()
     match = regex.search(text)
@@ -262,7 +263,7 @@ def _clustered_forms(word: str, shape: bool) -> tuple[str, str] | None:
     return "".join(proxy), "".join(reversed(mirror))
 
 
-class _Proxies(dict):
+class _Proxies(dict[str, str]):
     """word -> proxy: those of words with wide characters as learned, the others
     read from their mirrors when first asked."""
 
@@ -344,10 +345,10 @@ def learn_paragraphs(paragraphs: list[str], shape: bool) -> None:
         _FORMS[shape].learn(new)
 
 
-_WRAP: dict[int, re.Pattern] = {}
+_WRAP: dict[int, re.Pattern[str]] = {}
 
 
-def _wrap(width: int) -> re.Pattern:
+def _wrap(width: int) -> re.Pattern[str]:
     """Greedy wrapping at ``width`` characters: the longest stretch from a word's
     start to a word's end that is followed by spaces (which it takes, they hang) or
     by the end."""
@@ -406,7 +407,7 @@ def _ranges(spans: list[tuple[int, int, int]], n: int) -> list[tuple[int, int]]:
     return list(zip(starts, [*starts[1:], n]))
 
 
-_RUNS: dict[bytes, re.Pattern] = {}
+_RUNS: dict[bytes, re.Pattern[bytes]] = {}
 
 
 def _level_runs(levels: bytes, offset: int) -> list[tuple[int, int, int]]:
@@ -449,6 +450,8 @@ def build_text(
     if not text.strip(" "):
         return None  # empty, or nothing but spaces (which are then its content)
     forms = _FORMS[shape]
+    mirror: str | None
+    proxy: str | None
     if drawn is not None:
         mirror, proxy = drawn
     else:
@@ -464,15 +467,17 @@ def build_text(
                 proxy = forms.proxy_of(words)
             else:
                 proxy = proxy_from_mirror(mirror)
+    if proxy is None:  # not after mirror_of learned the words; for the type checker
+        return None
     spans = line_spans(proxy, width)
     if spans is None:
         return None
     if levels is None:
         par = uba.resolve_paragraph(text, base)
-        para_level, levels = par.para_level, par.level_bytes
+        para_level, level_bytes = par.para_level, par.level_bytes
     else:
-        para_level, levels = levels
-    if b"\xff" in levels:
+        para_level, level_bytes = levels
+    if b"\xff" in level_bytes:
         return None  # X9 removed a character (a BN code point): the engine places it
     n = len(text)
     rtl = para_level == 1
@@ -480,8 +485,8 @@ def build_text(
     # A wrapped line ends before the spaces that hang after it; an unwrapped paragraph's
     # closing spaces are at the paragraph's level already (rules N1-N2 against eos,
     # with no embeddings here): rule L1 changes nothing.
-    first = levels[0]
-    others = levels.translate(None, bytes((first,)))
+    first = level_bytes[0]
+    others = level_bytes.translate(None, bytes((first,)))
     if not others and not first & 1:  # all at one even level: the text itself
         return rtl, [(text[s:e], c, *r) for (s, e, c), r in zip(spans, ranges)]
     if mirror is None:  # an ASCII paragraph at an odd level (an RTL base)
@@ -499,26 +504,26 @@ def build_text(
         # that cuts no high run is a slice of it, any other is drawn on its own.
         low, high_run = min(first, second), uba.run_regex(max(first, second))
         draw = _draw_low_odd if low & 1 else _draw_low_even
-        drawn = draw(text, mirror, _run_edges(high_run, levels, 0, n))
+        whole = draw(text, mirror, _run_edges(high_run, level_bytes, 0, n))
         lines = []
         for (s, e, c), r in zip(spans, ranges):
-            if (e == n or levels[e] == low) and (s == 0 or levels[s - 1] == low):
-                line = drawn[n - e : n - s] if low & 1 else drawn[s:e]
+            if (e == n or level_bytes[e] == low) and (s == 0 or level_bytes[s - 1] == low):
+                line = whole[n - e : n - s] if low & 1 else whole[s:e]
             else:
-                line = draw(text, mirror, _run_edges(high_run, levels, s, e))
+                line = draw(text, mirror, _run_edges(high_run, level_bytes, s, e))
             lines.append((line.replace(HIDDEN, ""), c, *r))
         return rtl, lines
     lines = []
     for (s, e, c), r in zip(spans, ranges):
         pieces = [
             mirror[n - b : n - a] if level & 1 else text[a:b]
-            for a, b, level in visual_runs(_level_runs(levels[s:e], s))
+            for a, b, level in visual_runs(_level_runs(level_bytes[s:e], s))
         ]
         lines.append(("".join(pieces).replace(HIDDEN, ""), c, *r))
     return rtl, lines
 
 
-def _run_edges(high_run: re.Pattern, levels: bytes, start: int, end: int) -> list[int]:
+def _run_edges(high_run: re.Pattern[bytes], levels: bytes, start: int, end: int) -> list[int]:
     """[start, a1, b1, a2, b2, ..., end]: the high runs [a, b) of levels[start:end];
     the stretches between them (maybe empty) are at the low level."""
     return [start, *chain.from_iterable(map(Match.span, high_run.finditer(levels, start, end))), end]

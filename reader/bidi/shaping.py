@@ -126,7 +126,7 @@ def _group_glyphs(group: str) -> str:
     return "".join([ch if TRANSPARENT.match(ch) else next(drawn) for ch in group])
 
 
-class _GroupGlyphs(dict):
+class _GroupGlyphs(dict[str, str]):
     """Joining group -> its glyphs, made when first asked (a language has a few
     tens of thousands; news repeats them)."""
 
@@ -180,6 +180,7 @@ def _whole_text_tables() -> tuple[bytes, bytes, bytes, bytes]:
         code = ord(letter)
         assert code >> 8 == _BLOCK, f"{letter!r} is not U+06xx"
         low = code & 0xFF
+        forms: tuple[dict[int, str], ...]
         if letter in _DUAL:
             forms = (_ISOLATED_FORMS, _FINAL_FORMS, _INITIAL_FORMS, _MEDIAL_FORMS)
             classes[low] |= 1 << _JOINS_NEXT | 1 << _ACCEPTS
@@ -308,7 +309,8 @@ def _with_allah(text: str, shaped: str) -> str:
     """``shaped`` with the Allah ligature where ``text`` calls for it. Not on a
     vocalized word: U+FDF2 draws its own shadda and superscript alef, so the word's
     marks would be drawn twice and land on the wrong letter."""
-    pieces, done = [], 0
+    pieces: list[str] = []
+    done = 0
     for match in _ALLAH.finditer(text):
         start, end = match.span()
         if not _vocalized(text, start):

@@ -22,8 +22,12 @@ import unicodedata
 from array import array
 from dataclasses import dataclass, field
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
 from . import unicode_tables as _tables
+
+if TYPE_CHECKING:
+    from _codecs import _EncodingMap  # what codecs.charmap_build returns (typeshed only)
 
 # --- Classification --------------------------------------------------------
 
@@ -60,7 +64,7 @@ def bidi_class(cp: int) -> str:
     return "L"
 
 
-class _ClassMap(dict):
+class _ClassMap(dict[int, str]):
     """str.translate table code point -> class code, filled on first use."""
 
     def __missing__(self, cp: int) -> str:
@@ -90,7 +94,7 @@ _COMMON_CHARS = (
 )
 
 
-def _build_codepage() -> tuple[object, bytes]:
+def _build_codepage() -> tuple[dict[int, int] | _EncodingMap, bytes]:
     slots: list[str | None] = [None] * 256
     slots[0] = "\x00"  # charmap_build needs byte 0 <-> U+0000 for its fast map
     rest = []
@@ -122,7 +126,9 @@ def _classify_rest(exc: UnicodeEncodeError) -> tuple[bytes, int]:
 
 _CODEPAGE, _BYTE_TO_CLASS = _build_codepage()
 _ERRORS = "reader.bidi.uba.classify"
-codecs.register_error(_ERRORS, _classify_rest)
+# Registered for this one encoding, so the handler only ever gets UnicodeEncodeError;
+# typeshed types error handlers for any UnicodeError.
+codecs.register_error(_ERRORS, _classify_rest)  # type: ignore[arg-type]
 _charmap_encode = codecs.charmap_encode
 
 
@@ -339,7 +345,7 @@ _NI = rb"BSWOijfI"
 # Patterns start with a literal so that re's fast prefix search skips the
 # rest of the text, and the single neutral (a space between two words), the
 # common case, is replaced by a constant: no Python callback.
-def _n1_patterns(left: str, right: str, opp: str):
+def _n1_patterns(left: str, right: str, opp: str) -> tuple[list[tuple[re.Pattern[bytes], bytes]], re.Pattern[bytes]]:
     ni = "[" + _NI.decode() + "]"
     one = [(re.compile((c + ni + f"(?=[{right}])").encode()), (c + opp).encode()) for c in left]
     many = re.compile((f"[{left}]{ni}{{2,}}(?=[{right}])").encode())
@@ -374,7 +380,7 @@ def _level_table(level: int) -> bytes:
     return t
 
 
-def _all_en(m: re.Match) -> bytes:
+def _all_en(m: re.Match[bytes]) -> bytes:
     return b"E" * len(m.group())
 
 
@@ -452,6 +458,7 @@ def _bracket_pairs(
     Every paired bracket is ON, so only the ON characters of orig are looked at
     (searching text for brackets costs ~3 ns a character)."""
     n = len(text)
+    bounds = bounds or []  # None and [] both mean one paragraph
     pairs = []
     stack: list[tuple[str, int]] = []
     end = bounds[0] if bounds else n  # where the current paragraph ends
@@ -552,7 +559,7 @@ class ParagraphLevels:
     text: str
     para_level: int  # 0 = LTR, 1 = RTL
     # Resolved embedding level per code point; -1 where X9 removed the character.
-    levels: array
+    levels: array[int]
     # Original class code per code point (see _CODES), for L1.
     classes: bytes = field(repr=False, compare=False)
     # levels as bytes, 0xFF for removed characters (for reorder_line's regexes).
@@ -813,7 +820,7 @@ _L1_TRAILING = b"WijfIxyXYFZ"
 
 
 def _apply_l1(par: ParagraphLevels, start: int, end: int) -> bytes | bytearray:
-    lv = par.level_bytes[start:end]
+    lv: bytes | bytearray = par.level_bytes[start:end]
     cls = par.classes[start:end]
     if b"S" in cls or b"B" in cls:
         spans = [m.span() for m in _L1_RE.finditer(cls)]
@@ -828,16 +835,16 @@ def _apply_l1(par: ParagraphLevels, start: int, end: int) -> bytes | bytearray:
     return lv
 
 
-def line_levels(par: ParagraphLevels, start: int, end: int) -> array:
+def line_levels(par: ParagraphLevels, start: int, end: int) -> array[int]:
     """The levels of text[start:end] after rule L1 (what BidiCharacterTest
     lists, and what L4 mirroring should look at); -1 for removed characters."""
     return array("b", bytes(_apply_l1(par, start, end)))
 
 
-_RUNS_REGEXES: dict[bytes, re.Pattern] = {}
+_RUNS_REGEXES: dict[bytes, re.Pattern[bytes]] = {}
 
 
-def _runs_regex(lv: bytes | bytearray) -> re.Pattern | None:
+def _runs_regex(lv: bytes | bytearray) -> re.Pattern[bytes] | None:
     """A regex matching the runs of each level present in lv (X9-removed
     characters, 0xFF, left out).  Alternatives of single-byte repeats scan at
     C speed, where a backreference `(.)\\1*` costs several times more."""
@@ -857,11 +864,11 @@ def _runs_regex(lv: bytes | bytearray) -> re.Pattern | None:
     return regex
 
 
-class _RunRegexes(dict):
+class _RunRegexes(dict[int, re.Pattern[bytes]]):
     """level -> regex matching a run of that level, compiled on first use (126
     compilations at import would cost a few milliseconds of every start)."""
 
-    def __missing__(self, level: int) -> re.Pattern:
+    def __missing__(self, level: int) -> re.Pattern[bytes]:
         regex = self[level] = re.compile(re.escape(bytes([level])) + b"+")
         return regex
 
@@ -869,7 +876,7 @@ class _RunRegexes(dict):
 _HIGH_RUN_RES = _RunRegexes()
 
 
-def run_regex(level: int) -> re.Pattern:
+def run_regex(level: int) -> re.Pattern[bytes]:
     """A regex matching a run of ``level`` in level bytes (ParagraphLevels.level_bytes)."""
     return _HIGH_RUN_RES[level]
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
+from typing import cast
 
 from reader.core.loading import LoadResult, load_documents
 from reader.errors import ReaderError
@@ -58,4 +60,5 @@ def terminal_text(text: str) -> str:
 def utf8_stdout() -> None:
     """Write UTF-8 whatever the locale says (a C locale would turn Arabic into errors)."""
     if (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
-        sys.stdout.reconfigure(encoding="utf-8")
+        # The interpreter's own stdout is a TextIOWrapper (typeshed types it as TextIO).
+        cast(io.TextIOWrapper, sys.stdout).reconfigure(encoding="utf-8")

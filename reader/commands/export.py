@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from reader.commands.common import say, terminal_text
 from reader.errors import ReaderError, UsageError
@@ -14,6 +14,9 @@ from reader.formats import DEFAULT_FORMAT, FORMATS, format_module
 from reader.store.journal import DatabaseFiles
 from reader.store.location import add_db_argument, resolve_db_path
 from reader.store.model import SPAN_KINDS
+
+if TYPE_CHECKING:
+    from reader.formats.output import Track
 
 T = TypeVar("T")
 
@@ -33,11 +36,14 @@ def register(subparsers, name: str, summary: str) -> None:
     parser.set_defaults(func=run)
 
 
-def progress(description: str, total: int | None = None):
+def progress(description: str, total: int | None = None) -> Track:
     """A function wrapping an iterable in a progress bar on stderr when stderr is a
     terminal, and returning it untouched otherwise (pipes and logs stay clean)."""
     if not sys.stderr.isatty():
-        return lambda items: items
+        def untouched(items: Iterable[T]) -> Iterable[T]:
+            return items
+
+        return untouched
 
     def track(items: Iterable[T]) -> Iterator[T]:
         from rich.console import Console

@@ -7,6 +7,10 @@ loads each language model lazily, so a process that never asks pays nothing.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lingua import LanguageDetector  # imported for real only when a detector is built
 
 UNDETERMINED = "und"
 
@@ -19,7 +23,7 @@ LANGUAGES = (
 
 
 @lru_cache(maxsize=1)
-def _detector():
+def _detector() -> LanguageDetector:
     from lingua import Language, LanguageDetectorBuilder
 
     languages = [getattr(Language, name) for name in LANGUAGES]

@@ -83,7 +83,7 @@ def _fold_char(char: str) -> str:
     return "".join(out)
 
 
-class _FoldTable(dict):
+class _FoldTable(dict[int, str]):
     """A `str.translate` table filled on first sight of each code point."""
 
     def __missing__(self, code: int) -> str:
@@ -314,7 +314,7 @@ def find_next(
 def search_corpus(documents: Iterable[_HasText], query: str) -> list[tuple[str, int, int]]:
     """Every match of `query` in each document, as `(doc_id, start, end)` in document
     order then text order."""
-    hits = []
+    hits: list[tuple[str, int, int]] = []
     for document in documents:
         hits.extend((document.id, start, end) for start, end in find_all(document, query))
     return hits

@@ -36,7 +36,7 @@ from reader.formats.output import Dump, Track, no_progress
 from reader.formats.problems import ProblemList
 from reader.formats.reading import document_from_text, read_json_lines, read_utf8
 from reader.formats.selection import spans_by_document
-from reader.store.model import CLAIM_LABEL, LINK_TYPES, STANCES, AnnotationSet, ClaimLink, Entity, Span
+from reader.store.model import CLAIM_LABEL, LINK_TYPES, STANCES, AnnotationSet, ClaimLink, Entity, Span, is_link_type
 
 DIRECTORY = True
 CROSS_LINKS = "cross-document-links.jsonl"
@@ -185,7 +185,7 @@ def load(path: Path, labels: Collection[str] | None = None, warnings: list[str] 
     return result
 
 
-def _read_ann(ann: Path, doc_id: str, text: str, labels, problems: ProblemList, result: AnnotationSet,
+def _read_ann(ann: Path, doc_id: str, text: str, labels: Collection[str] | None, problems: ProblemList, result: AnnotationSet,
               by_tag: dict[tuple[str, str], Span], entities: dict[str, Entity]) -> None:
     content = read_utf8(ann, problems)
     if content is None:
@@ -216,7 +216,7 @@ def _read_ann(ann: Path, doc_id: str, text: str, labels, problems: ProblemList, 
             problems.add(file, reason, number)
 
 
-def _text_bound(match: re.Match, doc_id: str, text: str, labels) -> Span | str:
+def _text_bound(match: re.Match[str], doc_id: str, text: str, labels: Collection[str] | None) -> Span | str:
     """The Span of a T line, or why it is unacceptable."""
     label, offsets, written = match.group(2), match.group(3), match.group(4)
     pieces = [tuple(int(n) for n in pair.split(" ")) for pair in offsets.split(";")]
@@ -235,7 +235,7 @@ def _text_bound(match: re.Match, doc_id: str, text: str, labels) -> Span | str:
     return Span(doc_id=doc_id, start=start, end=end, kind=kind, label=label, text=text[start:end])
 
 
-def _apply(fields: list[str], doc_id: str, by_tag, entities: dict[str, Entity], result: AnnotationSet) -> str | None:
+def _apply(fields: list[str], doc_id: str, by_tag: dict[tuple[str, str], Span], entities: dict[str, Entity], result: AnnotationSet) -> str | None:
     """Attach an A, R, N or # line to the spans it names; the reason when it cannot."""
     head = fields[1].split(" ") if len(fields) > 1 else []
     kind = fields[0][0]
@@ -249,7 +249,7 @@ def _apply(fields: list[str], doc_id: str, by_tag, entities: dict[str, Entity], 
             if source.kind != "claim" or target.kind != "entity":
                 return f"Speaker {fields[0]} must go from a claim to an entity span"
             source.attrs["speaker"] = target.id
-        elif head[0] in LINK_TYPES:
+        elif is_link_type(head[0]):
             result.links.append(ClaimLink(source=source.id, target=target.id, type=head[0]))
         else:
             return f"unknown relation type {head[0]!r} (expected Speaker or {', '.join(LINK_TYPES)})"

@@ -9,7 +9,7 @@ file on any reason; both live in reader.store.validation, which the store uses t
 from __future__ import annotations
 
 from reader.formats.problems import ExportError
-from reader.store.model import CLAIM_LABEL, DocumentRecord, Span
+from reader.store.model import CLAIM_LABEL, DocumentRecord, Span, SpanKind
 # The span rules are the store's (one module for the store and every importer).
 from reader.store.validation import attrs_problem, span_problem
 
@@ -35,6 +35,6 @@ def checked_text(document: DocumentRecord, span: Span) -> str:
     return covered
 
 
-def kind_of_label(label: str) -> str:
+def kind_of_label(label: str) -> SpanKind:
     """The span kind a label implies in formats that carry only labels: CLAIM or entity."""
     return "claim" if label == CLAIM_LABEL else "entity"

@@ -19,6 +19,7 @@ tag with no span open starts one (IOB1 files do that).
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import Any
 from pathlib import Path
 
 from reader.formats.checks import checked_text, kind_of_label, span_problem
@@ -92,9 +93,9 @@ class _Draft:
         self.doc_id = doc_id
         self.line = line
         self.header: dict[str, str] = {}
-        self.paragraphs: list[dict] = []
+        self.paragraphs: list[dict[str, Any]] = []
 
-    def paragraph(self) -> dict:
+    def paragraph(self) -> dict[str, Any]:
         if not self.paragraphs or self.paragraphs[-1].get("closed"):
             self.paragraphs.append({"tokens": []})
         return self.paragraphs[-1]
@@ -146,9 +147,9 @@ def load(path: Path, labels: Collection[str] | None = None, warnings: list[str] 
     return result
 
 
-def _build(draft: _Draft, doc_id: str, file: str, labels, problems: ProblemList, result: AnnotationSet) -> None:
+def _build(draft: _Draft, doc_id: str, file: str, labels: Collection[str] | None, problems: ProblemList, result: AnnotationSet) -> None:
     """Rebuild the text of one document, locate its tokens, and turn BIO tags into spans."""
-    placed: list[tuple[int, str, dict]] = []
+    placed: list[tuple[int, str, dict[str, Any]]] = []
     position = 0
     for paragraph in draft.paragraphs:
         text = paragraph.get("text")
@@ -173,13 +174,14 @@ def _build(draft: _Draft, doc_id: str, file: str, labels, problems: ProblemList,
     if draft.header.get("sha256") not in (None, sha256_of(text)):
         problems.add(file, f"document {doc_id}: the rebuilt text does not match its sha256 "
                            "(whitespace-only lines are not carried by CoNLL)", draft.line)
-    open_span: list | None = None   # [label, start, end]
+    # (line, label, start, end) of the span being read, and of those read
+    open_span: tuple[int, str, int, int] | None = None
     spans: list[tuple[int, str, int, int]] = []
 
     def close() -> None:
         nonlocal open_span
         if open_span:
-            spans.append(tuple(open_span))
+            spans.append(open_span)
         open_span = None
 
     for start, paragraph_text, paragraph in placed:
@@ -196,9 +198,9 @@ def _build(draft: _Draft, doc_id: str, file: str, labels, problems: ProblemList,
             elif tag[:2] in ("B-", "I-") and len(tag) > 2:
                 if tag[:2] == "B-" or open_span is None or open_span[1] != tag[2:]:
                     close()
-                    open_span = [number, tag[2:], token_start, token_end]
+                    open_span = (number, tag[2:], token_start, token_end)
                 else:
-                    open_span[3] = token_end
+                    open_span = (*open_span[:3], token_end)
             else:
                 problems.add(file, f"document {doc_id}: tag {tag!r} is not O, B-LABEL or I-LABEL", number)
                 return

@@ -30,7 +30,7 @@ from reader.formats.output import Dump, Track, no_progress
 from reader.formats.problems import ProblemList
 from reader.formats.reading import document_from_text, read_json_lines
 from reader.formats.selection import links_within_documents, spans_by_document
-from reader.store.model import LINK_TYPES, AnnotationSet, ClaimLink, Span
+from reader.store.model import LINK_TYPES, AnnotationSet, ClaimLink, Span, is_link_type
 
 DIRECTORY = False
 
@@ -108,16 +108,17 @@ def load(path: Path, labels: Collection[str] | None = None, warnings: list[str] 
         for relation in record.get("relations") or []:
             ends = [by_number.get(relation.get(k)) if isinstance(relation, dict) else None for k in ("from_id", "to_id")]
             kind = relation.get("type") if isinstance(relation, dict) else None
-            if None in ends or kind not in LINK_TYPES:
+            source, target = ends
+            if source is None or target is None or not is_link_type(kind):
                 problems.add(file, f"document {doc_id}: relation {relation!r} needs known from_id/to_id and a type in {', '.join(LINK_TYPES)}", number)
                 continue
-            result.links.append(ClaimLink(source=ends[0].id, target=ends[1].id, type=kind))
+            result.links.append(ClaimLink(source=source.id, target=target.id, type=kind))
         result.documents.append(document_from_text(doc_id, text))
     problems.raise_if_any()
     return result
 
 
-def _span(doc_id: str, text: str, units: Utf16Offsets, start16: Any, end16: Any, label: Any, labels) -> Span | str:
+def _span(doc_id: str, text: str, units: Utf16Offsets, start16: Any, end16: Any, label: Any, labels: Collection[str] | None) -> Span | str:
     """The Span at UTF-16 offsets [start16, end16), or the reason it is unacceptable."""
     if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start16, end16)):
         return f"offsets must be integers, got {start16!r}, {end16!r}"

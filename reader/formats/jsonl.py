@@ -135,7 +135,11 @@ def load(path: Path, labels: Collection[str] | None = None, warnings: list[str] 
     return result
 
 
-def _read_document(record, number, file, labels, problems, result, doc_ids, span_doc, entity_refs, speaker_refs) -> None:
+def _read_document(
+    record: dict[str, Any], number: int, file: str, labels: Collection[str] | None, problems: ProblemList,
+    result: AnnotationSet, doc_ids: set[str], span_doc: dict[str, str],
+    entity_refs: list[tuple[int, str]], speaker_refs: list[tuple[int, str, str]],
+) -> None:
     doc_id, text, meta = record.get("id"), record.get("text"), record.get("meta") or {}
     if not isinstance(doc_id, str) or not doc_id or not isinstance(text, str) or not isinstance(meta, dict):
         problems.add(file, "document record needs a string id, a string text and a meta object", number)

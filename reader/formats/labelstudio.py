@@ -135,7 +135,7 @@ def load(path: Path, labels: Collection[str] | None = None, warnings: list[str] 
     return result
 
 
-def _span(item: dict, doc_id: str, text: str, labels, annotator: str) -> Span | str:
+def _span(item: dict[str, Any], doc_id: str, text: str, labels: Collection[str] | None, annotator: str) -> Span | str:
     value = item.get("value")
     if not isinstance(value, dict):
         return f"region {item.get('id')!r} has no value"

@@ -6,18 +6,21 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from reader.core.files import write_atomically
 from reader.errors import ReaderError
 
 T = TypeVar("T")
 
-#: wraps an iterable to report progress (the CLI passes a rich progress bar); identity by default
-Track = Callable[[Iterable[T]], Iterable[T]]
+class Track(Protocol):
+    """Wraps an iterable to report progress (the CLI passes a rich progress bar); the same
+    items in the same order, whatever their type. `no_progress` by default."""
+
+    def __call__(self, items: Iterable[T], /) -> Iterable[T]: ...
 
 
 def no_progress(items: Iterable[T]) -> Iterator[T]:

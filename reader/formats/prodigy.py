@@ -92,7 +92,7 @@ def load(path: Path, labels: Collection[str] | None = None, warnings: list[str] 
             skipped += 1
             continue
         text = task["text"]
-        meta = task.get("meta") if isinstance(task.get("meta"), dict) else {}
+        meta = task["meta"] if isinstance(task.get("meta"), dict) else {}
         doc_id = str(meta.get("id") or f"{Path(file).stem}-{number}")
         if doc_id in doc_ids:
             problems.add(file, f"document {doc_id} appears twice", number)
@@ -146,7 +146,7 @@ def _tokens_problem(text: str, tokens: Any) -> str | None:
     return None
 
 
-def _read_span(item: Any, text: str, tokens: list, doc_id: str, labels: Collection[str] | None) -> Span | str:
+def _read_span(item: Any, text: str, tokens: list[Any], doc_id: str, labels: Collection[str] | None) -> Span | str:
     """The Span an item describes, or the reason it is unacceptable."""
     if not isinstance(item, dict):
         return "a span must be an object"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from reader.store.model import AnnotationSet, ClaimLink
+from reader.store.model import AnnotationSet, ClaimLink, Span
 
 
 def select(
@@ -34,9 +34,9 @@ def select(
     return AnnotationSet(documents=documents, spans=spans, entities=entities, links=links)
 
 
-def spans_by_document(annotations: AnnotationSet) -> dict[str, list]:
+def spans_by_document(annotations: AnnotationSet) -> dict[str, list[Span]]:
     """doc id -> its spans sorted by (start, -end, label, id): the order every export writes."""
-    grouped: dict[str, list] = {d.id: [] for d in annotations.documents}
+    grouped: dict[str, list[Span]] = {d.id: [] for d in annotations.documents}
     for span in annotations.spans:
         grouped.setdefault(span.doc_id, []).append(span)
     for spans in grouped.values():

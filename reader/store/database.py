@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import getpass
 from collections import Counter, defaultdict
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from tinydb.table import Document as TinyDocument
+from tinydb.table import Table
 
+from reader.core.document import Document
 from reader.errors import ReaderError
 from reader.store.anchoring import reanchor
 from reader.store.journal import DatabaseFiles
@@ -122,7 +126,9 @@ class AnnotationStore:
     def __enter__(self) -> "AnnotationStore":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
         self.close()
 
     @property
@@ -176,7 +182,7 @@ class AnnotationStore:
                 for end in (record["source"], record["target"]):
                     (self._links_by_span[end].add if add else self._links_by_span[end].discard)(key)
 
-    def _table(self, name: str):
+    def _table(self, name: str) -> Table:
         return self._db.table(name)
 
     def _get(self, table: str, key: str) -> dict[str, Any] | None:
@@ -184,18 +190,19 @@ class AnnotationStore:
         return None if record is None else dict(record)
 
     def _put(self, table: str, key: str, record: dict[str, Any]) -> None:
-        self._table(table).upsert(TinyDocument(record, doc_id=key))
+        # Our tables are keyed by the records' string ids (JournaledTable.document_id_class).
+        self._table(table).upsert(TinyDocument(record, doc_id=key))  # type: ignore[arg-type]
 
     def _remove(self, table: str, key: str) -> None:
-        self._table(table).remove(doc_ids=[key])
+        self._table(table).remove(doc_ids=[key])  # type: ignore[list-item]  # string ids, as in _put
 
-    def change(self, description: str, **options):
+    def change(self, description: str, *, undoable: bool = True, barrier: bool = False) -> AbstractContextManager[None]:
         """A context manager grouping every write inside it into one change: one journal
         line, durable when the block ends, undone and redone as one. Each record may be
         written once per change (a second write of it could not be undone)."""
         if self.read_only:
             raise ReadOnlyDatabase(self.lock_message or f"{self.path} is open read-only")
-        return self._storage.change(description, self.annotator, **options)
+        return self._storage.change(description, self.annotator, undoable=undoable, barrier=barrier)
 
     # -- documents ---------------------------------------------------------------------------
     def document(self, doc_id: str) -> DocumentRecord | None:
@@ -205,7 +212,7 @@ class AnnotationStore:
     def documents(self) -> list[DocumentRecord]:
         return [DocumentRecord.from_dict(r) for r in self._storage.tables.get(DOCUMENTS, {}).values()]
 
-    def ensure_document(self, doc) -> tuple[DocumentRecord, list[Span]]:
+    def ensure_document(self, doc: Document) -> tuple[DocumentRecord, list[Span]]:
         """Register `doc` (a reader.core.document.Document) if new. If its text changed since it
         was annotated, re-anchor its spans (reader.store.anchoring) and store the new text.
         Returns the record and the document's spans that need review (flagged now or before).

@@ -49,7 +49,7 @@ class DatabaseFiles:
     snapshot: Path
 
     @classmethod
-    def at(cls, path: str | os.PathLike) -> "DatabaseFiles":
+    def at(cls, path: str | os.PathLike[str]) -> "DatabaseFiles":
         return cls(Path(path).expanduser().absolute())
 
     def _beside(self, suffix: str) -> Path:

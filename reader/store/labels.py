@@ -11,6 +11,7 @@ import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from reader.errors import ReaderError
@@ -143,14 +144,18 @@ def _model_labels(raw: Any, labels: set[str], fail) -> dict[str, tuple[str, ...]
     return mapping
 
 
-def _text(raw: dict[str, Any], field: str, where: str, fail) -> str:
+#: makes the SchemaError of a bad field: (where, what is wrong) -> the error to raise
+_Fail = Callable[[str, str], ReaderError]
+
+
+def _text(raw: dict[str, Any], field: str, where: str, fail: _Fail) -> str:
     value = raw.get(field)
     if not isinstance(value, str) or not value:
         raise fail(f"{where}{field}".strip(), f"missing or not a string (got {value!r})")
     return value
 
 
-def _entity_type(raw: Any, where: str, fail) -> EntityType:
+def _entity_type(raw: Any, where: str, fail: _Fail) -> EntityType:
     if not isinstance(raw, dict):
         raise fail(where.strip(), "must be a table")
     name = _text(raw, "name", where, fail)
@@ -172,7 +177,7 @@ def _entity_type(raw: Any, where: str, fail) -> EntityType:
     return EntityType(name, key, color, color16, description)
 
 
-def _attribute(raw: Any, where: str, fail) -> ClaimAttribute:
+def _attribute(raw: Any, where: str, fail: _Fail) -> ClaimAttribute:
     if not isinstance(raw, dict):
         raise fail(where, "must be a table")
     name = _text(raw, "name", f"{where} ", fail)
@@ -194,7 +199,7 @@ def _attribute(raw: Any, where: str, fail) -> ClaimAttribute:
     return ClaimAttribute(name, kind, tuple(choices), str(raw.get("description", "")))
 
 
-def _unique(items: list, field: str, fail) -> None:
+def _unique(items: Sequence[EntityType | ClaimAttribute], field: str, fail: _Fail) -> None:
     seen: dict[str, str] = {}
     for item in items:
         value = getattr(item, field)

@@ -39,7 +39,7 @@ def find_project_db(start: Path | None = None) -> Path | None:
     return None
 
 
-def choose_db(cli_value: str | os.PathLike | None = None, *, cwd: Path | None = None) -> DatabaseChoice:
+def choose_db(cli_value: str | os.PathLike[str] | None = None, *, cwd: Path | None = None) -> DatabaseChoice:
     """The database to use and why, in order of precedence: --db, READER_DB, project, user."""
     if cli_value:
         return DatabaseChoice(Path(cli_value).expanduser().absolute(), "--db on the command line")
@@ -52,7 +52,7 @@ def choose_db(cli_value: str | os.PathLike | None = None, *, cwd: Path | None = 
     return DatabaseChoice(user_db_path(), "the default location for this user (platformdirs user data dir)")
 
 
-def resolve_db_path(cli_value: str | os.PathLike | None = None) -> Path:
+def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
     """The database path for a command given its `--db` value (None when not given)."""
     return choose_db(cli_value).path
 

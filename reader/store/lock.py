@@ -9,7 +9,8 @@ import time
 import orjson
 from filelock import FileLock, Timeout
 
-from reader.store.journal import DatabaseFiles, write_atomically
+from reader.core.files import write_atomically
+from reader.store.journal import DatabaseFiles
 
 
 class WriterLock:

@@ -8,9 +8,9 @@ Everything here is plain data with `to_dict`/`from_dict` for the database and ex
 from __future__ import annotations
 
 import uuid
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import Field, asdict, dataclass, field, fields
 from datetime import date, datetime, timezone
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal, Self, TypeGuard
 
 SpanKind = Literal["entity", "claim"]
 Stance = Literal["asserted", "reported", "denied", "hedged"]
@@ -21,6 +21,11 @@ SPAN_KINDS: tuple[str, ...] = ("entity", "claim")
 STANCES: tuple[str, ...] = ("asserted", "reported", "denied", "hedged")
 LINK_TYPES: tuple[str, ...] = ("same", "supports", "contradicts")
 CLAIM_LABEL = "CLAIM"
+
+
+def is_link_type(value: object) -> TypeGuard[LinkType]:
+    """Whether `value` is one of LINK_TYPES (imports check what a file says)."""
+    return value in LINK_TYPES
 
 
 def new_id(prefix: str) -> str:
@@ -35,12 +40,15 @@ def now() -> str:
 class _Record:
     """to_dict/from_dict for the dataclasses below; unknown keys are ignored on read."""
 
+    # Every subclass is a dataclass: this tells the type checker so (asdict, fields).
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
+
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)  # type: ignore[call-overload]
+        return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]):
-        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in names})
 
 

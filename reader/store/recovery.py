@@ -12,9 +12,10 @@ from typing import Any
 
 import orjson
 
+from reader.core.files import write_atomically
 from reader.errors import ReaderError
 from reader.store import migrations
-from reader.store.journal import SNAPSHOT_FORMAT, DatabaseFiles, encode_line, read_journal, write_atomically
+from reader.store.journal import SNAPSHOT_FORMAT, DatabaseFiles, encode_line, read_journal
 from reader.store.lock import WriterLock
 from reader.store.validation import record_problem, snapshot_problem, v1_problem
 

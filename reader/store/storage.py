@@ -18,8 +18,9 @@ them in the snapshot.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
+from os import PathLike
 from typing import Any, Callable
 
 import orjson
@@ -27,6 +28,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
+from reader.core.files import write_atomically
 from reader.errors import ReaderError
 from reader.store import migrations
 from reader.store.validation import tables_problem
@@ -37,7 +39,6 @@ from reader.store.journal import (
     JournalWriter,
     now_iso,
     read_state,
-    write_atomically,
     write_snapshot,
 )
 
@@ -127,18 +128,21 @@ class JournaledTable(Table):
     Document ids are the records' own string ids: insert `tinydb.table.Document(record, doc_id=id)`.
     """
 
-    document_id_class = str
+    # TinyDB types document ids as int; it only ever passes ours through this class.
+    document_id_class = str  # type: ignore[assignment]
 
-    def _get_next_id(self):
+    def _get_next_id(self) -> int:
         raise TypeError("insert records as tinydb.table.Document(record, doc_id=<their id>)")
 
-    def _update_table(self, updater):
-        storage: JournalStorage = self._storage  # type: ignore[assignment]
+    def _update_table(self, updater: Callable[[dict[int, Mapping[Any, Any]]], None]) -> None:
+        storage: JournalStorage = self._storage  # type: ignore[assignment]  # AnnotationDB always gives one
         storage.check_writable()
         raw = storage.read().setdefault(self.name, {})
         recording = RecordingTable(raw)
         try:
-            updater(recording)
+            # TinyDB's updaters use only the mapping interface of the table they are given
+            # (get, set, delete, iterate), which RecordingTable has; its keys are our string ids.
+            updater(recording)  # type: ignore[arg-type]
         except BaseException:
             recording.restore()
             raise
@@ -151,7 +155,7 @@ class AnnotationDB(TinyDB):
     """TinyDB on a JournalStorage with JournaledTables."""
 
     table_class = JournaledTable
-    default_storage_class = None  # always given explicitly
+    default_storage_class = None  # type: ignore[assignment]  # always given explicitly: no default
 
     def drop_table(self, name: str) -> None:
         self.table(name).truncate()
@@ -164,7 +168,7 @@ class AnnotationDB(TinyDB):
 class JournalStorage(Storage):
     """The tables in memory, the snapshot and journal on disk (see the module docstring)."""
 
-    def __init__(self, path, *, read_only: bool = False, read_only_reason: str = "", history_limit: int = HISTORY_LIMIT):
+    def __init__(self, path: str | PathLike[str], *, read_only: bool = False, read_only_reason: str = "", history_limit: int = HISTORY_LIMIT):
         self.files = DatabaseFiles.at(path)
         self.read_only = read_only
         self.read_only_reason = read_only_reason
@@ -223,7 +227,7 @@ class JournalStorage(Storage):
         """The live tables (TinyDB reads records from them; JournaledTable writes through them)."""
         return self.tables
 
-    def write(self, data) -> None:
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
         raise TypeError("JournalStorage journals record writes; write through JournaledTable")
 
     def close(self) -> None:
@@ -245,7 +249,7 @@ class JournalStorage(Storage):
             raise ReaderError(f"{self.files.snapshot} is closed")
 
     @contextmanager
-    def change(self, description: str, annotator: str, *, undoable: bool = True, barrier: bool = False):
+    def change(self, description: str, annotator: str, *, undoable: bool = True, barrier: bool = False) -> Iterator[None]:
         """Group the writes made inside into one change: one journal line, fsync'd when the
         block ends (nested blocks join the outer one). If the block raises, or the journal
         cannot be written, every write is rolled back in memory and nothing is journaled.
