@@ -135,9 +135,9 @@ def test_status_line_shows_the_logical_offset_and_paragraph(tmp_path):
             from reader.tui.widgets.status_line import StatusLine
 
             status = app.screen.query_one(StatusLine)
-            assert status.offset == len("First paragraph here.\n\n")
+            assert status.cursor_offset == len("First paragraph here.\n\n")
             rendered = str(status.render())
-            assert f"offset {status.offset}" in rendered and "¶ 2/2" in rendered
+            assert f"offset {status.cursor_offset}" in rendered and "¶ 2/2" in rendered
             assert "no database" in rendered
 
     run(go())

@@ -43,3 +43,19 @@ def test_the_layers_below_the_tui_are_checked_strictly_and_the_tui_ordinarily(tm
     flagged = sorted({line.split(":")[0] for line in run.stdout.splitlines() if "[no-untyped-def]" in line})
     expected = sorted(f"{package.replace('.', '/')}/probe.py" for package in STRICT_PACKAGES)
     assert flagged == expected, run.stdout + run.stderr
+
+
+def test_every_type_ignore_names_its_error_and_says_why():
+    # mypy itself rejects an ignore without an error code (enable_error_code
+    # "ignore-without-code") and one that no longer silences anything (warn_unused_ignores);
+    # the reason is for the reader: a comment after the ignore.
+    import re
+
+    ignore = re.compile(r"#\s*type:\s*ignore\b(?P<rest>.*)$")
+    unexplained = []
+    for path in sorted((REPO / "reader").rglob("*.py")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            found = ignore.search(line)
+            if found and not re.match(r"\[[a-z-]+(, *[a-z-]+)*\]\s+#\s*\S", found["rest"]):
+                unexplained.append(f"{path.relative_to(REPO)}:{number}: {line.strip()}")
+    assert unexplained == []

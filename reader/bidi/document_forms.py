@@ -286,7 +286,7 @@ def _simple_outside(ch: str) -> bool:
 
 # Registered for this one encoding, so the handler only ever gets UnicodeEncodeError;
 # typeshed types error handlers for any UnicodeError.
-codecs.register_error(_PASS_SIMPLE, _pass_simple)  # type: ignore[arg-type]
+codecs.register_error(_PASS_SIMPLE, _pass_simple)  # type: ignore[arg-type]  # (see above)
 
 
 _REGEXES: dict[str, re.Pattern[str]] = {}

@@ -128,7 +128,7 @@ _CODEPAGE, _BYTE_TO_CLASS = _build_codepage()
 _ERRORS = "reader.bidi.uba.classify"
 # Registered for this one encoding, so the handler only ever gets UnicodeEncodeError;
 # typeshed types error handlers for any UnicodeError.
-codecs.register_error(_ERRORS, _classify_rest)  # type: ignore[arg-type]
+codecs.register_error(_ERRORS, _classify_rest)  # type: ignore[arg-type]  # (see above)
 _charmap_encode = codecs.charmap_encode
 
 
@@ -661,7 +661,8 @@ def resolve_paragraphs(texts: list[str], base: str = "auto") -> list[tuple[int, 
     cls = classify("".join(texts))
     starts = [0, *accumulate(map(len, texts))]
     explicit = _paragraphs_with_controls(cls, starts)
-    out: list[tuple[int, bytes]] = [None] * len(texts)  # type: ignore[list-item]
+    # Filled by index below (every paragraph exactly once); the placeholder is never returned.
+    out: list[tuple[int, bytes]] = [(0, b"")] * len(texts)
     groups: tuple[list[int], list[int]] = ([], [])  # implicit texts by paragraph level
     search = _STRONG_RE.search
     for i, text in enumerate(texts):

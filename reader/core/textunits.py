@@ -144,7 +144,8 @@ def words_between(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     hi = min(n, hi)
     while hi < n and _RUN_CHAR.match(text, hi):
         m = _RUN.match(text, hi)
-        hi = m.end()  # type: ignore[union-attr]
+        assert m is not None  # _RUN matches wherever _RUN_CHAR does
+        hi = m.end()
     return [m.span() for m in _WORD.finditer(text, lo, hi)]
 
 

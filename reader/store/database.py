@@ -191,7 +191,7 @@ class AnnotationStore:
 
     def _put(self, table: str, key: str, record: dict[str, Any]) -> None:
         # Our tables are keyed by the records' string ids (JournaledTable.document_id_class).
-        self._table(table).upsert(TinyDocument(record, doc_id=key))  # type: ignore[arg-type]
+        self._table(table).upsert(TinyDocument(record, doc_id=key))  # type: ignore[arg-type]  # (see the line above)
 
     def _remove(self, table: str, key: str) -> None:
         self._table(table).remove(doc_ids=[key])  # type: ignore[list-item]  # string ids, as in _put

@@ -23,6 +23,11 @@ LINK_TYPES: tuple[str, ...] = ("same", "supports", "contradicts")
 CLAIM_LABEL = "CLAIM"
 
 
+def is_stance(value: object) -> TypeGuard[Stance]:
+    """Whether `value` is one of STANCES."""
+    return value in STANCES
+
+
 def is_link_type(value: object) -> TypeGuard[LinkType]:
     """Whether `value` is one of LINK_TYPES (imports check what a file says)."""
     return value in LINK_TYPES

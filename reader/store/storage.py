@@ -129,7 +129,7 @@ class JournaledTable(Table):
     """
 
     # TinyDB types document ids as int; it only ever passes ours through this class.
-    document_id_class = str  # type: ignore[assignment]
+    document_id_class = str  # type: ignore[assignment]  # see the line above
 
     def _get_next_id(self) -> int:
         raise TypeError("insert records as tinydb.table.Document(record, doc_id=<their id>)")
@@ -142,7 +142,7 @@ class JournaledTable(Table):
         try:
             # TinyDB's updaters use only the mapping interface of the table they are given
             # (get, set, delete, iterate), which RecordingTable has; its keys are our string ids.
-            updater(recording)  # type: ignore[arg-type]
+            updater(recording)  # type: ignore[arg-type]  # (see above)
         except BaseException:
             recording.restore()
             raise

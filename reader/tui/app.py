@@ -11,7 +11,7 @@ import gc
 import sys
 from pathlib import Path
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from textual.app import App, SystemCommand
 
@@ -26,6 +26,8 @@ from reader.tui.type_ahead import TypeAheadMixin
 
 if TYPE_CHECKING:
     from reader.core.document import Document
+    from reader.store.database import AnnotationStore
+    from reader.tui.keymap import ResolvedKeymap
 
 
 #: Above this many documents, relations are not searched when the corpus opens.
@@ -39,11 +41,13 @@ def toast_text_width(screen_width: int) -> int:
     return max(8, min(60, (screen_width - 2) // 2) - 3)
 
 
-class ReaderApp(TypeAheadMixin, KeymapMixin, App):
+# Textual calls the on_key of every class in the MRO (both mixins' run); the two differ
+# only in one being a coroutine, which Textual also accepts.
+class ReaderApp(TypeAheadMixin, KeymapMixin, App):  # type: ignore[misc]  # (see above)
     """Documents side by side. ``shown``: indices into ``documents`` of the first panes."""
 
     TITLE = "reader"
-    BINDINGS = APP_BINDINGS
+    BINDINGS = [*APP_BINDINGS]  # a list of its own: Textual types it list[Binding | tuple]
     _control_filter: Any = None  # made on first use (get_line_filters)
 
     # Toasts stack above the status line and the key bar (two rows), never over the
@@ -59,7 +63,7 @@ class ReaderApp(TypeAheadMixin, KeymapMixin, App):
         *,
         db_path: Path | None = None,
         keymap: str | None = None,
-        resolved_keymap: Any | None = None,
+        resolved_keymap: ResolvedKeymap | None = None,
         terminal_bidi: TerminalBidi = "app",
         annotator: str = "",
         problems: list[str] | None = None,
@@ -77,7 +81,7 @@ class ReaderApp(TypeAheadMixin, KeymapMixin, App):
         self.annotator = annotator or _login_name()
         self.annotation = AnnotationSession(None, self.annotator)  # the bundled label schema
         self.load_problems = list(problems or [])
-        self.store: Any | None = None
+        self.store: AnnotationStore | None = None
         self.database_state = "no database"
         self.show_invisibles = False
         self.reading: ReadingScreen | None = None
@@ -113,7 +117,7 @@ class ReaderApp(TypeAheadMixin, KeymapMixin, App):
         return driver_with_bidi_mode(super().get_driver_class(), self.bidi_mode)
 
     @property
-    def order(self) -> str:
+    def order(self) -> Literal["visual", "logical"]:
         """Layout order for the panes: visual unless the terminal does the bidi."""
         return "visual" if self.bidi_mode.terminal_bidi == "app" else "logical"
 
@@ -229,6 +233,7 @@ class ReaderApp(TypeAheadMixin, KeymapMixin, App):
         try:
             from reader.store.database import AnnotationStore
 
+            assert self.db_path is not None  # _open_store starts this thread only with a path
             store = AnnotationStore.open(self.db_path, annotator=self.annotator)
         except Exception as error:  # noqa: BLE001 - shown to the user, the reading goes on
             self.call_from_thread(self._set_database_state, "database error")
@@ -236,19 +241,20 @@ class ReaderApp(TypeAheadMixin, KeymapMixin, App):
             return
         self.call_from_thread(self._store_opened, store)
 
-    def _create_store(self) -> Any:
+    def _create_store(self) -> AnnotationStore:
         """Open (create) the database for the first change; returns the store."""
         from reader.store.database import AnnotationStore
 
+        assert self.db_path is not None  # the opener is set only with a path
         store = AnnotationStore.open(self.db_path, annotator=self.annotator)
         self._store_opened(store)
         return store
 
-    def _store_opened(self, store: Any) -> None:
+    def _store_opened(self, store: AnnotationStore) -> None:
         self.store = store
         self._relation_decisions_changed()
         self.annotation.attach(store)
-        if getattr(store, "lock_message", None):
+        if store.lock_message:
             self.notify(store.lock_message, severity="warning", timeout=10)
         for notice in getattr(store, "notices", ()):
             self.notify(notice, severity="warning", timeout=15)
@@ -292,9 +298,9 @@ class ReaderApp(TypeAheadMixin, KeymapMixin, App):
         if store is None:
             state = "no database"
         elif getattr(store, "read_only", False):
-            state = f"{Path(self.db_path).name}: read-only"
+            state = f"{store.path.name}: read-only"
         else:
-            state = f"{Path(self.db_path).name}: {'saved' if store.saved else 'saving…'}"
+            state = f"{store.path.name}: {'saved' if store.saved else 'saving…'}"
         self._set_database_state(state)
         if self.reading is not None and self.reading.is_mounted:
             self.reading.show_done(self.annotation.is_done)
@@ -415,7 +421,8 @@ class ReaderApp(TypeAheadMixin, KeymapMixin, App):
 
     def action_toggle_invisibles(self) -> None:
         self.show_invisibles = not self.show_invisibles
-        self.reading.set_show_invisibles(self.show_invisibles)
+        if self.reading is not None:
+            self.reading.set_show_invisibles(self.show_invisibles)
 
     def action_help(self) -> None:
         from reader.tui.screens.help import HelpScreen
@@ -436,7 +443,7 @@ class ReaderApp(TypeAheadMixin, KeymapMixin, App):
         for item in chosen:
             # The library dismisses with document ids; older callers passed documents.
             document = find_document(self.documents, item) if isinstance(item, str) else item
-            if document is not None:
+            if document is not None and self.reading is not None:
                 await self.reading.open_document(document)
 
 

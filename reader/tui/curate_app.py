@@ -7,7 +7,7 @@ reported without a screen) and closed by it afterwards; the keymap is the reader
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual.app import App
 
@@ -17,6 +17,9 @@ from reader.tui.keymap_mixin import KeymapMixin
 from reader.tui.screens.curate import CurateScreen
 from reader.tui.terminal import BidiModeSwitch, TerminalBidi, driver_with_bidi_mode
 
+if TYPE_CHECKING:
+    from reader.tui.keymap import ResolvedKeymap
+
 #: The app-wide keys that make sense here (no library, no invisibles).
 _APP_IDS = ("quit", "help", "suspend", "redraw")
 
@@ -25,13 +28,14 @@ class CurationApp(KeymapMixin, App):
     TITLE = "reader curate"
     BINDINGS = [b for b in APP_BINDINGS if b.id in _APP_IDS]
 
-    def __init__(self, curation: Curation, *, title: str = "", keymap: Any | None = None,
+    def __init__(self, curation: Curation, *, title: str = "", keymap: ResolvedKeymap | None = None,
                  terminal_bidi: TerminalBidi = "app") -> None:
         self.bidi_mode = BidiModeSwitch(terminal_bidi)
         super().__init__()
         self.curation = curation
         self.title_text = title
-        self._keymap = keymap
+        # Not `_keymap`: that is Textual's own (App.set_keymap) and must stay a mapping.
+        self._resolved_keymap = keymap
 
     def get_driver_class(self):
         return driver_with_bidi_mode(super().get_driver_class(), self.bidi_mode)
@@ -41,8 +45,8 @@ class CurationApp(KeymapMixin, App):
         return CurateScreen(self.curation, self.title_text, order=order)
 
     def on_mount(self) -> None:
-        if self._keymap is not None:
-            self.apply_resolved_keymap(self._keymap)
+        if self._resolved_keymap is not None:
+            self.apply_resolved_keymap(self._resolved_keymap)
 
     def action_help(self) -> None:
         from reader.tui.screens.help import HelpScreen

@@ -421,6 +421,8 @@ def find_clashes(
         on_screen: dict[tuple[str, ...], list[str]] = {}
         for group in group_names:
             for binding in groups[group]:
+                if binding.id is None:
+                    continue  # no id: no key of a keymap can name it
                 for trigger in sorted(triggers.get(binding.id, ())):
                     ids = on_screen.setdefault(trigger, [])
                     if binding.id not in ids:

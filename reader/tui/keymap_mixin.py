@@ -13,10 +13,17 @@ from textual import events
 from textual.binding import Binding
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from reader.tui.keymap import KeySequenceReader, ResolvedKeymap
 
+    # The type checker sees the App this is mixed into; at run time it is a plain mixin.
+    _AppBase = App[Any]
+else:
+    _AppBase = object
 
-class KeymapMixin:
+
+class KeymapMixin(_AppBase):
     """Mix into an App (before `App`) to apply a ResolvedKeymap with sequences and counts.
 
     `apply_resolved_keymap` calls `set_keymap`; key sequences and counts are read in
@@ -36,13 +43,13 @@ class KeymapMixin:
         self.resolved_keymap = resolved
         self._sequence_reader = KeySequenceReader(resolved.sequences, resolved.counts)
         self._reported_clashes = set()
-        self.set_keymap(resolved.keymap)  # type: ignore[attr-defined]
+        self.set_keymap(resolved.keymap)
 
     async def on_key(self, event: events.Key) -> None:
         reader = self._sequence_reader
         if reader is None:
             return
-        screen = self.screen  # type: ignore[attr-defined]
+        screen = self.screen
         active = screen.active_bindings
         outcome = reader.feed(event.key, lambda key: key in active)
         if outcome.kind == "none":
@@ -65,12 +72,12 @@ class KeymapMixin:
 
         times = count if binding.id in countable_ids() else 1
         for _ in range(times):
-            await self.run_action(binding.action, node)  # type: ignore[attr-defined]
+            await self.run_action(binding.action, node)
 
     def _active_binding(self, binding_id: str) -> tuple[Any, Binding] | None:
         """(node, binding) for `binding_id` on the focused widget or one of its
         ancestors (up to a modal screen), or None when that action is not active here."""
-        screen = self.screen  # type: ignore[attr-defined]
+        screen = self.screen
         start = screen.focused or screen
         for node in start.ancestors_with_self:
             for cls in type(node).__mro__:
@@ -88,7 +95,7 @@ class KeymapMixin:
         ctrl+home for doc-top, already a default key of doc-top). `problems` already
         listed keymap clashes."""
         named = {b for b in clashed_bindings if b.id}
-        ids = frozenset(b.id for b in named)
+        ids = frozenset(b.id for b in named if b.id)
         if len(ids) < 2:
             return
         reported = getattr(self, "_reported_clashes", None)
@@ -98,7 +105,7 @@ class KeymapMixin:
             return
         reported.add(ids)
         keys = ", ".join(sorted({b.key for b in named}))
-        self.notify(  # type: ignore[attr-defined]
+        self.notify(
             f"Key {keys} is bound to several actions ({', '.join(sorted(ids))}) in "
             f"{type(node).__name__}: only one runs. Fix the keymap (docs/keymaps.md).",
             title="Keymap clash", severity="warning",

@@ -74,11 +74,19 @@ class BidiModeSwitch:
             return
         stream = sys.__stderr__ if sys.__stderr__ and sys.__stderr__.isatty() else sys.__stdout__
         try:
-            stream.write(IMPLICIT_MODE)
-            stream.flush()
+            if stream is not None:  # no standard streams at all (pythonw, a closed fd)
+                stream.write(IMPLICIT_MODE)
+                stream.flush()
         except (OSError, ValueError, AttributeError):
             pass
         self.explicit = False
+
+
+def _write_to_stderr(data: str) -> None:
+    """Write ``data`` to the process's original stderr, if it has one, at once."""
+    if sys.__stderr__ is not None:
+        sys.__stderr__.write(data)
+        sys.__stderr__.flush()
 
 
 def tty_size(*streams) -> tuple[int, int] | None:
@@ -102,7 +110,7 @@ def driver_with_bidi_mode(base: type, switch: BidiModeSwitch) -> type:
     through ``stop_application_mode``/``start_application_mode``, so they are covered.
     """
 
-    class BidiModeDriver(base):  # type: ignore[misc, valid-type]
+    class BidiModeDriver(base):
         def _get_terminal_size(self) -> tuple[int, int]:
             # Asked at start and on every SIGWINCH (Textual 8's Linux driver).
             size = tty_size(getattr(self, "_file", None), sys.__stdout__, sys.__stderr__)
@@ -119,7 +127,7 @@ def driver_with_bidi_mode(base: type, switch: BidiModeSwitch) -> type:
                 switch.leave(self.write)
             except AssertionError:
                 # The writer thread is gone (start failed half-way): write directly.
-                switch.leave(lambda data: (sys.__stderr__.write(data), sys.__stderr__.flush()))
+                switch.leave(_write_to_stderr)
             super().stop_application_mode()
 
     BidiModeDriver.__name__ = f"BidiMode{base.__name__}"

@@ -19,8 +19,18 @@ those of the focus chain it has by then (the field's, once it has the focus).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from textual import events
 from textual.widgets import Input
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    # The type checker sees the App this is mixed into; at run time it is a plain mixin.
+    _AppBase = App[Any]
+else:
+    _AppBase = object
 
 
 def focus_for_typing(field: Input) -> None:
@@ -31,7 +41,7 @@ def focus_for_typing(field: Input) -> None:
     field.focus()
 
 
-class TypeAheadMixin:
+class TypeAheadMixin(_AppBase):
     """Mix into an App, before any other mixin with an ``on_key``: it must see the keys
     first (it stops those it hands on, so nothing else runs for them)."""
 
@@ -53,7 +63,7 @@ class TypeAheadMixin:
             self.type_ahead_target = None  # the user went elsewhere
 
     def _typing_into(self) -> Input | None:
-        focused = self.focused  # type: ignore[attr-defined]
+        focused = self.focused
         if isinstance(focused, Input):
             return focused
         target = self.type_ahead_target

@@ -22,7 +22,7 @@ from reader.tui.annotation.styles import MATCH_STYLE, SELECTION_STYLE, LabelStyl
 
 if TYPE_CHECKING:
     from reader.core.document import Document
-    from reader.store.model import Span
+    from reader.store.model import LinkType, Span
     from reader.annotate.session import AnnotationSession
 
 
@@ -62,7 +62,7 @@ class AnnotationActions(SearchActions):
 
     @property
     def session(self) -> AnnotationSession | None:
-        return getattr(self.app, "annotation", None)  # type: ignore[attr-defined]
+        return getattr(self.app, "annotation", None)
 
     def _require_session(self) -> AnnotationSession:
         session = self.session
@@ -75,8 +75,13 @@ class AnnotationActions(SearchActions):
         try:
             return what()
         except ReaderError as error:
-            self.notify(str(error), severity="warning", timeout=6)  # type: ignore[attr-defined]
+            self.notify(str(error), severity="warning", timeout=6)
             return None
+
+    def _succeeded(self, what: Callable[[], object]) -> bool:
+        """Run ``what`` as `_run` does; whether it ran without a ReaderError (also when it
+        returns nothing: its result is wrapped in a tuple, which is never None)."""
+        return self._run(lambda: (what(),)) is not None
 
     def _spans_changed(self) -> None:
         """Redraw every pane (the revision keys their caches) and the status line."""
@@ -86,10 +91,10 @@ class AnnotationActions(SearchActions):
         self._report_state()
 
     def _views(self) -> list[Any]:
-        return list(self.screen.query(type(self)))  # type: ignore[attr-defined]
+        return list(self.screen.query(type(self)))
 
     def _report_state(self) -> None:
-        refresh = getattr(self.app, "refresh_database_state", None)  # type: ignore[attr-defined]
+        refresh = getattr(self.app, "refresh_database_state", None)
         if refresh is not None:
             refresh()
 
@@ -110,7 +115,7 @@ class AnnotationActions(SearchActions):
         if marks != self._extra_marks:
             self._extra_marks = marks
             self._extra_revision += 1
-            self.refresh()  # type: ignore[attr-defined]
+            self.refresh()
 
     def annotation_marks(self, paragraph_index: int) -> list[Mark]:
         """Marks over paragraph ``paragraph_index``: spans, selection, search match
@@ -151,12 +156,12 @@ class AnnotationActions(SearchActions):
         session = self.session
         if session is None:
             return
-        span = session.span_at(self.document.id, self.cursor)  # type: ignore[attr-defined]
+        span = session.span_at(self.document.id, self.cursor)
         span_id = span.id if span else None
         if span_id != self._cursor_span_id:
             self._cursor_span_id = span_id
-            self.refresh()  # type: ignore[attr-defined]
-        if self.has_focus:  # type: ignore[attr-defined]
+            self.refresh()
+        if self.has_focus:
             linked = frozenset(session.linked_ids(span))
             if linked != session.linked:
                 session.set_linked(linked)
@@ -169,7 +174,7 @@ class AnnotationActions(SearchActions):
             return
         self._update_cursor_span()
         if self._anchor is not None:
-            self.refresh()  # type: ignore[attr-defined]
+            self.refresh()
             self._report_mode()
 
     def on_mount(self) -> None:
@@ -182,19 +187,19 @@ class AnnotationActions(SearchActions):
             return
         review = self._run(lambda: session.ensure_document(self.document))
         if review:
-            self.notify(  # type: ignore[attr-defined]
+            self.notify(
                 f"{len(review)} span(s) in {self.document.title or self.document.id} need review: "
                 "the text changed since they were made (t lists them)", severity="warning", timeout=10)
-        self.refresh()  # type: ignore[attr-defined]
+        self.refresh()
 
     # ------------------------------------------------------------------ selection
 
     def selection_range(self) -> tuple[int, int]:
         """The selected range (empty when no selection is active)."""
         if self._anchor is None:
-            return (self.cursor, self.cursor)  # type: ignore[attr-defined]
+            return (self.cursor, self.cursor)
         mode = self._mode()
-        return sel.range_between(self.document.text, self._anchor, self.cursor, mode)  # type: ignore[attr-defined]
+        return sel.range_between(self.document.text, self._anchor, self.cursor, mode)
 
     def _mode(self) -> sel.SelectionMode:
         session = self.session
@@ -202,18 +207,18 @@ class AnnotationActions(SearchActions):
 
     def _select(self, found: tuple[int, int] | None) -> None:
         if found is None:
-            self.notify("nothing to select here")  # type: ignore[attr-defined]
+            self.notify("nothing to select here")
             return
         start, end = found
         self._anchor = start
-        self.move_cursor(max(start, end - 1))  # type: ignore[attr-defined]
-        self.refresh()  # type: ignore[attr-defined]
+        self.move_cursor(max(start, end - 1))
+        self.refresh()
         self._report_mode()
 
     def _clear_selection(self) -> None:
         if self._anchor is not None:
             self._anchor = None
-            self.refresh()  # type: ignore[attr-defined]
+            self.refresh()
         self._report_mode()
 
     def _report_mode(self) -> None:
@@ -231,14 +236,14 @@ class AnnotationActions(SearchActions):
                 parts.append("clitics stripped")
             if session.pending_link is not None:
                 parts.append(f"linking claim “{_short(session.pending_link.text)}”: C on the target claim, escape cancels")
-        show = getattr(self.screen, "set_annotation_mode", None)  # type: ignore[attr-defined]
+        show = getattr(self.screen, "set_annotation_mode", None)
         if show is not None:
             show(" · ".join(parts))
 
     def action_select_toggle(self) -> None:
         if self._anchor is None:
-            self._anchor = self.cursor  # type: ignore[attr-defined]
-            self.refresh()  # type: ignore[attr-defined]
+            self._anchor = self.cursor
+            self.refresh()
             self._report_mode()
         else:
             self._clear_selection()
@@ -247,32 +252,32 @@ class AnnotationActions(SearchActions):
         session = self.session
         if self._anchor is None and session is not None and session.pending_link is not None:
             session.pending_link = None
-            self.notify("claim link cancelled")  # type: ignore[attr-defined]
+            self.notify("claim link cancelled")
         self._match = None
         self._clear_selection()
 
     def action_select_word(self) -> None:
-        self._select(sel.word_range(self.document.text, self.cursor, self._mode()))  # type: ignore[attr-defined]
+        self._select(sel.word_range(self.document.text, self.cursor, self._mode()))
 
     def action_select_sentence(self) -> None:
-        self._select(sel.sentence_range(self.document.text, self.cursor))  # type: ignore[attr-defined]
+        self._select(sel.sentence_range(self.document.text, self.cursor))
 
     def action_select_paragraph(self) -> None:
-        self._select(sel.paragraph_range(self.document.text, self.cursor))  # type: ignore[attr-defined]
+        self._select(sel.paragraph_range(self.document.text, self.cursor))
 
     def action_select_precise(self) -> None:
         mode = self._require_session().mode
         mode.precise = not mode.precise
-        self.notify("selections: character precision" if mode.precise else "selections: whole words")  # type: ignore[attr-defined]
-        self.refresh()  # type: ignore[attr-defined]
+        self.notify("selections: character precision" if mode.precise else "selections: whole words")
+        self.refresh()
         self._report_mode()
 
     def action_select_clitics(self) -> None:
         mode = self._require_session().mode
         mode.clitics = not mode.clitics
-        self.notify("Arabic clitics and article: left out of selections" if mode.clitics  # type: ignore[attr-defined]
+        self.notify("Arabic clitics and article: left out of selections" if mode.clitics
                     else "Arabic clitics and article: kept in selections")
-        self.refresh()  # type: ignore[attr-defined]
+        self.refresh()
         self._report_mode()
 
     def _target_range(self) -> tuple[int, int] | None:
@@ -280,7 +285,7 @@ class AnnotationActions(SearchActions):
         if self._anchor is not None:
             lo, hi = self.selection_range()
             return (lo, hi) if lo < hi else None
-        return sel.word_range(self.document.text, self.cursor, self._mode())  # type: ignore[attr-defined]
+        return sel.word_range(self.document.text, self.cursor, self._mode())
 
     # ------------------------------------------------------------------ tagging
 
@@ -288,7 +293,7 @@ class AnnotationActions(SearchActions):
         session = self._require_session()
         entity_type = session.schema.by_key(str(key))
         if entity_type is None:
-            self.notify(f"no entity type has key {key} in {session.schema.source}")  # type: ignore[attr-defined]
+            self.notify(f"no entity type has key {key} in {session.schema.source}")
             return
         self._tag(entity_type.name)
 
@@ -300,14 +305,14 @@ class AnnotationActions(SearchActions):
     def _tag(self, label: str) -> None:
         found = self._target_range()
         if found is None:
-            self.notify("nothing to tag: put the cursor on a word or select text (v)")  # type: ignore[attr-defined]
+            self.notify("nothing to tag: put the cursor on a word or select text (v)")
             return
         session = self._require_session()
         span = self._run(lambda: session.tag(self.document, found[0], found[1], label))
         if span is None:
             return
         self._anchor = None
-        self.move_cursor(span.start)  # type: ignore[attr-defined]
+        self.move_cursor(span.start)
         self._spans_changed()
         self._report_mode()
 
@@ -315,18 +320,18 @@ class AnnotationActions(SearchActions):
         """The span under the cursor (of ``kind`` if given: the claim around an entity
         counts for "claim"), or None with a note."""
         session = self._require_session()
-        spans = [s for s in session.spans(self.document.id) if s.start <= self.cursor < s.end]  # type: ignore[attr-defined]
+        spans = [s for s in session.spans(self.document.id) if s.start <= self.cursor < s.end]
         if kind is not None:
             spans = [s for s in spans if s.kind == kind]
         span = min(spans, key=lambda s: (s.end - s.start, s.kind != "entity"), default=None)
         if span is None:
-            self.notify(f"no {kind or 'span'} under the cursor")  # type: ignore[attr-defined]
+            self.notify(f"no {kind or 'span'} under the cursor")
         return span
 
     def action_span_delete(self) -> None:
         span = self._span_here()
-        if span is not None and self._run(lambda: self._require_session().delete(span) or True):
-            self.notify(f"deleted {span.label} “{_short(span.text)}” (u undoes)")  # type: ignore[attr-defined]
+        if span is not None and self._succeeded(lambda: self._require_session().delete(span)):
+            self.notify(f"deleted {span.label} “{_short(span.text)}” (u undoes)")
             self._spans_changed()
 
     def action_span_relabel(self) -> None:
@@ -340,18 +345,18 @@ class AnnotationActions(SearchActions):
             if label and label != span.label and self._run(lambda: session.relabel(span, label)):
                 self._spans_changed()
 
-        self.app.push_screen(chooser(session.schema, span.label), chosen)  # type: ignore[attr-defined]
+        self.app.push_screen(chooser(session.schema, span.label), chosen)
 
     def _jump_span(self, step: int) -> None:
         spans = self._require_session().spans(self.document.id)
-        cursor = self.cursor  # type: ignore[attr-defined]
+        cursor = self.cursor
         starts = sorted({s.start for s in spans})
         target = next((s for s in starts if s > cursor), None) if step > 0 else \
             next((s for s in reversed(starts) if s < cursor), None)
         if target is None:
-            self.notify("no more spans that way" if spans else "no spans in this document yet")  # type: ignore[attr-defined]
+            self.notify("no more spans that way" if spans else "no spans in this document yet")
             return
-        self.move_cursor(target, center=True)  # type: ignore[attr-defined]
+        self.move_cursor(target, center=True)
 
     def action_span_next(self) -> None:
         self._jump_span(1)
@@ -363,24 +368,24 @@ class AnnotationActions(SearchActions):
         span_list = _dialog("SpanList")
         spans = self._require_session().spans(self.document.id)
         if not spans:
-            self.notify("no spans in this document yet")  # type: ignore[attr-defined]
+            self.notify("no spans in this document yet")
             return
         by_id = {s.id: s for s in spans}
 
         def chosen(span_id: str | None) -> None:
             if span_id in by_id:
-                self.move_cursor(by_id[span_id].start, center=True)  # type: ignore[attr-defined]
+                self.move_cursor(by_id[span_id].start, center=True)
 
-        self.app.push_screen(span_list(spans, self.document, current=self._cursor_span_id), chosen)  # type: ignore[attr-defined]
+        self.app.push_screen(span_list(spans, self.document, current=self._cursor_span_id), chosen)
 
     # ------------------------------------------------------------------ claims and entities
 
     def action_span_edit(self) -> None:
         session = self._require_session()
-        here = [s for s in session.spans(self.document.id) if s.start <= self.cursor < s.end]  # type: ignore[attr-defined]
+        here = [s for s in session.spans(self.document.id) if s.start <= self.cursor < s.end]
         span = min(here, key=lambda s: (s.end - s.start, s.kind != "entity"), default=None)
         if span is None:
-            self.notify("no span under the cursor")  # type: ignore[attr-defined]
+            self.notify("no span under the cursor")
         elif span.kind == "claim":
             self._edit_claim(span)
         else:
@@ -393,10 +398,10 @@ class AnnotationActions(SearchActions):
 
         def saved(attributes: Any) -> None:
             if attributes is not None and self._run(lambda: session.set_claim(span, attributes)):
-                self.notify("claim saved")  # type: ignore[attr-defined]
+                self.notify("claim saved")
                 self._spans_changed()
 
-        self.app.push_screen(form(span, entity_spans, session.schema), saved)  # type: ignore[attr-defined]
+        self.app.push_screen(form(span, entity_spans, session.schema), saved)
 
     def action_entity_link(self) -> None:
         span = self._span_here("entity")
@@ -407,7 +412,7 @@ class AnnotationActions(SearchActions):
 
         def link(choice: Any, alias: str | None) -> None:
             if alias is None:
-                self.notify("not linked")  # type: ignore[attr-defined]
+                self.notify("not linked")
                 return
             before = session.store.entity(choice.entity_id) if choice.entity_id else None
             entity = self._run(lambda: session.link_to_entity(span, choice, alias))
@@ -415,7 +420,7 @@ class AnnotationActions(SearchActions):
                 return
             added = [a for a in entity.aliases if before is None or a not in before.aliases]
             names = f"; aliases added: {', '.join(_short(a) for a in added)}" if added else ""
-            self.notify(f"“{_short(span.text)}” → {entity.name} ({entity.type}){names}")  # type: ignore[attr-defined]
+            self.notify(f"“{_short(span.text)}” → {entity.name} ({entity.type}){names}")
             self._spans_changed()
 
         def chosen(choice: Any) -> None:
@@ -429,9 +434,9 @@ class AnnotationActions(SearchActions):
                 link(choice, "keep")
                 return
             confirm = _dialog("AliasConfirm")
-            self.app.push_screen(confirm(question), lambda alias: link(choice, alias))  # type: ignore[attr-defined]
+            self.app.push_screen(confirm(question), lambda alias: link(choice, alias))
 
-        self.app.push_screen(finder(span, session.store.entities(), session.schema), chosen)  # type: ignore[attr-defined]
+        self.app.push_screen(finder(span, session.require_store().entities(), session.schema), chosen)
 
     def action_claim_link(self) -> None:
         span = self._span_here("claim")
@@ -441,21 +446,21 @@ class AnnotationActions(SearchActions):
         source = session.pending_link
         if source is None or source.id == span.id:
             session.pending_link = span
-            self.notify("claim link started: go to the other claim (tab to another pane) and press C")  # type: ignore[attr-defined]
+            self.notify("claim link started: go to the other claim (tab to another pane) and press C")
             self._report_mode()
             return
         chooser = _dialog("LinkTypeChooser")
 
-        def chosen(link_type: str | None) -> None:
+        def chosen(link_type: LinkType | None) -> None:  # one of LinkTypeChooser's choices
             if link_type is None:
-                self.notify("claim link not made (still pending: escape cancels)")  # type: ignore[attr-defined]
+                self.notify("claim link not made (still pending: escape cancels)")
                 return
             if self._run(lambda: session.link_claims(source, span, link_type)):
-                self.notify(f"claims linked: {link_type}")  # type: ignore[attr-defined]
+                self.notify(f"claims linked: {link_type}")
                 self._spans_changed()
             self._report_mode()
 
-        self.app.push_screen(chooser(source, span), chosen)  # type: ignore[attr-defined]
+        self.app.push_screen(chooser(source, span), chosen)
 
     def action_linked_panel(self) -> None:
         span = self._span_here()
@@ -463,17 +468,17 @@ class AnnotationActions(SearchActions):
         if span is None:
             return
         session = self._require_session()
-        documents = DocumentsById(getattr(self.app, "documents", []))  # type: ignore[attr-defined]
+        documents = DocumentsById(getattr(self.app, "documents", []))
 
         def chosen(target: tuple[str, int] | None) -> None:
             if target is not None:
-                self.app.call_later(self._open_at, target[0], target[1])  # type: ignore[attr-defined]
+                self.app.call_later(self._open_at, target[0], target[1])
 
-        self.app.push_screen(panel(span, session.store, documents), chosen)  # type: ignore[attr-defined]
+        self.app.push_screen(panel(span, session.store, documents), chosen)
 
     async def _open_at(self, doc_id: str, offset: int) -> None:
         """Show document ``doc_id`` (opening a pane if needed) with its cursor on ``offset``."""
-        await open_document_at(self.app, doc_id, offset)  # type: ignore[attr-defined]
+        await open_document_at(self.app, doc_id, offset)
 
     # ------------------------------------------------------------------ history and done
 
@@ -488,19 +493,19 @@ class AnnotationActions(SearchActions):
         change = self._run(session.undo if undo else session.redo)
         if change is None:
             if session.store is not None:
-                self.notify("nothing to undo" if undo else "nothing to redo")  # type: ignore[attr-defined]
+                self.notify("nothing to undo" if undo else "nothing to redo")
             return
-        self.notify(f"{'undone' if undo else 'redone'}: {change.description}")  # type: ignore[attr-defined]
+        self.notify(f"{'undone' if undo else 'redone'}: {change.description}")
         self._spans_changed()
         self._report_mode()
         if change.span is not None:
-            self.app.call_later(self._open_at, change.span.doc_id, change.span.start)  # type: ignore[attr-defined]
+            self.app.call_later(self._open_at, change.span.doc_id, change.span.start)
 
     def action_doc_done(self) -> None:
         session = self._require_session()
         done = not session.is_done(self.document.id)
-        if self._run(lambda: session.set_done(self.document, done) or True):
-            self.notify(f"{self.document.title or self.document.id}: {'done' if done else 'not done'}")  # type: ignore[attr-defined]
+        if self._succeeded(lambda: session.set_done(self.document, done)):
+            self.notify(f"{self.document.title or self.document.id}: {'done' if done else 'not done'}")
             self._report_state()
 
     # ------------------------------------------------------------------ suggestions
@@ -514,8 +519,8 @@ class AnnotationActions(SearchActions):
 
         session = self._require_session()
         store = session.require_store()
-        corpus = getattr(self.app, "documents", [self.document])  # type: ignore[attr-defined]
-        panes = getattr(self.screen, "panes", None)  # type: ignore[attr-defined]
+        corpus = getattr(self.app, "documents", [self.document])
+        panes = getattr(self.screen, "panes", None)
         opened = list(dict.fromkeys(p.view.document for p in panes)) if panes else [self.document]
         entity = entity_of(span, store.entities())
         aliases = [entity.name, *entity.aliases] if entity is not None else []
@@ -527,7 +532,7 @@ class AnnotationActions(SearchActions):
         suggestions = find(opened)
         wider = len(corpus) > len(opened)
         if not suggestions and not wider:
-            self.notify(f"no other occurrence of “{_short(span.text)}” in {len(opened)} documents")  # type: ignore[attr-defined]
+            self.notify(f"no other occurrence of “{_short(span.text)}” in {len(opened)} documents")
             return
         documents = DocumentsById(corpus)
 
@@ -542,11 +547,11 @@ class AnnotationActions(SearchActions):
             added = self._run(lambda: session.add_suggested(spans, entity_id))
             if added:
                 places = len({s.doc_id for s in added})
-                self.notify(f"tagged {len(added)} more as {span.label} in {places} documents "  # type: ignore[attr-defined]
+                self.notify(f"tagged {len(added)} more as {span.label} in {places} documents "
                             "(u undoes them at once)")
                 self._spans_changed()
 
-        self.app.push_screen(  # type: ignore[attr-defined]
+        self.app.push_screen(
             review(suggestions, documents, opened=len(opened), corpus=len(corpus),
                    widen=(lambda: find(corpus)) if wider else None),
             accepted,
@@ -563,7 +568,7 @@ class AnnotationActions(SearchActions):
         if found is None:
             return
         if not found:
-            self.notify("no suggestion for this document (rejected ones are not suggested again)")  # type: ignore[attr-defined]
+            self.notify("no suggestion for this document (rejected ones are not suggested again)")
             session.hide_suggestions(document.id)
             return
         self._spans_changed()
@@ -582,7 +587,7 @@ class AnnotationActions(SearchActions):
             session.hide_suggestions(document.id)
             self._spans_changed()
 
-        self.app.push_screen(panel(document, found, session.schema, act=act), closed)  # type: ignore[attr-defined]
+        self.app.push_screen(panel(document, found, session.schema, act=act), closed)
 
 
 def _color_system(widget: Any) -> str | None:

@@ -23,7 +23,7 @@ class Dialog(ModalScreen[T]):
     the dialog reads in 16 colours and under NO_COLOR (Textual turns colours to greys).
     """
 
-    BINDINGS = DIALOG_BINDINGS
+    BINDINGS = [*DIALOG_BINDINGS]  # a list of its own: Textual types it list[Binding | tuple]
 
     DEFAULT_CSS = """
     Dialog { align: center middle; }

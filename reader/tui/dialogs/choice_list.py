@@ -42,9 +42,10 @@ class MarkedList(OptionList):
         self.rows[index] = row.copy()
         self.replace_option_prompt_at_index(index, self._prompt(row, index == self.highlighted))
 
-    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+    # Textual calls a watcher with (old, new) when it takes two arguments.
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:  # type: ignore[override]  # (see above)
         super().watch_highlighted(new)
-        for index in {old, new} - {None}:
+        for index in {i for i in (old, new) if i is not None}:
             if 0 <= index < min(len(self.rows), self.option_count):
                 self.replace_option_prompt_at_index(index, self._prompt(self.rows[index], index == new))
 

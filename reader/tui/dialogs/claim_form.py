@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, OptionList
 
 from reader.store.labels import LabelSchema
-from reader.store.model import STANCES, ClaimAttributes, Span
+from reader.store.model import STANCES, ClaimAttributes, Span, Stance, is_stance
 from reader.tui.dialogs.choice_list import ChoiceList
 from reader.tui.dialogs.base import Dialog, field_label, key_hints, title
 from reader.tui.dialogs.display import BidiText, clip, safe_input_value, screen_line
@@ -55,7 +55,7 @@ class ClaimForm(Dialog[ClaimAttributes]):
     Only the attributes in the schema's [claim] table are shown (all four when it names
     none); the others keep the values they had."""
 
-    BINDINGS = CLAIM_FORM_BINDINGS
+    BINDINGS = [*CLAIM_FORM_BINDINGS]  # a list of its own: Textual types it list[Binding | tuple]
 
     # The fields scroll; the buttons and key hints stay below them, always on screen (at
     # 80x24 too). The claim's text takes at most 4 rows (it is in the document anyway).
@@ -85,7 +85,9 @@ class ClaimForm(Dialog[ClaimAttributes]):
         named = {a.name: a for a in schema.claim_attributes}
         self.fields = [f for f in FIELDS if f in named] or list(FIELDS)
         stance = named.get("stance")
-        self.stances: list[str | None] = [None, *(stance.choices if stance and stance.choices else STANCES)]
+        # (the schema's choices are among STANCES: reader.store.labels checks them)
+        choices = stance.choices if stance and stance.choices else STANCES
+        self.stances: list[Stance | None] = [None, *(c for c in choices if is_stance(c))]
         #: speaker ids in row order (row 0: none); an id not among the spans keeps a row of its own
         self.speaker_ids: list[str | None] = [None, *(group[0].id for group in self.mentions)]
         if self.initial.speaker is not None and self.initial.speaker not in self.speaker_ids:
@@ -125,6 +127,8 @@ class ClaimForm(Dialog[ClaimAttributes]):
         by_id = {group[0].id: group for group in self.mentions}
         rows = [Text("— none —")]
         for span_id in self.speaker_ids[1:]:
+            if span_id is None:
+                continue  # only row 0 is "none"
             group = by_id.get(span_id)
             if group is None:
                 rows.append(Text(f"{span_id} (not an entity span of this document: kept as it is)",

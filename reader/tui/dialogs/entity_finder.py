@@ -34,7 +34,7 @@ class EntityFinder(Dialog[EntityChoice]):
     the first row creates a new entity named as typed, with the span's label as type.
     Dismisses with an EntityChoice (link or create), or None on escape."""
 
-    BINDINGS = ENTITY_FINDER_BINDINGS
+    BINDINGS = [*ENTITY_FINDER_BINDINGS]  # a list of its own: Textual types it list[Binding | tuple]
 
     DEFAULT_CSS = """
     EntityFinder #results { max-height: 16; }

@@ -27,7 +27,7 @@ class LinkTypeChooser(Dialog[str]):
     """Shows both claims and three link types; s/p/x, 1/2/3 or arrows + enter choose.
     Dismisses with "same", "supports" or "contradicts", or None on escape."""
 
-    BINDINGS = LINK_TYPE_BINDINGS
+    BINDINGS = [*LINK_TYPE_BINDINGS]  # a list of its own: Textual types it list[Binding | tuple]
 
     def __init__(self, source: Span, target: Span, **kwargs) -> None:
         super().__init__(**kwargs)

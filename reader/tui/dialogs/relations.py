@@ -36,7 +36,7 @@ class RelationsDialog(Dialog[tuple[str, str]]):
     ``documents``: the loaded documents (titles). Dismisses with (document id, other id)
     on enter, None on escape."""
 
-    BINDINGS = RELATIONS_BINDINGS
+    BINDINGS = [*RELATIONS_BINDINGS]  # a list of its own: Textual types it list[Binding | tuple]
     DEFAULT_CSS = """
     RelationsDialog #relations { max-height: 20; }
     """

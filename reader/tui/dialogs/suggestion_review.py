@@ -50,7 +50,7 @@ class SuggestionReview(Dialog[list]):
     finishes, escape cancels. Dismisses with the accepted suggestions (in the given
     order), or None."""
 
-    BINDINGS = SUGGESTION_REVIEW_BINDINGS
+    BINDINGS = [*SUGGESTION_REVIEW_BINDINGS]  # a list of its own: Textual types it list[Binding | tuple]
 
     DEFAULT_CSS = """
     SuggestionReview #suggestions { max-height: 30; }

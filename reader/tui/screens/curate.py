@@ -49,7 +49,7 @@ CHOSEN_STYLE = Style(reverse=True)
 class CurateScreen(Screen[None]):
     """The disagreements of one gold database (see the module docstring)."""
 
-    BINDINGS = CURATE_BINDINGS
+    BINDINGS = [*CURATE_BINDINGS]  # a list of its own: Textual types it list[Binding | tuple]
 
     DEFAULT_CSS = """
     CurateScreen { layout: vertical; }
@@ -96,7 +96,7 @@ class CurateScreen(Screen[None]):
             fresh = self.curation.disagreements(doc_id)
             self.groups = sorted([g for g in self.groups if g.doc_id != doc_id] + fresh, key=order_key)
         if first_open or after is not None:
-            start = 0 if first_open else after
+            start = 0 if first_open or after is None else after
             order = list(range(start, len(self.groups))) + list(range(0, start))
             self.index = next((i for i in order if self.groups[i].open), min(start, max(len(self.groups) - 1, 0)))
         self.index = min(self.index, max(len(self.groups) - 1, 0))
@@ -252,7 +252,7 @@ class CurateScreen(Screen[None]):
 
     def action_accept(self) -> None:
         version, group = self.version, self.group
-        if version is None or group is None:
+        if version is None or group is None or version.key is None:  # (a candidate has a key)
             return
         start, end = self.edit or (None, None)
         try:

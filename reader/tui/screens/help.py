@@ -91,7 +91,7 @@ def active_keymap(app: object) -> ResolvedKeymap:
 class HelpScreen(ModalScreen[None]):
     """Lists the keys of every action; escape or q (help-close) closes it."""
 
-    BINDINGS = HELP_BINDINGS
+    BINDINGS = [*HELP_BINDINGS]  # a list of its own: Textual types it list[Binding | tuple]
 
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }

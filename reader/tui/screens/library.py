@@ -21,7 +21,7 @@ ctrl+r lists the highlighted document's relations to confirm or reject each
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, Sequence, cast
 
 from rich.segment import Segment
 from rich.style import Style
@@ -43,6 +43,9 @@ from reader.tui.screens.whole_frame import WholeFrame
 from reader.tui.type_ahead import focus_for_typing
 from reader.tui.widgets.bidi_input import BidiInput
 from reader.tui.widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from reader.tui.app import ReaderApp
 
 NOT_KNOWN = "–"  # no store: counts are unknown, not zero
 PENDING = "…"  # being computed
@@ -365,7 +368,7 @@ class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
 class LibraryScreen(WholeFrame, Screen[list[str]]):
     """Pick documents to read; dismisses with their ids (an empty list: nothing)."""
 
-    BINDINGS = LIBRARY_BINDINGS
+    BINDINGS = [*LIBRARY_BINDINGS]  # a list of its own: Textual types it list[Binding | tuple]
 
     DEFAULT_CSS = """
     LibraryScreen #library-filter { dock: top; }
@@ -560,7 +563,7 @@ class LibraryScreen(WholeFrame, Screen[list[str]]):
         from reader.errors import ReaderError
 
         try:
-            self.app.decide_relation(relation, decision)
+            cast("ReaderApp", self.app).decide_relation(relation, decision)  # the app this screen runs in
         except ReaderError as error:
             self.notify(str(error), severity="error", timeout=8)
             return False

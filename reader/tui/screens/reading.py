@@ -90,7 +90,7 @@ class ParagraphPartners:
 class ReadingScreen(DiscrepancyActions, WholeFrame, Screen):
     """Panes side by side. The screen sets the panes' attributes; panes post messages up."""
 
-    BINDINGS = READING_BINDINGS
+    BINDINGS = [*READING_BINDINGS]  # a list of its own: Textual types it list[Binding | tuple]
     # The panes' headers and views are the screen's own children, laid out in a grid:
     # the headers (a row), then the views (a row below), one column per pane; no
     # container per pane (each widget costs styling and a full-size paint at start-up).
@@ -221,7 +221,7 @@ class ReadingScreen(DiscrepancyActions, WholeFrame, Screen):
 
     def _show_status(self, view: DocumentView) -> None:
         status = self.query_one(StatusLine)
-        status.offset = view.cursor
+        status.cursor_offset = view.cursor
         status.paragraph = view.paragraph_index_at(view.cursor)
         status.paragraphs = len(view.document.paragraphs)
         status.sync = self.sync

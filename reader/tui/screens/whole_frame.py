@@ -19,9 +19,16 @@ from textual._time import get_time  # the clock of Message.time
 if TYPE_CHECKING:
     from textual import events, messages
     from textual.geometry import Size
+    from textual.screen import Screen
+
+    # The type checker sees the Screen the mixin always goes with (and checks the
+    # overrides against it); at run time it is a plain mixin (see below).
+    _ScreenBase = Screen
+else:
+    _ScreenBase = object
 
 
-class WholeFrame:
+class WholeFrame(_ScreenBase):
     """Mix into a Screen subclass, before Screen: no repaints after a whole frame (see
     the module). A mixin, not a Screen subclass: each Textual class costs ~0.3 ms to
     create at import, which the reader pays before its first paint."""
@@ -45,13 +52,17 @@ class WholeFrame:
         self._repaint_required = False
         self._dirty_regions.clear()
         self._repaint_regions.clear()
-        for widget in self.walk_children(with_self=False):
+        from textual.widget import Widget  # loaded with the screen already
+
+        for widget in self.walk_children(Widget, with_self=False):
             widget._repaint_required = False
             for scrollbar in (widget._vertical_scrollbar, widget._horizontal_scrollbar):
                 if scrollbar is not None:  # not a child in the DOM
                     scrollbar._repaint_required = False
 
-    def _on_update(self, message: messages.Update) -> None:
+    # Screen's handler is a coroutine; Textual calls a handler either way, and this one
+    # has nothing to await.
+    def _on_update(self, message: messages.Update) -> None:  # type: ignore[override]  # (see above)
         # A widget's repaint asked for before the whole screen was painted is done;
         # stopping it here keeps Screen's handler from queueing it (a later change
         # posts a new one). Message.time and get_time are the same clock.
@@ -63,4 +74,4 @@ class WholeFrame:
         """Textual's reaction to a Resize of the screen: a layout pass and a repaint,
         skipped when the screen is laid out at that size already."""
         if size != self._compositor.size:
-            super()._screen_resized(size)  # type: ignore[misc]
+            super()._screen_resized(size)

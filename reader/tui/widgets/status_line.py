@@ -26,7 +26,8 @@ class StatusLine(Widget):
     StatusLine { height: 1; background: $boost; padding: 0 1; }
     """
 
-    offset: reactive[int] = reactive(0)
+    # Not `offset`: that is every Widget's CSS offset (Textual positions widgets with it).
+    cursor_offset: reactive[int] = reactive(0)
     paragraph: reactive[int] = reactive(0)
     paragraphs: reactive[int] = reactive(0)
     database: reactive[str] = reactive("no database")
@@ -46,7 +47,7 @@ class StatusLine(Widget):
         swap places), in the order the terminal needs, sanitized."""
         order = getattr(self.app, "order", "visual")
         text = Text()
-        text.append(f"offset {self.offset}", style="bold")
+        text.append(f"offset {self.cursor_offset}", style="bold")
         text.append(f" · ¶ {self.paragraph + 1}/{self.paragraphs}")
         text.append(f" · {_shown(self.database, order)}")
         if self.annotator:
