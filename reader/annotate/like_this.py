@@ -71,7 +71,7 @@ def _behind_clitics(text: str, start: int, *, article: bool | None) -> bool:
     return any(first[0] + name_start(word, article=a) == start for a in choices)
 
 
-def _occurrences(document: Any, pattern: str, clitics: bool) -> list[tuple[int, int]]:
+def _occurrences(document: _Document, pattern: str, clitics: bool) -> list[tuple[int, int]]:
     """Ranges where `pattern` occurs as a whole word sequence or as the name behind
     Arabic proclitics."""
     text = document.text

@@ -31,6 +31,12 @@ __all__ = [
 
 #: The logical range ``[start, end)`` of the paragraph text shown at each cell of a line.
 Cells = tuple[tuple[int, int], ...]
+#: One screen line as `layout_texts` gives it: (text, cells it takes, start, end): a
+#: VisualLine's text, width, start and end, without the cell map. Plain tuples: the fast
+#: path makes one per line of every document printed.
+TextLine = fastpath.Line
+#: A paragraph as `layout_texts` gives it: (whether its base direction is RTL, its lines).
+ParagraphTexts = tuple[bool, list[TextLine]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +144,7 @@ def layout_texts(
     shape: bool = True,
     show_invisibles: bool = False,
     order: str = "visual",
-) -> tuple[bool, list[tuple[str, int, int, int]]]:
+) -> ParagraphTexts:
     """What `layout_paragraph` with the same arguments draws, without cell maps:
     ``(rtl, [(line text, cells, start, end), ...])``, one tuple per screen line
     (``cells`` is VisualLine.width, ``start``/``end`` its logical range).
@@ -153,7 +159,7 @@ def layout_texts(
 def _texts(
     text: str, width: int | None, base: str, shape: bool, show_invisibles: bool, visual: bool,
     drawn: tuple[str, str] | None = None, levels: tuple[int, bytes] | None = None,
-) -> tuple[bool, list[tuple[str, int, int, int]]]:
+) -> ParagraphTexts:
     """`layout_texts` on checked arguments: the fast path when it can (``drawn``:
     the paragraph's mirror and proxy, ``levels`` its paragraph level and level
     bytes, if known), else the engine."""
@@ -182,7 +188,7 @@ def layout_document(
     shape: bool = True,
     show_invisibles: bool = False,
     order: str = "visual",
-) -> Iterator[tuple[bool, list[tuple[str, int, int, int]]]]:
+) -> Iterator[ParagraphTexts]:
     """`layout_texts` of each of ``paragraphs`` in turn, for printing a whole document:
     the fast path's forms (`DocumentForms`) and the levels (`uba.resolve_paragraphs`)
     of all paragraphs made at once first."""
