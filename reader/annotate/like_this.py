@@ -47,8 +47,13 @@ class Suggestion:
 
 
 class _Document(Protocol):
-    id: str
-    text: str
+    """What the search reads of a document (a Document, a DocumentRecord, a frozen view)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
 
     @property
     def sha256(self) -> str: ...

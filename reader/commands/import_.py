@@ -47,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
             try:
                 if store.read_only:
                     raise ReaderError(store.lock_message or f"{store.path}: the database is read-only")
+                assert annotations is not None  # the "read" step came first
                 store.apply(annotations)
             finally:
                 store.close()
@@ -56,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
             raise
     for message in warnings:
         warn(message)
+    assert annotations is not None
     say(f"imported {len(annotations.documents)} documents, {len(annotations.spans)} spans, "
         f"{len(annotations.entities)} entities, {len(annotations.links)} links from {source}")
     return 0

@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         }
     finally:
         store.close()
-    for notice in info["notices"]:
+    for notice in store.notices:
         say(f"warning: {notice}")
     _print(info, args.json)
     return 0

@@ -246,7 +246,8 @@ def _reader_server() -> type:
         @aiohttp_jinja2.template("index.html")
         async def handle_index(self, request: web.Request) -> dict:
             # textual-serve's context (font size, its static URL, the title), plus the fonts.
-            context = await Server.handle_index.__wrapped__(self, request)
+            # (the template decorator keeps the undecorated handler there: functools.wraps)
+            context = await Server.handle_index.__wrapped__(self, request)  # type: ignore[attr-defined]  # see above
             if "fontsize" not in request.query:
                 context["font_size"] = FONT_SIZE
             context["font_family"] = FAMILY

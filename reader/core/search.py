@@ -209,8 +209,13 @@ _TRAILING_MARKS = re.compile(f"[{MARK_CLASS}]*")
 
 
 class _HasText(Protocol):
-    id: str
-    text: str
+    """A document as the search reads it (read-only: frozen views qualify too)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
 
     @property
     def sha256(self) -> str: ...

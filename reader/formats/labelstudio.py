@@ -83,7 +83,7 @@ def load(path: Path, labels: Collection[str] | None = None, warnings: list[str] 
         doc_ids.add(doc_id)
         # A region repeated in another annotation of the task (same id, offsets and label:
         # an annotation copied from another or from a prediction) is one span, not two.
-        seen: dict[tuple, Span] = {}
+        seen: dict[tuple[str, int, int, str], Span] = {}  # (region id, start, end, label)
         for annotation in task.get("annotations") or task.get("completions") or []:
             if not isinstance(annotation, dict) or annotation.get("was_cancelled"):
                 ignored += 1

@@ -555,8 +555,8 @@ class AnnotationStore:
             self._validate_span(replace(span, entity_id=None, attrs={**span.attrs, "speaker": None}), text)
             speaker = span.claim.speaker
             if speaker is not None:
-                record = incoming_spans.get(speaker) or self._get(SPANS, speaker)
-                if record is None or record["doc_id"] != span.doc_id or record["kind"] != "entity":
+                named = incoming_spans.get(speaker) or self._get(SPANS, speaker)
+                if named is None or named["doc_id"] != span.doc_id or named["kind"] != "entity":
                     raise ReaderError(f"span {span.id}: speaker {speaker} is not an entity span of {span.doc_id}")
         for link in data.links:
             self._validate_link(link, incoming_spans)

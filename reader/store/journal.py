@@ -292,6 +292,7 @@ def _check_snapshot(files: DatabaseFiles, snapshot: dict[str, Any] | None) -> No
     if snapshot is None:
         return
     version = migrations.schema_version_of(snapshot, where=str(files.snapshot))
+    problem: str | None
     if "format" in snapshot and snapshot["format"] != SNAPSHOT_FORMAT:
         problem = f"format {snapshot['format']!r:.40} is not {SNAPSHOT_FORMAT!r}"
     else:

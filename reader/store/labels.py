@@ -124,7 +124,7 @@ def _parse(data: dict[str, Any], source: str) -> LabelSchema:
     return LabelSchema(tuple(types), claim, attributes, source, model_labels)
 
 
-def _model_labels(raw: Any, labels: set[str], fail) -> dict[str, tuple[str, ...]]:
+def _model_labels(raw: Any, labels: set[str], fail: _Fail) -> dict[str, tuple[str, ...]]:
     """The `[model_labels]` table: each key an entity type of this schema, each value the
     list of a model's labels that become it; a model label may map to one type only."""
     if not isinstance(raw, dict):

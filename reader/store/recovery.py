@@ -20,7 +20,7 @@ from reader.store.lock import WriterLock
 from reader.store.validation import record_problem, snapshot_problem, v1_problem
 
 
-def _parse(path: Path) -> tuple[dict | None, str]:
+def _parse(path: Path) -> tuple[dict[str, Any] | None, str]:
     """The snapshot at `path`, or None and why it cannot be used."""
     try:
         data = orjson.loads(path.read_bytes())
@@ -65,7 +65,7 @@ def _salvage(path: Path, data: dict[str, Any]) -> tuple[dict[str, Any] | None, s
     return cleaned, "", notes
 
 
-def _refuse_newer(path: Path, data: dict | None) -> None:
+def _refuse_newer(path: Path, data: dict[str, Any] | None) -> None:
     """Raise ReaderError (touching nothing) if `data` was written by a newer reader: it is
     not damaged, this reader just cannot read it."""
     if data is None or "format" not in data:
@@ -110,7 +110,8 @@ class _Candidate:
     consistent: bool = True  # every journal line was replayed or already in the base
 
     def replay(self) -> "_Candidate":
-        self.seq = _seq_of(self.base) if self.base is not None else 0
+        # (a base with no usable seq is not a candidate: validated before; 0 for the checker)
+        self.seq = (_seq_of(self.base) or 0) if self.base is not None else 0
         for journal in self.journals:
             found = read_journal(journal, after_seq=self.seq, strict=False)
             if self.base is not None and "format" not in self.base and (found.entries or found.last_skipped is not None):

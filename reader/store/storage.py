@@ -66,7 +66,7 @@ class NotSaved(ReaderError):
     back in memory and the journal still ends with the last saved change."""
 
 
-class RecordingTable(MutableMapping):
+class RecordingTable(MutableMapping[str, Any]):
     """A live TinyDB table dict that remembers, per key it touches, the record as it was."""
 
     def __init__(self, raw: dict[str, Any]):

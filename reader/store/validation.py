@@ -9,7 +9,7 @@ Every function returns the reason a value is unacceptable, or None when it is fi
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from reader.store.model import CLAIM_LABEL, LINK_TYPES, SPAN_KINDS, STANCES, ClaimAttributes, fact_check_problem
@@ -32,6 +32,7 @@ def nesting_problem(value: Any, limit: int = MAX_DEPTH) -> str | None:
     stack = [(value, 1)]
     while stack:
         item, depth = stack.pop()
+        children: Iterable[Any]
         if isinstance(item, dict):
             children = item.values()
         elif isinstance(item, list):
@@ -58,7 +59,8 @@ def span_problem(
 
     `span_text` None means the source carries no covered text to compare; `labels` None
     accepts any entity label (no schema), otherwise entity labels must be in it."""
-    if not _is_int(start) or not _is_int(end):
+    # (isinstance written out: the type checker then knows both are ints below)
+    if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool) or isinstance(end, bool):
         return f"offsets must be integers, got start={start!r} end={end!r}"
     if start < 0 or end > len(text):
         return f"offsets [{start}, {end}) out of range: the text has {len(text)} characters"
@@ -192,7 +194,7 @@ def tables_problem(tables: Any) -> str | None:
 def entry_problem(entry: dict[str, Any]) -> str | None:
     """Why a change (a journal line, or an entry of the undo/redo history) is unusable."""
     seq = entry.get("seq")
-    if not _is_int(seq) or seq < 1:
+    if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
         return f"seq {seq!r} is not a change number"
     kind = entry.get("kind", "change")
     if kind not in _KINDS_OF_CHANGE:
@@ -219,7 +221,7 @@ def entry_problem(entry: dict[str, Any]) -> str | None:
 def snapshot_problem(snapshot: dict[str, Any]) -> str | None:
     """Why a snapshot of the journaled store (schema 2 and later) is unusable, or None."""
     seq = snapshot.get("seq", 0)
-    if not _is_int(seq) or seq < 0:
+    if not isinstance(seq, int) or isinstance(seq, bool) or seq < 0:
         return f"seq {seq!r} is not a change number"
     problem = tables_problem(snapshot.get("tables", {}))
     if problem:

@@ -272,7 +272,7 @@ class ReaderApp(TypeAheadMixin, KeymapMixin, App):  # type: ignore[misc]  # (see
         except Exception as error:  # noqa: BLE001 - where the reader was is a convenience
             self.notify(f"where you left off could not be read: {error}", severity="warning")
             return
-        if panes or cursors:
+        if (panes or cursors) and self.reading is not None:
             await self.reading.restore(panes, cursors)
 
     def _save_reading_state(self) -> None:

@@ -97,7 +97,7 @@ def alternation(entries: Iterable[str]) -> str:
     The alternatives are merged into a trie ("ab(?:c|d)" rather than "abc|abd"): the
     rules are tried at every position of a document, and Python's `re` would otherwise
     try each of a few hundred words in turn before moving on."""
-    trie: dict[str, dict] = {}
+    trie: dict[str, Any] = {}
     for entry in entries:
         words = fold(entry).split()
         if not words:
@@ -109,7 +109,7 @@ def alternation(entries: Iterable[str]) -> str:
     return "(?:" + _trie_pattern(trie) + ")"
 
 
-def _trie_pattern(node: dict[str, dict]) -> str:
+def _trie_pattern(node: dict[str, Any]) -> str:
     """The regex of a trie node: a character class where every branch is one character
     long, an alternation (longest first) otherwise; "" marks the end of an entry."""
     branches = []
@@ -147,7 +147,9 @@ def spans_of(
     for match in pattern.finditer(norm.folded, pos, len(norm.folded) if endpos is None else endpos):
         mapped = norm.to_original(*match.span("x"))
         if mapped is not None:
-            end = _TRAILING.match(text, mapped[1]).end()
+            trailing = _TRAILING.match(text, mapped[1])
+            assert trailing is not None  # (a starred pattern matches everywhere)
+            end = trailing.end()
             yield match, mapped[0], end
 
 

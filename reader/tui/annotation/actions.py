@@ -577,7 +577,7 @@ class AnnotationActions(SearchActions):
             if decision == "accept":
                 done = self._run(lambda: session.accept_suggestions(document, chosen, label))
             else:
-                done = self._run(lambda: session.reject_suggestion(document, chosen[0]) or True)
+                done = self._succeeded(lambda: session.reject_suggestion(document, chosen[0]))
             if not done:
                 return None
             self._spans_changed()

@@ -33,7 +33,7 @@ Act = Callable[[str, list[Suggestion], "str | None"], "list[Suggestion] | None"]
 class SuggestionsPanel(Dialog[None]):
     """The suggestions of ``document`` (see the module docstring)."""
 
-    BINDINGS = SUGGESTIONS_BINDINGS
+    BINDINGS = [*SUGGESTIONS_BINDINGS]  # a list of its own: Textual types it list[Binding | tuple]
 
     DEFAULT_CSS = """
     SuggestionsPanel #suggestions { max-height: 30; }

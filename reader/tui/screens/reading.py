@@ -305,12 +305,12 @@ class ReadingScreen(DiscrepancyActions, WholeFrame, Screen):
         seen = set(order)
         order += [doc_id for doc_id in ids if doc_id not in seen]
         order = [doc_id for doc_id in order if doc_id not in shown]
-        lazy = isinstance(self.documents, LazyCorpus)
+        documents = self.documents
         rows = []
         for doc_id in order[:CHOOSER_ROWS]:
             i = index_of[doc_id]
-            if lazy and not self.documents.is_read(i):
-                name = Path(self.documents.path_of(i)).name
+            if isinstance(documents, LazyCorpus) and not documents.is_read(i):
+                name = Path(documents.path_of(doc_id)).name
             else:
                 name = self.documents[i].title or short_id(doc_id)
             rows.append(DocumentRow(doc_id, relation_of.get(doc_id, ""), name))
