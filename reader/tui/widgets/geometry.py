@@ -296,7 +296,9 @@ class ParallelRows:
     def balance(self, g: int) -> tuple[bool, bool]:
         """Recompute group ``g``'s height and both sides' blank rows; which sides moved."""
         self._height[g] = max(self._text(0, g), self._text(1, g))
-        return tuple(any([self._place(s, b) for b in self._hosts(s, g)]) for s in (0, 1))  # type: ignore[return-value]
+        # (a list, not a generator: every block of a side is placed, not only up to the first that moved)
+        left, right = (any([self._place(s, b) for b in self._hosts(s, g)]) for s in (0, 1))
+        return left, right
 
     def rebalance(self, origin: PaneRows | None = None) -> None:
         """Every group again (after side ``origin`` was reset to a new width); the
