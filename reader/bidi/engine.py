@@ -146,7 +146,7 @@ def _mark_explicit_controls(text: str, glyphs: list[str]) -> None:
 
 
 def _glyphs(
-    text: str, levels: list[int], *, shape: bool, show_invisibles: bool, visual: bool,
+    text: str, levels: Sequence[int], *, shape: bool, show_invisibles: bool, visual: bool,
     glyphs: list[str] | None = None,
 ) -> list[str]:
     """One glyph string per character, in logical order (shaped, sanitized, mirrored);
@@ -294,7 +294,7 @@ def _render_line(
     return ("".join(out_text), tuple(cells), start, end)
 
 
-def _visual_order(par, clusters: _Clusters, shown: list[int], start: int, end: int) -> list[int]:
+def _visual_order(par: uba.ParagraphLevels, clusters: _Clusters, shown: list[int], start: int, end: int) -> list[int]:
     text = par.text
     order = uba.reorder_line(par, start, end)
     position = {index: p for p, index in enumerate(order)}

@@ -92,7 +92,7 @@ SPECIAL = re.compile(
 SPECIAL_SHOWN = re.compile(SPECIAL.pattern[:-1] + "".join(FILLER_PICTURES) + "]")
 
 
-def special(show_invisibles: bool) -> re.Pattern:
+def special(show_invisibles: bool) -> re.Pattern[str]:
     """The characters `display` may change with these options."""
     return SPECIAL_SHOWN if show_invisibles else SPECIAL
 

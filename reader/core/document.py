@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -83,14 +84,14 @@ class Document:
     def lang(self) -> str:
         return self._language(detect_language)
 
-    def learn_language(self, detect) -> str:
+    def learn_language(self, detect: Callable[[str], str]) -> str:
         """`lang`, found by ``detect`` (text -> ISO 639-1 code; e.g. language.
         detect_language_apart, in another process) when it is not known yet."""
         if "lang" not in self.__dict__:  # a cached_property keeps its value there
             self.__dict__["lang"] = self._language(detect)
         return self.lang
 
-    def _language(self, detect) -> str:
+    def _language(self, detect: Callable[[str], str]) -> str:
         known = self.meta.get("lang")
         if isinstance(known, str) and known:
             return known

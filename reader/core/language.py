@@ -73,9 +73,12 @@ def detect_language_apart(text: str) -> str:
                     [sys.executable, "-c", _APART_LOOP], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                     stderr=subprocess.DEVNULL, text=True, encoding="utf-8", close_fds=True,
                 )
-            _apart.stdin.write(json.dumps(text) + "\n")
-            _apart.stdin.flush()
-            answer = _apart.stdout.readline().strip()
+            stdin, stdout = _apart.stdin, _apart.stdout
+            if stdin is None or stdout is None:  # (never: both were asked for as pipes)
+                raise OSError("no pipe to the language process")
+            stdin.write(json.dumps(text) + "\n")
+            stdin.flush()
+            answer = stdout.readline().strip()
         except (OSError, ValueError):
             answer = ""
     return answer or detect_language(text)
