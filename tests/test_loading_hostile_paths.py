@@ -44,7 +44,7 @@ def _run(args: list[str], cwd: Path | None = None, **kwargs) -> subprocess.Compl
 def test_a_symlink_loop_and_a_fifo_in_a_directory_are_reported_and_the_rest_loads(tangled):
     result = load_documents([tangled])
     assert [d.text.strip() for d in result.documents] == ["hello world", "مرحبا بالعالم"]
-    problems = {p.path: p.reason for p in result.problems}
+    problems = {p.file: p.reason for p in result.problems}
     assert problems == {
         str(tangled / "pipe.txt"): "not a regular file (a FIFO)",
         str(tangled / "self"): "Too many levels of symbolic links",
