@@ -265,7 +265,7 @@ class ReaderApp(TypeAheadMixin, KeymapMixin, App):  # type: ignore[misc]  # (see
             self.call_later(self._restore_reading_state, store)
         self.refresh_database_state()
 
-    async def _restore_reading_state(self, store: Any) -> None:
+    async def _restore_reading_state(self, store: AnnotationStore) -> None:
         """Open the panes the database says were open, with each document's cursor."""
         try:
             panes, cursors = store.reading_state()
