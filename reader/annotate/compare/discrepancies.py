@@ -12,13 +12,14 @@ dual says without a word).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from collections.abc import Callable
+from typing import Any, Sequence, TypeVar
 
 from reader.align.paragraphs import Alignment, Bead, align_paragraphs
 from reader.annotate.compare.dates import DateMention, date_mentions
 from reader.annotate.compare.gazetteer import Gazetteer, shipped
 from reader.annotate.compare.lexicon import Token, lexicon, tokenize
-from reader.annotate.compare.names import NameGap, entity_gaps, pair_gaps, side_names, unmatched
+from reader.annotate.compare.names import NameGap, SideNames, entity_gaps, pair_gaps, side_names, unmatched
 from reader.annotate.compare.numbers import NumberMention, number_mentions
 from reader.annotate.compare.ordinals import OrdinalMention, ordinal_mentions, ordinal_name
 from reader.core.document import Document
@@ -134,7 +135,11 @@ def _report(kind: str, x: _Side, y: _Side, left: tuple[int, int] | None, right: 
     return Discrepancy(kind, (i, j), x.excerpt(*left) if left else None, y.excerpt(*right) if right else None, note)
 
 
-def _pair_off(a_items: list, b_items: list, same) -> tuple[list, list]:
+_A = TypeVar("_A")
+_B = TypeVar("_B")
+
+
+def _pair_off(a_items: list[_A], b_items: list[_B], same: Callable[[_A, _B], bool]) -> tuple[list[_A], list[_B]]:
     """Match items of A with items of B (`same(x, y)`); the unmatched of each side, in order."""
     left_b = list(b_items)
     left_a = []
@@ -224,12 +229,12 @@ def _dates(a: _Side, b: _Side) -> list[Discrepancy]:
         calendars_b = {m.calendar for m in b.dates if m.kind == kind}
         paired: list[tuple[DateMention | None, DateMention | None]] = []
         rest_b = list(ys)
-        for x in xs:
-            y = next((m for m in rest_b if m.calendar == x.calendar), None)
-            if y is not None:
-                rest_b.remove(y)
-            paired.append((x, y))
-        paired += [(None, y) for y in rest_b]
+        for mention in xs:
+            partner = next((m for m in rest_b if m.calendar == mention.calendar), None)
+            if partner is not None:
+                rest_b.remove(partner)
+            paired.append((mention, partner))
+        paired += [(None, unpaired) for unpaired in rest_b]
         for x, y in paired:
             if x and y:
                 note = f"{kind} {x.name} in A, {y.name} in B"
@@ -266,7 +271,7 @@ def _names(a: _Side, b: _Side, gazetteer: Gazetteer) -> list[Discrepancy]:
     return found
 
 
-def _entity_gaps(side: _Side, other, gazetteer: Gazetteer) -> list[NameGap]:
+def _entity_gaps(side: _Side, other: SideNames, gazetteer: Gazetteer) -> list[NameGap]:
     """The user's entities named on `side` in Arabic, Persian or Hebrew script and not on the other."""
     if not gazetteer.user:
         return []
@@ -279,7 +284,7 @@ def _name(gap: NameGap) -> str:
     return " ".join(gap.text.split())
 
 
-def _side_names(side: _Side, gazetteer: Gazetteer):
+def _side_names(side: _Side, gazetteer: Gazetteer) -> SideNames:
     # The bead's paragraphs joined: offsets stay those of the document.
     first = side.doc.paragraphs[side.paragraphs[0]]
     last = side.doc.paragraphs[side.paragraphs[-1]]

@@ -15,12 +15,25 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable
+from typing import Iterable, Protocol
 
 from reader.core.search import fold
 from reader.errors import ReaderError
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+class _Named(Protocol):
+    """An entity as the gazetteer reads it (reader.store.model.Entity)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def aliases(self) -> list[str]: ...
 
 
 @dataclass(frozen=True)
@@ -61,11 +74,11 @@ class Gazetteer:
     def latin_words(self) -> frozenset[str]:
         return frozenset(word for word in self._by_word if word.isascii())
 
-    def with_entities(self, entities: Iterable[object]) -> "Gazetteer":
+    def with_entities(self, entities: Iterable[_Named]) -> "Gazetteer":
         """A copy with the user's entities (anything with .name, .aliases, .id) added."""
         copy = Gazetteer(list(self.groups), {k: list(v) for k, v in self._by_word.items()})
         for entity in entities:
-            copy.add([entity.name, *entity.aliases], shipped=False, entity_id=entity.id)  # type: ignore[attr-defined]
+            copy.add([entity.name, *entity.aliases], shipped=False, entity_id=entity.id)
         copy.user = [group for group in copy.groups if not group.shipped]
         return copy
 

@@ -14,6 +14,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from reader.align.anchors import NUMBER_PATTERN
 from reader.core.search import fold
@@ -72,7 +73,7 @@ class Match:
 class Lexicon:
     """The words of one language (or several: `merged`) that `reader compare` reads."""
 
-    def __init__(self, langs: tuple[str, ...], tables: list[dict]):
+    def __init__(self, langs: tuple[str, ...], tables: list[dict[str, Any]]):
         self.langs = langs
         self.phrases: dict[tuple[str, ...], Entry] = {}
         self.percent: set[tuple[str, ...]] = set()
@@ -106,7 +107,7 @@ class Lexicon:
         return [self.match(tokens, i) if t.kind == "word" and self.heads(t.folded) else None
                 for i, t in enumerate(tokens)]
 
-    def _add(self, table: dict) -> None:
+    def _add(self, table: dict[str, Any]) -> None:
         for category in _CATEGORIES:
             for key, value in table.get(category, {}).items():
                 words = tuple(fold(key).split())
@@ -199,7 +200,7 @@ def _next_to_number(tokens: list[Token], first: int, last: int) -> bool:
 
 
 @lru_cache(maxsize=None)
-def language_table(lang: str) -> dict:
+def language_table(lang: str) -> dict[str, Any]:
     """The data of one language (data/<lang>.toml), as read: its number words, scales,
     ordinals, months and weekdays by category. `reader.annotate.suggestions` takes its
     words from here too, so that each language's words are written once."""

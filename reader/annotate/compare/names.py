@@ -17,6 +17,7 @@ swap for one another (g/j/ج/گ, p/b/f/v, s/z/sh/ts) merged; then Levenshtein si
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -63,7 +64,7 @@ def skeleton(word: str) -> str:
         latin = latin.replace(digraph, cls.lower() if len(cls) > 1 else cls)
     latin = _SOFT_C.sub("S", latin)
     classes = latin.translate(_CLASSES).upper()
-    out = []
+    out: list[str] = []
     for ch in classes:
         if not out or out[-1] != ch:
             out.append(ch)
@@ -234,7 +235,9 @@ def entity_gaps(text: str, offset: int, other: SideNames, gazetteer: Gazetteer) 
     return gaps
 
 
-def unmatched(side: SideNames, other: SideNames, gazetteer: Gazetteer, text_of) -> list[NameGap]:
+def unmatched(
+    side: SideNames, other: SideNames, gazetteer: Gazetteer, text_of: Callable[[int, int], str]
+) -> list[NameGap]:
     """The candidates of `side` without a counterpart in `other`, adjacent ones together
     (Dmitry Rogozin). `text_of(start, end)` gives the side's document text."""
     gaps: list[list[Name]] = []
@@ -267,5 +270,14 @@ def pair_gaps(a: list[NameGap], b: list[NameGap]) -> list[tuple[NameGap | None, 
             pairs.append((a[i], b[j]))
     pairs += [(x, None) for i, x in enumerate(a) if i not in used_a]
     pairs += [(None, y) for j, y in enumerate(b) if j not in used_b]
-    pairs.sort(key=lambda p: (p[0] or p[1]).start if p[0] else 10**12 + p[1].start)  # type: ignore[union-attr]
+
+    def order(pair: tuple[NameGap | None, NameGap | None]) -> int:
+        """Paired and A's own by where they are in A, then B's own by where they are in B."""
+        first, second = pair
+        if first is not None:
+            return first.start
+        assert second is not None  # (no pair is empty)
+        return 10**12 + second.start
+
+    pairs.sort(key=order)
     return pairs

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from rapidfuzz.distance import Levenshtein
 
@@ -27,6 +28,9 @@ from reader.core.clitics import name_start
 from reader.core.document import Document
 from reader.core.search import NormalizedText, fold
 from reader.store.model import Entity, Span
+
+if TYPE_CHECKING:
+    from reader.store.database import AnnotationStore
 
 #: A run of B's Latin words must sound this much like the span (stricter than compare's
 #: SOUND_MATCH: a proposal adds a span, where a comparison only holds back a report).
@@ -45,7 +49,7 @@ class Proposal:
     entity_id: str | None
     why: str
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"source": self.source, "start": self.start, "end": self.end, "text": self.text,
                 "label": self.label, "entity_id": self.entity_id, "why": self.why}
 
@@ -127,8 +131,8 @@ def _counterparts(span: Span, text: str, offset: int, lang: str, entity: Entity 
             key = " ".join(fold(form).split())
             if len(key) < 2:
                 continue
-            for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", norm.folded):
-                where = norm.to_original(m.start(), m.end())
+            for hit in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", norm.folded):
+                where = norm.to_original(hit.start(), hit.end())
                 if where is not None:
                     found.append((offset + where[0], offset + where[1], "alias of the linked entity"))
     # The name the comparison pairs with it (spelled differently).
@@ -156,7 +160,7 @@ def _sounding(words: list[tuple[int, int, str]], sound: str, most: int) -> list[
     return found
 
 
-def _runs(words: list[tuple[int, int, str]], keep) -> list[tuple[int, int]]:
+def _runs(words: list[tuple[int, int, str]], keep: Callable[[str], bool]) -> list[tuple[int, int]]:
     """Adjacent kept words (separated by one space) as (start, end) runs: Zhang Kejian."""
     runs: list[list[int]] = []
     last_end = None
@@ -172,7 +176,7 @@ def _runs(words: list[tuple[int, int, str]], keep) -> list[tuple[int, int]]:
     return [(s, e) for s, e in runs]
 
 
-def apply(store, b: Document, proposals: Sequence[Proposal], *, description: str | None = None) -> list[Span]:
+def apply(store: AnnotationStore, b: Document, proposals: Sequence[Proposal], *, description: str | None = None) -> list[Span]:
     """Add `proposals` to `store` (an AnnotationStore) as spans of `b`, one undoable change."""
     store.ensure_document(b)
     added = []

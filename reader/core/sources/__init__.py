@@ -18,7 +18,12 @@ text files never pays for them.
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:
+    from reader.core.document import Document
+    from reader.core.loading import LoadNote, Source
+    from reader.core.problems import Problem
 
 PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
@@ -42,7 +47,7 @@ def holds_many(path: str) -> bool:
     return suffix in FEED_SUFFIXES or suffix in WARC_SUFFIXES
 
 
-def read_news(path: str, doc_id: str, data: bytes) -> Iterator:
+def read_news(path: str, doc_id: str, data: bytes) -> Iterator[Document | Problem]:
     """The documents of one news file (its bytes `data`), with a `Problem` for each
     part that cannot be read and a `LoadNote` for what the user should know."""
     suffix = news_suffix(path)

@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import io
 import time
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from reader.core.document import Document
 from reader.core.sources.page import one_line, visible_blocks
+
+if TYPE_CHECKING:
+    from reader.core.problems import Problem
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -56,7 +59,7 @@ def _title(entry_or_feed: Any) -> str | None:
     return " ".join(blocks) or None
 
 
-def read_feed(path: str, doc_id: str, data: bytes) -> Iterator:
+def read_feed(path: str, doc_id: str, data: bytes) -> Iterator[Document | Problem]:
     """The items of one feed as documents, with the problems found on the way."""
     import feedparser
 

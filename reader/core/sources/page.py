@@ -28,11 +28,14 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from reader.core.decoding import Decoded, DecodeError, canonicalize, decode
 from reader.core.direction import first_strong_direction
 from reader.core.document import Document
+
+if TYPE_CHECKING:
+    from reader.core.problems import Problem
 
 #: What a page says about its encoding, looked for in its first bytes (the HTML
 #: standard's prescan reads 1024; saved pages put comments before the head).
@@ -250,8 +253,9 @@ def extract_article(markup: str, url: str | None = None) -> Article:
     except Exception:  # noqa: BLE001 - a page the extractor chokes on still opens (whole text)
         found = None
     blocks: list[str] = []
-    if found is not None and getattr(found, "body", None) is not None:
-        for element in found.body:
+    body = getattr(found, "body", None)  # (trafilatura's Document; None when nothing was found)
+    if body is not None:
+        for element in body:
             _blocks_of(element, blocks)
     meta: dict[str, Any] = {
         "title": _clean(getattr(found, "title", None)),
@@ -332,7 +336,7 @@ def page_document(doc_id: str, path: str, markup: str, encoding: str, *, url: st
     return Document(doc_id, path, text, meta, encoding), article.whole_page
 
 
-def read_page(path: str, doc_id: str, data: bytes) -> Iterator:
+def read_page(path: str, doc_id: str, data: bytes) -> Iterator[Document | Problem]:
     """The one document of a saved page, or why it cannot be read."""
     from reader.core.loading import LoadNote
     from reader.core.problems import Problem

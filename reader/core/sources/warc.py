@@ -21,10 +21,15 @@ would save 0.4-0.8%), and warcio is the library the tests write archives with.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from reader.core.decoding import DecodeError
 from reader.core.sources.page import NO_ARTICLE_NOTE, decode_page, one_line, page_document
+
+if TYPE_CHECKING:
+    from reader.core.document import Document
+    from reader.core.loading import LoadNote, Source
+    from reader.core.problems import Problem
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -90,7 +95,7 @@ def _records(path: str, handle: Any) -> Iterator[tuple[int, Any, Any]]:
         yield number, record, records
 
 
-def _page(path: str, doc_id: str, number: int, record: Any, charset: str | None) -> Iterator:
+def _page(path: str, doc_id: str, number: int, record: Any, charset: str | None) -> Iterator[Document | Problem]:
     """The document of one HTML record (and a note when it is the whole page)."""
     from reader.core.loading import LoadNote
     from reader.core.problems import Problem
@@ -121,14 +126,14 @@ def _page(path: str, doc_id: str, number: int, record: Any, charset: str | None)
         yield LoadNote(path, NO_ARTICLE_NOTE, number)
 
 
-def _skipped_note(path: str, pages: int, skipped: Counter[str]):
+def _skipped_note(path: str, pages: int, skipped: Counter[str]) -> LoadNote:
     from reader.core.loading import LoadNote
 
     kinds = ", ".join(_plural(count, kind) for kind, count in sorted(skipped.items()))
     return LoadNote(path, f"{_plural(pages, 'HTML page')} read; skipped {kinds}")
 
 
-def read_warc(path: str, doc_id: str, data: bytes) -> Iterator:
+def read_warc(path: str, doc_id: str, data: bytes) -> Iterator[Document | Problem]:
     """The HTML pages of one web archive, with what was skipped and what was broken."""
     import io
 
@@ -151,7 +156,7 @@ def read_warc(path: str, doc_id: str, data: bytes) -> Iterator:
         yield _skipped_note(path, pages, skipped)
 
 
-def list_warc(path: str, doc_id: str) -> Iterator:
+def list_warc(path: str, doc_id: str) -> Iterator[Document | Source | Problem]:
     """The HTML records of one web archive as `Source`s to read later (`read_record`),
     without extracting any: what a lazily opened library lists. Problems and the note
     of skipped records as `read_warc` gives them (a page opened whole is noted when it
@@ -190,7 +195,7 @@ def list_warc(path: str, doc_id: str) -> Iterator:
         yield _skipped_note(path, pages, skipped)
 
 
-def read_record(path: str, doc_id: str, offset: int, number: int) -> Iterator:
+def read_record(path: str, doc_id: str, offset: int, number: int) -> Iterator[Document | Problem]:
     """The document of the HTML record at byte `offset` of an archive (listed by
     `list_warc`): only that record is read and extracted."""
     from reader.core.problems import Problem

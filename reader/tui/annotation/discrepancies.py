@@ -22,9 +22,18 @@ from reader.errors import ReaderError
 from reader.tui.annotation.styles import Mark
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from reader.annotate.compare import Discrepancy
     from reader.core.document import Document
+    from reader.tui.screens.reading import ParagraphPartners
     from reader.tui.widgets.document_view import DocumentView
+    from reader.tui.widgets.pane import Pane
+
+    # The type checker sees the Screen this is mixed into; at run time a plain mixin.
+    _ScreenBase = Screen[Any]
+else:
+    _ScreenBase = object
 
 #: Seconds after the screen mounts before the comparison's data is loaded in a thread.
 WARM_UP_DELAY = 1.0
@@ -46,10 +55,20 @@ class _Found:
     items: list[Discrepancy]
 
 
-class DiscrepancyActions:
+class DiscrepancyActions(_ScreenBase):
     """The reading screen's discrepancy marks and keys (a mixin of ReadingScreen)."""
 
     _found: dict[tuple[str, str], _Found]
+
+    if TYPE_CHECKING:  # ReadingScreen's, which these actions use
+        @property
+        def panes(self) -> list[Pane]: ...
+
+        def focused_index(self) -> int: ...
+
+        def set_note(self, note: str) -> None: ...
+
+        def partners(self, a: Document, b: Document) -> ParagraphPartners: ...
     _current: tuple[tuple[str, str], int] | None = None
     _counterpart: tuple[str, tuple[tuple[int, int], ...]] | None = None
 
@@ -60,9 +79,9 @@ class DiscrepancyActions:
     def _align_neighbours(self) -> None:
         """Ask for the alignment of each pane with the next (the screen aligns in a thread
         and calls `alignment_landed`); known pairs cost nothing."""
-        panes = self.panes  # type: ignore[attr-defined]
+        panes = self.panes
         for left, right in zip(panes, panes[1:]):
-            partners = self.partners(left.document, right.document)  # type: ignore[attr-defined]
+            partners = self.partners(left.document, right.document)
             key = (left.document.id, right.document.id)
             if partners.alignment is not None and key not in getattr(self, "_found", {}):
                 self.alignment_landed(left.document, right.document, partners.alignment)
@@ -70,7 +89,7 @@ class DiscrepancyActions:
     def on_mount(self) -> None:
         # The lexicons and the gazetteer load once per process (~0.2 s): in a thread, a
         # moment after the first frame, so that comparing later costs ~15 ms a pair.
-        self.set_timer(WARM_UP_DELAY, self._warm_up)  # type: ignore[attr-defined]
+        self.set_timer(WARM_UP_DELAY, self._warm_up)
 
     @work(thread=True, group="compare-warm-up")
     def _warm_up(self) -> None:
@@ -79,7 +98,7 @@ class DiscrepancyActions:
         from reader.annotate.compare.names import common_words
 
         shipped()
-        for pane in self.panes:  # type: ignore[attr-defined]
+        for pane in self.panes:
             lexicon(pane.document.lang)
             common_words(pane.document.lang)
 
@@ -92,14 +111,14 @@ class DiscrepancyActions:
         if not hasattr(self, "_found"):
             self._found = {}
         gazetteer = shipped()
-        session = getattr(self.app, "annotation", None)  # type: ignore[attr-defined]
+        session = getattr(self.app, "annotation", None)
         store = getattr(session, "store", None)
         if store is not None:
             gazetteer = gazetteer.with_entities(store.entities())
         try:
             items = compare_documents(a, b, alignment=alignment, gazetteer=gazetteer).discrepancies
         except Exception as error:  # noqa: BLE001 - a failed comparison must not end the session
-            self.notify(f"comparison failed: {error}", severity="warning")  # type: ignore[attr-defined]
+            self.notify(f"comparison failed: {error}", severity="warning")
             return
         self._compared(_Found(a, b, alignment, items))
 
@@ -113,7 +132,7 @@ class DiscrepancyActions:
 
     def discrepancies(self) -> list[tuple[tuple[str, str], int, Discrepancy]]:
         """Every known discrepancy between documents on screen, as (pair, index, item)."""
-        shown = {pane.document.id for pane in self.panes}  # type: ignore[attr-defined]
+        shown = {pane.document.id for pane in self.panes}
         return [(key, i, item) for key, found in getattr(self, "_found", {}).items()
                 if key[0] in shown and key[1] in shown for i, item in enumerate(found.items)]
 
@@ -139,11 +158,11 @@ class DiscrepancyActions:
                 add(found.b, item.b.start, item.b.end, style)
         if self._counterpart is not None:
             doc_id, ranges = self._counterpart
-            document = next((p.document for p in self.panes if p.document.id == doc_id), None)  # type: ignore[attr-defined]
+            document = next((p.document for p in self.panes if p.document.id == doc_id), None)
             if document is not None:
                 for start, end in ranges:
                     add(document, start, end, COUNTERPART_STYLE)
-        for pane in self.panes:  # type: ignore[attr-defined]
+        for pane in self.panes:
             pane.view.set_extra_marks(by_doc.get(pane.document.id, {}))
 
     # ------------------------------------------------------------------ keys
@@ -157,8 +176,8 @@ class DiscrepancyActions:
     def _step(self, direction: int) -> None:
         """Go to the next (previous) discrepancy after (before) the focused pane's cursor,
         wrapping around; the other pane's cursor goes to its side; show the note."""
-        panes = self.panes  # type: ignore[attr-defined]
-        view = panes[self.focused_index()].view  # type: ignore[attr-defined]
+        panes = self.panes
+        view = panes[self.focused_index()].view
         doc_id = view.document.id
         places = []
         for key, index, item in self.discrepancies():
@@ -167,14 +186,14 @@ class DiscrepancyActions:
                 places.append((side.start, key, index, item))
         if not places:
             if len(panes) < 2:
-                self.notify("Discrepancies need two panes (o opens one).")  # type: ignore[attr-defined]
+                self.notify("Discrepancies need two panes (o opens one).")
             elif not self.discrepancies() and len(getattr(self, "_found", {})) < len(panes) - 1:
                 # Not compared yet: align (in a thread), compare, then take this step.
                 self._pending_step = direction
                 self._align_neighbours()
-                self.notify("Comparing the panes…", timeout=2)  # type: ignore[attr-defined]
+                self.notify("Comparing the panes…", timeout=2)
             else:
-                self.notify("No discrepancy between the panes.")  # type: ignore[attr-defined]
+                self.notify("No discrepancy between the panes.")
             return
         places.sort(key=lambda p: (p[0], p[2]))
         cursor = view.cursor
@@ -196,8 +215,8 @@ class DiscrepancyActions:
                 if pane.document.id == other_doc.id:
                     pane.view.move_cursor(other_side.start, center=True)
         self._mark_all()
-        self.set_note(item.note)  # type: ignore[attr-defined]
-        self.notify(item.note, title="What the translation changed", timeout=8)  # type: ignore[attr-defined]
+        self.set_note(item.note)
+        self.notify(item.note, title="What the translation changed", timeout=8)
 
     def current_discrepancy(self) -> tuple[_Found, Discrepancy] | None:
         if self._current is None:
@@ -210,32 +229,32 @@ class DiscrepancyActions:
         """Make both sides of the current discrepancy claims linked `contradicts`."""
         current = self.current_discrepancy()
         if current is None:
-            self.notify("First go to a discrepancy (discrepancy-next).", severity="warning")  # type: ignore[attr-defined]
+            self.notify("First go to a discrepancy (discrepancy-next).", severity="warning")
             return
         found, item = current
-        session = getattr(self.app, "annotation", None)  # type: ignore[attr-defined]
+        session = getattr(self.app, "annotation", None)
         if session is None or session.store is None:
-            self.notify("Claims need the annotation database.", severity="warning")  # type: ignore[attr-defined]
+            self.notify("Claims need the annotation database.", severity="warning")
             return
-        focused = self.panes[self.focused_index()].view  # type: ignore[attr-defined]
+        focused = self.panes[self.focused_index()].view
         try:
-            ranges = [_claim_range(found.a, item.a, focused), _claim_range(found.b, item.b, focused)]
-            if None in ranges:
+            range_a, range_b = _claim_range(found.a, item.a, focused), _claim_range(found.b, item.b, focused)
+            if range_a is None or range_b is None:
                 raise ReaderError("this discrepancy has one side only: there is nothing to contradict")
             claims = []
             with session.store.change(f"claims contradicting each other: {item.note}"):
-                for document, (start, end) in zip((found.a, found.b), ranges):  # type: ignore[misc]
+                for document, (start, end) in ((found.a, range_a), (found.b, range_b)):
                     existing = next((s for s in session.spans(document.id)
                                      if s.kind == "claim" and (s.start, s.end) == (start, end)), None)
                     claims.append(existing or session.tag(document, start, end, "CLAIM"))
                 session.link_claims(claims[0], claims[1], "contradicts")
         except ReaderError as error:
-            self.notify(str(error), severity="warning")  # type: ignore[attr-defined]
+            self.notify(str(error), severity="warning")
             return
-        for pane in self.panes:  # type: ignore[attr-defined]
+        for pane in self.panes:
             pane.view._spans_changed()
             break
-        self.notify("Two claims linked: contradicts.")  # type: ignore[attr-defined]
+        self.notify("Two claims linked: contradicts.")
 
     # ------------------------------------------------------------------ projection
 
@@ -245,22 +264,22 @@ class DiscrepancyActions:
         from reader.annotate.compare.projection import apply, propose
         from reader.tui.dialogs.suggestion_review import SuggestionReview
 
-        panes = self.panes  # type: ignore[attr-defined]
-        session = getattr(self.app, "annotation", None)  # type: ignore[attr-defined]
+        panes = self.panes
+        session = getattr(self.app, "annotation", None)
         if len(panes) < 2 or session is None or session.store is None:
-            self.notify("Projecting spans needs two panes and the annotation database.", severity="warning")  # type: ignore[attr-defined]
+            self.notify("Projecting spans needs two panes and the annotation database.", severity="warning")
             return
-        index = self.focused_index()  # type: ignore[attr-defined]
+        index = self.focused_index()
         a, b = panes[index].document, panes[(index + 1) % len(panes)].document
-        alignment = self.partners(a, b).alignment  # type: ignore[attr-defined]
+        alignment = self.partners(a, b).alignment
         if alignment is None:
-            self.notify("Aligning the panes: press again in a moment.", timeout=3)  # type: ignore[attr-defined]
+            self.notify("Aligning the panes: press again in a moment.", timeout=3)
             return
         store = session.store
         proposals = propose(a, b, store.spans(a.id, kind="entity"), store.entities(),
                             existing=store.spans(b.id), alignment=alignment)
         if not proposals:
-            self.notify("Nothing to project: no entity span of this pane has a counterpart there.")  # type: ignore[attr-defined]
+            self.notify("Nothing to project: no entity span of this pane has a counterpart there.")
             return
 
         def accepted(chosen: list[Any] | None) -> None:
@@ -269,19 +288,19 @@ class DiscrepancyActions:
             try:
                 added = apply(store, b, chosen, description=f"project {len(chosen)} spans of {a.id} into {b.id}")
             except ReaderError as error:
-                self.notify(str(error), severity="warning")  # type: ignore[attr-defined]
+                self.notify(str(error), severity="warning")
                 return
             panes[0].view._spans_changed()
-            self.notify(f"projected {len(added)} spans (u undoes them at once)")  # type: ignore[attr-defined]
+            self.notify(f"projected {len(added)} spans (u undoes them at once)")
 
-        self.app.push_screen(SuggestionReview(proposals, {a.id: a, b.id: b}), accepted)  # type: ignore[attr-defined]
+        self.app.push_screen(SuggestionReview(proposals, {a.id: a, b.id: b}), accepted)
 
     # ------------------------------------------------------------------ counterparts
 
     def on_document_view_cursor_moved(self, message: Any) -> None:
         """The counterpart of the word or span under the focused cursor, in another pane."""
         view = message.view
-        if not view.has_focus or len(self.panes) < 2:  # type: ignore[attr-defined]
+        if not view.has_focus or len(self.panes) < 2:
             return
         previous = self._counterpart
         self._counterpart = self._counterpart_of(view)
@@ -303,9 +322,11 @@ class DiscrepancyActions:
                     return (key[1] if key[0] == document.id else key[0]), ((there.start, there.end),)
             if key[0] != document.id:
                 continue  # counterparts are looked for from A to B (the alignment's direction)
-            session = getattr(self.app, "annotation", None)  # type: ignore[attr-defined]
+            session = getattr(self.app, "annotation", None)
             span = session.span_at(document.id, view.cursor) if session is not None and session.store is not None else None
-            entity = session.store.entity(span.entity_id) if span is not None and span.entity_id else None
+            entity = (session.store.entity(span.entity_id)
+                      if session is not None and session.store is not None and span is not None and span.entity_id
+                      else None)
             where = (span.start, span.end) if span is not None else word_at(document.text, view.cursor)
             if where is None:
                 return None

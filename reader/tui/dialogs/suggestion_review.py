@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from typing import Protocol
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,7 +12,6 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from reader.tui.dialogs.choice_list import MarkedList
 
-from reader.annotate.like_this import Suggestion
 from reader.tui.dialogs.base import Dialog, document_title, documents_by_id, key_hints, title
 from reader.tui.dialogs.display import clip, screen_line, snippet_in
 from reader.tui.bindings import SUGGESTION_REVIEW_BINDINGS
@@ -40,6 +40,26 @@ def _tail(text: str, limit: int) -> str:
     return text if len(text) <= limit else "…" + text[-(limit - 1):]
 
 
+class Proposed(Protocol):
+    """What the dialog shows of a proposed span: "tag all like this" suggestions
+    (reader.annotate.like_this.Suggestion) and projections (reader.annotate.compare.Proposal)."""
+
+    @property
+    def doc_id(self) -> str: ...
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def label(self) -> str: ...
+
+
 class SuggestionReview(Dialog[list]):
     """One row per suggestion: its document's title and file, and the occurrence in
     context (the match in bold underline); under the list, the highlighted suggestion's
@@ -57,12 +77,9 @@ class SuggestionReview(Dialog[list]):
     SuggestionReview #counter { text-style: bold; }
     """
 
-    def __init__(self, suggestions: Sequence[Suggestion], documents=None, *, opened: int | None = None,
-                 corpus: int | None = None, widen: Callable[[], Sequence[Suggestion]] | None = None,
-                 **kwargs) -> None:
-        """`opened`: how many documents the suggestions were looked for in (the open
-        ones); `corpus`: how many there are in all; `widen`: the suggestions from every
-        document of the corpus (None: nothing more to look in)."""
+import os
+from collections.abc import Callable, Sequence
+from typing import Protocol
         super().__init__(**kwargs)
         self.suggestions = list(suggestions)
         self.documents = documents_by_id(documents)

@@ -96,8 +96,8 @@ def source_facts(document: Document) -> str:
     """" · site · date · url" of a page, feed item or archive record (reader.core.sources),
     laid out for the screen (a site's name is often Arabic or Hebrew); "" for others."""
     meta = document.meta
-    facts = [meta.get("site"), meta.get("date"), meta.get("url")]
-    facts = [one_line(fact) for fact in facts if isinstance(fact, str) and fact.strip()]
+    given = [meta.get("site"), meta.get("date"), meta.get("url")]
+    facts = [one_line(fact) for fact in given if isinstance(fact, str) and fact.strip()]
     if meta.get("extraction") == "whole page":
         facts.append("no article found: whole page")
     if not facts:
