@@ -414,7 +414,7 @@ class AnnotationActions(SearchActions):
             if alias is None:
                 self.notify("not linked")
                 return
-            before = session.store.entity(choice.entity_id) if choice.entity_id else None
+            before = session.require_store().entity(choice.entity_id) if choice.entity_id else None
             entity = self._run(lambda: session.link_to_entity(span, choice, alias))
             if entity is None:
                 return
@@ -428,7 +428,7 @@ class AnnotationActions(SearchActions):
                 return
             from reader.annotate.entity_finder import alias_question
 
-            entity = session.store.entity(choice.entity_id) if choice.entity_id else None
+            entity = session.require_store().entity(choice.entity_id) if choice.entity_id else None
             question = alias_question(choice, entity, span.text)
             if question is None:
                 link(choice, "keep")

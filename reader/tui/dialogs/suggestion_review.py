@@ -77,9 +77,12 @@ class SuggestionReview(Dialog[list]):
     SuggestionReview #counter { text-style: bold; }
     """
 
-import os
-from collections.abc import Callable, Sequence
-from typing import Protocol
+    def __init__(self, suggestions: Sequence[Proposed], documents=None, *, opened: int | None = None,
+                 corpus: int | None = None, widen: Callable[[], Sequence[Proposed]] | None = None,
+                 **kwargs) -> None:
+        """`opened`: how many documents the suggestions were looked for in (the open
+        ones); `corpus`: how many there are in all; `widen`: the suggestions from every
+        document of the corpus (None: nothing more to look in)."""
         super().__init__(**kwargs)
         self.suggestions = list(suggestions)
         self.documents = documents_by_id(documents)

@@ -150,17 +150,17 @@ class HelpScreen(ModalScreen[None]):
             parts.append(Text("A count typed before a motion repeats it (5j)."))
         tables: dict[str, Table] = {}
         for row in self.rows:
-            table = tables.get(row.group)
-            if table is None:
-                table = Table(title=GROUP_TITLES.get(row.group, row.group.title()), title_justify="left",
+            group = tables.get(row.group)
+            if group is None:
+                group = Table(title=GROUP_TITLES.get(row.group, row.group.title()), title_justify="left",
                               show_header=True, expand=True, box=None, pad_edge=False)
-                table.add_column("Keys", style="bold", ratio=1)
-                table.add_column("Action", ratio=2)
-                table.add_column("Id", style="dim", ratio=1)
-                tables[row.group] = table
+                group.add_column("Keys", style="bold", ratio=1)
+                group.add_column("Action", ratio=2)
+                group.add_column("Id", style="dim", ratio=1)
+                tables[row.group] = group
                 parts.append(Text(""))
-                parts.append(table)
-            table.add_row(row.keys, row.description, row.binding_id)
+                parts.append(group)
+            group.add_row(row.keys, row.description, row.binding_id)
         return Group(*parts)
 
     def action_close(self) -> None:

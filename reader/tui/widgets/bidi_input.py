@@ -106,7 +106,8 @@ class BidiInput(Input):
         cursor_column = line.column_of(self.cursor_position) if self.has_focus and self._cursor_visible else None
         selected = (0, 0)
         if self.has_focus and not self.selection.is_empty:
-            selected = tuple(sorted(self.selection))
+            low, high = sorted(self.selection)
+            selected = (low, high)
         cursor_style = self.get_component_rich_style("input--cursor")
         selection_style = self.get_component_rich_style("input--selection")
 
