@@ -301,8 +301,11 @@ def test_visitors_share_the_database_and_ctrl_c_ends_them_all(browser, served):
         assert served.interrupt(timeout=60) == 0
         # Promptly (0.4 s measured): the server closes the visitors' websockets and waits
         # for their readers, rather than for aiohttp's shutdown timeout (23 s measured).
+        # A reader may take a moment more to be reaped on a loaded machine: polled, but
+        # within the same 10 s from the Ctrl+C.
+        until(lambda: all(process_gone(pid) for pid in readers), "both readers to end",
+              timeout=max(0.1, 10 - (time.monotonic() - began)))
         assert time.monotonic() - began < 10
-        assert all(process_gone(pid) for pid in readers), readers
         assert _lock_free(served.db)
         for visitor in (second, third):
             until(visitor.ended, "the page to say the reader ended")
