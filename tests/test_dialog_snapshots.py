@@ -75,10 +75,18 @@ def annotated_corpus(tmp_path: Path) -> tuple[list[Path], Path]:
     return paths, db
 
 
+@pytest.fixture(autouse=True)
+def in_tmp(tmp_path, monkeypatch):
+    """Run in the test's directory, so that paths on screen are the ones the user typed
+    (``ar.txt``), not the test's temporary directory (which changes every run)."""
+    monkeypatch.chdir(tmp_path)
+
+
 def reader_app(tmp_path: Path):
-    """`reader ar.txt en.txt ar2.txt --db annotations.db` as the annotator rana."""
+    """`reader ar.txt en.txt ar2.txt --db annotations.db` as the annotator rana, typed in
+    the directory that holds them."""
     paths, db = annotated_corpus(tmp_path)
-    return app_for(paths, shown=[0, 1], db_path=db, annotator="rana")
+    return app_for([Path(p.name) for p in paths], shown=[0, 1], db_path=Path(db.name), annotator="rana")
 
 
 async def settled(pilot) -> None:
@@ -193,10 +201,11 @@ def gold_database(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("size", SIZES)
 def test_curation_screen(snap_compare, tmp_path, size):
-    """`reader curate gold.json` (the title is the path as typed, not the test's tmp path)."""
+    """`reader curate gold.json` (the title is the path as typed)."""
     from reader.annotate.curation import Curation
     from reader.store.database import AnnotationStore
     from reader.tui.curate_app import CurationApp
 
-    with AnnotationStore.open(gold_database(tmp_path), annotator="lea") as store:
-        assert snap_compare(CurationApp(Curation(store), title="gold.json"), terminal_size=size)
+    gold = Path(gold_database(tmp_path).name)
+    with AnnotationStore.open(gold, annotator="lea") as store:
+        assert snap_compare(CurationApp(Curation(store), title=str(gold)), terminal_size=size)
