@@ -99,9 +99,8 @@ async def settled(pilot) -> None:
     def aligned() -> bool:
         if reading.has_class("-narrow"):  # one pane shown: nothing is lined up
             return True
-        panes = reading.panes
-        pairs = [(a.document.id, b.document.id) for a, b in zip(panes, panes[1:])]
-        return all(getattr(reading._partners.get(pair), "alignment", None) is not None for pair in pairs)
+        panes = reading.panes  # partners() asks for the alignment the layout asks for anyway
+        return all(reading.partners(a.document, b.document).alignment is not None for a, b in zip(panes, panes[1:]))
 
     await wait_for(pilot, lambda: app.annotation.store is not None, "the annotation store")
     await wait_for(pilot, lambda: app.relations_ready, "the relations")
