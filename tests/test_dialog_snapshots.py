@@ -63,6 +63,9 @@ def annotated_corpus(tmp_path: Path) -> tuple[list[Path], Path]:
         ar_org = store.add_span(span(ar, "روسكوزموس", "entity", "ORG", "s-ar-org"))
         en_org = store.add_span(span(en, "Roscosmos", "entity", "ORG", "s-en-org"))
         store.add_span(span(en, "China", "entity", "GPE", "s-en-gpe"))
+        # Russia is known by its English name only: linking the Arabic روسيا asks about the alias.
+        store.add_entity(Entity("GPE", "Russia", id="e-russia", created=WHEN))
+        store.add_span(span(ar, "روسيا", "entity", "GPE", "s-ar-gpe"))
         for mention in (ar_org, en_org):
             store.link_mention(mention.id, entity.id)
         ar_claim = store.add_span(span(ar, AR_CLAIM, "claim", "CLAIM", "s-ar-claim", attrs=ClaimAttributes(
@@ -136,6 +139,8 @@ def opened_by(*keys: str, dialog: str, before=None):
 READING_DIALOGS = {
     "claim_form": (["right_square_bracket", "right_square_bracket", "enter"], "ClaimForm"),
     "entity_finder": (["right_square_bracket", "E"], "EntityFinder"),
+    # ] ] ] to روسيا (inside the claim), E, the finder's first row is Russia: enter links it.
+    "alias_confirm": (["right_square_bracket"] * 3 + ["E", "enter"], "AliasConfirm"),
     "label_chooser": (["right_square_bracket", "r"], "LabelChooser"),
     "linked_panel_entity": (["right_square_bracket", "R"], "LinkedPanel"),
     "linked_panel_claim": (["right_square_bracket", "right_square_bracket", "R"], "LinkedPanel"),
