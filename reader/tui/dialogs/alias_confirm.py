@@ -61,7 +61,8 @@ class AliasConfirm(Dialog[str]):
             if q.mixed:
                 yield title("It mixes scripts: as one alias it only matches that exact pairing.")
             yield MarkedList(rows, id="answers")
-            yield key_hints(("s/k/d", "answer"), ("↑↓ enter", "choose"), ("esc", "do not link"))
+            # Only the keys of the rows shown: without a split there is no "s".
+            yield key_hints(("s/k/d" if q.mixed else "k/d", "answer"), ("↑↓ enter", "choose"), ("esc", "do not link"))
 
     def on_mount(self) -> None:
         self.query_one("#answers", OptionList).focus()

@@ -135,7 +135,9 @@ class CurateScreen(Screen[None]):
         header = f" Curation {title}"
         self.query_one("#curate-header", Static).update(
             Text(header + " " * max(1, self.size.width - len(header) - len(progress)) + progress))
-        keys = " n/p next/prev · ↑↓ version · a accept · r reject all · [ ] { } boundaries · u undo · q quit"
+        # Shorter forms at 80 columns, so that undo and quit are always on screen.
+        keys = (" n/p next/prev · ↑↓ version · a accept · r reject all · [ ] { } boundaries · u undo · q quit"
+                if self.size.width >= 96 else " n/p next · ↑↓ version · a accept · r reject · [ ] { } edges · u undo · q quit")
         notice = f" {display_line(self.message, order=self.order)}" if self.message else keys
         self.query_one("#curate-keys", Static).update(Text(notice))
         group = self.group
