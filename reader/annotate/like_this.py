@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from reader.core.clitics import name_start
-from reader.core.search import find_all, fold
+from reader.core.search import Searchable, find_all, fold
 from reader.core.textunits import at_word_end, at_word_start, word_at
 from reader.store.model import Span, SpanKind
 
@@ -46,19 +46,6 @@ class Suggestion:
         )
 
 
-class _Document(Protocol):
-    """What the search reads of a document (a Document, a DocumentRecord, a frozen view)."""
-
-    @property
-    def id(self) -> str: ...
-
-    @property
-    def text(self) -> str: ...
-
-    @property
-    def sha256(self) -> str: ...
-
-
 def _takes_clitics(document: Any) -> bool:
     """Arabic proclitics are looked for in Arabic documents (or when the language is unknown)."""
     lang = getattr(document, "lang", None)
@@ -76,7 +63,7 @@ def _behind_clitics(text: str, start: int, *, article: bool | None) -> bool:
     return any(first[0] + name_start(word, article=a) == start for a in choices)
 
 
-def _occurrences(document: _Document, pattern: str, clitics: bool) -> list[tuple[int, int]]:
+def _occurrences(document: Searchable, pattern: str, clitics: bool) -> list[tuple[int, int]]:
     """Ranges where `pattern` occurs as a whole word sequence or as the name behind
     Arabic proclitics."""
     text = document.text
@@ -101,7 +88,7 @@ def _occurrences(document: _Document, pattern: str, clitics: bool) -> list[tuple
 def suggest_like(
     source_text: str,
     label: str,
-    documents: Iterable[_Document],
+    documents: Iterable[Searchable],
     *,
     aliases: Iterable[str] = (),
     existing: Iterable[Any] = (),

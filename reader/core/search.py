@@ -46,6 +46,7 @@ __all__ = [
     "find_all",
     "find_next",
     "search_corpus",
+    "Searchable",
 ]
 
 # Letters folded onto one representative after NFD and mark stripping.
@@ -208,7 +209,7 @@ class NormalizedText:
 _TRAILING_MARKS = re.compile(f"[{MARK_CLASS}]*")
 
 
-class _HasText(Protocol):
+class Searchable(Protocol):
     """A document as the search reads it (read-only: frozen views qualify too)."""
 
     @property
@@ -225,7 +226,7 @@ _CACHE: "OrderedDict[str, NormalizedText]" = OrderedDict()
 _CACHE_BUDGET = 64_000_000  # characters of original text kept folded
 
 
-def normalized(document: "str | _HasText") -> NormalizedText:
+def normalized(document: "str | Searchable") -> NormalizedText:
     """The `NormalizedText` of a Document (or a plain text), built once per content
     hash and kept in a small LRU cache bounded by total text size."""
     if isinstance(document, str):
@@ -273,7 +274,7 @@ def _matches(
         pos = m.end()
 
 
-def find_all(document: "str | _HasText", query: str) -> list[tuple[int, int]]:
+def find_all(document: "str | Searchable", query: str) -> list[tuple[int, int]]:
     """Every non-overlapping match of `query` as `(start, end)` in original offsets."""
     pattern = compile_query(query)
     if pattern is None:
@@ -282,7 +283,7 @@ def find_all(document: "str | _HasText", query: str) -> list[tuple[int, int]]:
 
 
 def find_next(
-    document: "str | _HasText", query: str, offset: int, backward: bool = False, wrap: bool = False
+    document: "str | Searchable", query: str, offset: int, backward: bool = False, wrap: bool = False
 ) -> tuple[int, int] | None:
     """The first match starting after `offset` (or, backward, the last one starting
     before it); with `wrap`, continue from the other end. None if there is none."""
@@ -316,7 +317,7 @@ def find_next(
     return None
 
 
-def search_corpus(documents: Iterable[_HasText], query: str) -> list[tuple[str, int, int]]:
+def search_corpus(documents: Iterable[Searchable], query: str) -> list[tuple[str, int, int]]:
     """Every match of `query` in each document, as `(doc_id, start, end)` in document
     order then text order."""
     hits: list[tuple[str, int, int]] = []
