@@ -184,7 +184,10 @@ def test_ctrl_l_repaints_a_screen_that_something_else_wrote_over(tmp_path, sessi
     doc.write_text("مرحبا بالعالم\n", encoding="utf-8")
     session = TmuxTerminal(reader_command(str(doc)), cwd=tmp_path, width=WIDTH, height=HEIGHT)
     sessions.append(session)
-    before = session.wait_for_settled("offset 0")
+    session.wait_for_settled("offset 0")
+    # The language is detected after the first paint (in another process): the header
+    # shows "…" until then. The baseline is the screen once it has landed.
+    before = session.wait_for_settled("ar · rtl")
     # Another program (or line noise over SSH) writes over the reader's screen.
     tty = session.tmux("display-message", "-p", "-t", session.name, "#{pane_tty}").strip()
     with open(tty, "w", encoding="utf-8") as terminal:
