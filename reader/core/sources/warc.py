@@ -126,6 +126,21 @@ def _page(path: str, doc_id: str, number: int, record: Any, charset: str | None)
         yield LoadNote(path, NO_ARTICLE_NOTE, number)
 
 
+def _html_records(path: str, handle: Any, skipped: Counter[str]) -> Iterator[tuple[int, Any, Any, str | None] | Problem]:
+    """(number, record, iterator, declared charset) for each HTML response of an archive;
+    every other record is counted in `skipped` by why, and a `Problem` stands in for the
+    record that cannot be parsed (nothing follows it). What reading and listing share."""
+    for number, record, records in _records(path, handle):
+        if not hasattr(record, "rec_type"):  # a Problem
+            yield record
+            return
+        reason, charset = _html_payload(record)
+        if reason is not None:
+            skipped[reason] += 1
+            continue
+        yield number, record, records, charset
+
+
 def _skipped_note(path: str, pages: int, skipped: Counter[str]) -> LoadNote:
     from reader.core.loading import LoadNote
 
@@ -141,14 +156,11 @@ def read_warc(path: str, doc_id: str, data: bytes) -> Iterator[Document | Proble
 
     skipped: Counter[str] = Counter()
     pages = 0
-    for number, record, _ in _records(path, io.BytesIO(data)):
-        if not hasattr(record, "rec_type"):  # a Problem
-            yield record
+    for found in _html_records(path, io.BytesIO(data), skipped):
+        if not isinstance(found, tuple):
+            yield found
             break
-        reason, charset = _html_payload(record)
-        if reason is not None:
-            skipped[reason] += 1
-            continue
+        number, record, _, charset = found
         for item in _page(path, f"{doc_id}#{number}", number, record, charset):
             pages += isinstance(item, Document)
             yield item
@@ -178,14 +190,11 @@ def list_warc(path: str, doc_id: str) -> Iterator[Document | Source | Problem]:
     pages = 0
     try:
         with open(path, "rb") as handle:
-            for number, record, records in _records(path, handle):
-                if not hasattr(record, "rec_type"):
-                    yield record
+            for found in _html_records(path, handle, skipped):
+                if not isinstance(found, tuple):
+                    yield found
                     break
-                reason, _ = _html_payload(record)
-                if reason is not None:
-                    skipped[reason] += 1
-                    continue
+                number, _, records, _ = found
                 pages += 1
                 yield Source(path, f"{doc_id}#{number}", records.get_record_offset(), number)
     except OSError as error:
